@@ -1,0 +1,3 @@
+from civcas.cli import main
+
+main()

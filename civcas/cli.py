@@ -1,0 +1,361 @@
+"""The civcas command line (Typer + Rich)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from civcas import export, geo, ingest, pipeline
+from civcas.models import Claim, Incident
+from civcas.store import Store
+
+app = typer.Typer(
+    help="civcas: war-news reports -> a verified, geocoded record of civilian-harm incidents.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Measure civcas against gold annotations.", no_args_is_help=True)
+geo_app = typer.Typer(help="The gazetteer.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(geo_app, name="geo")
+
+console = Console()
+err = Console(stderr=True)
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="CIVCAS_DB", help="SQLite file or SQLAlchemy URL [default: civcas.db]"),
+]
+
+
+class _State:
+    db: str | None = None
+
+
+@app.callback()
+def _main(db: DbOption = None) -> None:
+    _State.db = db
+
+
+def _store() -> Store:
+    return Store.open(_State.db)
+
+
+# ---------------------------------------------------------------- pipeline
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .csv (FA-KES), .txt, .jsonl, .html")],
+) -> None:
+    """Ingest, extract, geocode, link and assess; incremental (new articles join stored incidents)."""
+    with _store() as store:
+        report = _run_with_progress(paths, store)
+        _print_run_summary(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _run_with_progress(paths: list[Path], store: Store) -> pipeline.RunReport:
+    total = ingest.count_inputs(paths)
+    columns = [TextColumn("[bold]processing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=False, disable=not err.is_terminal and total < 50) as bar:
+        task = bar.add_task("articles", total=total)
+        report = pipeline.run(paths, store, progress=lambda n: bar.advance(task, n))
+    return report
+
+
+def _print_run_summary(report: pipeline.RunReport) -> None:
+    for error in report.errors:
+        err.print(f"[red]error[/red] {error}")
+    for new_id, old_id in report.duplicates:
+        err.print(f"[yellow]skipped[/yellow] {new_id}: same content as stored article {old_id}")
+    err.print(
+        f"{len(report.added)} article(s) added, {len(report.duplicates)} already stored, "
+        f"{len(report.errors)} error(s); {report.claims} claim(s); "
+        f"{len(report.incidents_touched)} incident(s) created or updated"
+    )
+
+
+@app.command()
+def incidents(
+    governorate: Annotated[str | None, typer.Option(help="e.g. 'Deir ez-Zor'")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    actor: Annotated[str | None, typer.Option(help="e.g. us_led_coalition")] = None,
+    grade: Annotated[str | None, typer.Option(help="confirmed, fair, weak, contested, discounted")] = None,
+    min_killed: Annotated[int | None, typer.Option(help="at least this many dead (max claim)")] = None,
+    limit: Annotated[int | None, typer.Option(help="show at most this many")] = None,
+) -> None:
+    """List incidents as a table."""
+    with _store() as store:
+        found = store.incidents(
+            governorate=geo.canonical_governorate(governorate) or governorate,
+            date_from=_date(date_from),
+            date_to=_date(date_to),
+            actor=actor,
+            grade=grade,
+            min_killed=min_killed,
+            limit=limit,
+        )
+    console.print(incident_table(found))
+
+
+def incident_table(found: list[Incident]) -> Table:
+    table = Table(title=f"{len(found)} incident(s)", show_lines=False)
+    for column in (
+        "incident",
+        "date",
+        "place",
+        "governorate",
+        "actor",
+        "weapon",
+        "killed",
+        "civilians",
+        "sources / outlets",
+        "grade",
+    ):
+        table.add_column(column, overflow="fold")
+    for i in found:
+        table.add_row(
+            i.id,
+            _date_range(i),
+            (i.place.canonical or i.place.name) if i.place else "-",
+            i.governorate or "-",
+            ", ".join(i.actors) or "-",
+            ", ".join(i.weapons) or "-",
+            _range(i.casualties.get("killed.total")),
+            _range(i.casualties.get("killed.civilians")),
+            f"{i.n_articles} / {i.n_outlets}",
+            i.grade or "-",
+        )
+    return table
+
+
+def _date_range(i: Incident) -> str:
+    if not i.date_min:
+        return "undated"
+    if i.date_max and i.date_max != i.date_min:
+        return f"{i.date_min.isoformat()}..{i.date_max.isoformat()}"
+    return i.date_min.isoformat()
+
+
+def _range(low_high: tuple[int, int] | None) -> str:
+    if not low_high:
+        return "-"
+    return str(low_high[0]) if low_high[0] == low_high[1] else f"{low_high[0]}–{low_high[1]}"
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}") from e
+
+
+@app.command()
+def show(incident_id: str) -> None:
+    """One incident: its claims side by side, with the evidence behind every figure and the links."""
+    with _store() as store:
+        incident = store.get_incident(incident_id)
+        if incident is None:
+            err.print(f"[red]no incident {incident_id}[/red]")
+            raise typer.Exit(1)
+        claims = store.claims(incident_id=incident_id)
+        articles = {c.article_id: store.get_article(c.article_id) for c in claims}
+    console.print(incident_table([incident]))
+    console.print(f"grade: [bold]{incident.grade}[/bold] ({incident.grade_reason})")
+    if incident.contradictions:
+        console.print("contradictions: " + "; ".join(incident.contradictions))
+    if incident.belligerent_response:
+        console.print(f"accused party's response: {incident.belligerent_response}")
+    console.print(_claims_table(claims, articles))
+    for claim in claims:
+        _print_evidence(claim)
+    for lk in incident.links:
+        target = f"matched {lk.matched_claim_id}" if lk.matched_claim_id else "opened the incident"
+        console.print(f"link {lk.claim_id}: {target}, score {lk.score:g}: " + "; ".join(lk.reasons))
+
+
+def _claims_table(claims: list[Claim], articles) -> Table:
+    table = Table(title="claims")
+    fields = [
+        "article",
+        "outlet",
+        "role",
+        "date",
+        "place",
+        "actor",
+        "weapon",
+        "target",
+        "killed",
+        "civilians",
+        "children",
+        "women",
+        "injured",
+        "killed or injured",
+        "claimed by",
+        "response",
+    ]
+    for f in fields:
+        table.add_column(f, overflow="fold")
+    for c in claims:
+        a = articles.get(c.article_id)
+        table.add_row(
+            c.article_id,
+            (a.outlet if a else None) or "-",
+            c.role,
+            c.date.isoformat() if c.date else "-",
+            c.place.name if c.place else "-",
+            c.actor or "-",
+            c.weapon or "-",
+            c.target or "-",
+            *[
+                _fig(c, p)
+                for p in (
+                    "killed.total",
+                    "killed.civilians",
+                    "killed.children",
+                    "killed.women",
+                    "injured.total",
+                    "killed_or_injured.total",
+                )
+            ],
+            c.claimed_by or "-",
+            c.belligerent_response or "-",
+        )
+    return table
+
+
+def _fig(claim: Claim, path: str) -> str:
+    fig = claim.figures.get(path)
+    if fig is None:
+        return "-"
+    return f"≥{fig.value}" if fig.approx else str(fig.value)
+
+
+def _print_evidence(claim: Claim) -> None:
+    console.print(f"\n[bold]{claim.id}[/bold] evidence:")
+    if claim.sentence:
+        console.print(
+            f"  sentence [{claim.sentence.start}:{claim.sentence.end}]: {claim.sentence.text}", markup=False
+        )
+    for name, span in sorted(claim.evidence.items()):
+        console.print(f"  {name:26} [{span.start}:{span.end}] {span.text!r}", markup=False)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="csv, geojson or jsonl")] = "csv",
+    out: Annotated[Path | None, typer.Option(help="output file [default: standard output]")] = None,
+) -> None:
+    """Export every incident as CSV, GeoJSON or JSON Lines."""
+    writers = {"csv": export.to_csv, "geojson": export.to_geojson, "jsonl": export.to_jsonl}
+    if fmt not in writers:
+        raise typer.BadParameter(f"unknown format {fmt!r}: choose csv, geojson or jsonl")
+    with _store() as store:
+        text = writers[fmt](store.incidents())
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    err.print(f"wrote {out}")
+
+
+@app.command()
+def predict(
+    inputs: Annotated[list[Path], typer.Argument(help="inputs, as for `civcas run`")],
+    out: Annotated[Path, typer.Option(help="JSON Lines output, one line per article (GOLD_FORMAT.md)")],
+) -> None:
+    """Run the full pipeline on exactly these inputs in a temporary database; write gold-format predictions."""
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "predict.db")) as store:
+        report = _run_with_progress(inputs, store)
+        lines = [
+            json.dumps(export.article_to_gold(a, store.claims(article_id=a.id)), ensure_ascii=False)
+            for a in store.articles()
+        ]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    for error in report.errors:
+        err.print(f"[red]error[/red] {error}")
+    err.print(f"wrote {len(lines)} article(s) to {out}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- eval, geo
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    gold: Annotated[Path, typer.Option(help="gold JSON Lines")] = SHARED / "eval" / "dev_gold.jsonl",
+    articles: Annotated[
+        list[Path] | None, typer.Option(help="inputs [default: dev_articles.csv + seeds]")
+    ] = None,
+    scorer: Annotated[Path | None, typer.Option(help="score.py [default: next to the gold file]")] = None,
+    out: Annotated[Path | None, typer.Option(help="keep the predictions here")] = None,
+) -> None:
+    """Predict on the gold articles and print the table of ../shared/eval/score.py."""
+    scorer = scorer or gold.parent / "score.py"
+    if not scorer.exists():
+        scorer = SHARED / "eval" / "score.py"
+    inputs = articles or [gold.parent / "dev_articles.csv", SHARED / "data" / "seeds"]
+    for path in [gold, scorer, *inputs]:
+        if not path.exists():
+            err.print(f"[red]missing {path}[/red]")
+            raise typer.Exit(2)
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = out or Path(tmp) / "pred.jsonl"
+        predict(inputs, pred)
+        result = subprocess.run(
+            [sys.executable, str(scorer), str(gold), str(pred)], capture_output=True, text=True
+        )
+    console.print(result.stdout, markup=False, highlight=False)
+    if result.returncode != 0:
+        err.print(result.stderr)
+        raise typer.Exit(result.returncode)
+
+
+@geo_app.command("lookup")
+def geo_lookup(
+    name: str,
+    governorate: Annotated[str | None, typer.Option(help="prefer this governorate")] = None,
+    limit: int = 10,
+) -> None:
+    """Print the gazetteer candidates for a name, with their scores."""
+    table = Table(title=f"candidates for {name!r}")
+    for column in ("score", "id", "name", "kind", "governorate", "lat", "lon", "source"):
+        table.add_column(column)
+    for entry, score in geo.Gazetteer.default().lookup(name, geo.canonical_governorate(governorate))[:limit]:
+        table.add_row(
+            f"{score:.2f}",
+            entry.id,
+            entry.name,
+            entry.kind,
+            entry.governorate or "-",
+            "-" if entry.lat is None else f"{entry.lat:.4f}",
+            "-" if entry.lon is None else f"{entry.lon:.4f}",
+            entry.source or "-",
+        )
+    console.print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

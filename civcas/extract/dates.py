@@ -1,0 +1,168 @@
+"""Incident dates: relative expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+WEEKDAYS = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
+_WD = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DAY_MONTH = re.compile(
+    rf"\b{_WD}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_MONTH_DAY = re.compile(
+    rf"\b{_WD}(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:in|since|during|of|early|late|mid-?)\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I
+)
+_YEAR = re.compile(
+    r"\b(?:in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<year2>(?:19|20)\d\d)(?= (?:attack|assault|massacre|strike|offensive|bombing|chemical|sarin|siege|battle))",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?:early|late|on|last|this|since|from)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|earlier today|the day before yesterday|"
+    r"last week|earlier this week|this week|last month|earlier this month|this month|(?P<n>two|three|four|\d) days ago)\b",
+    re.I,
+)
+_SMALL = {"two": 2, "three": 3, "four": 4}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    value: date | None  # None when it cannot be resolved (no publication date)
+    precision: str | None  # day, month, year
+    start: int
+    end: int
+    text: str
+    relative: bool  # resolved against the publication date
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """All date expressions in a sentence, in text order, resolved where possible."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for finder in (_explicit, _month_year, _years, _weekdays, _relatives):
+        for mention in finder(text, published):
+            if not any(s < mention.end and mention.start < e for s, e in taken):
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _explicit(text: str, published: date | None):
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for m in pattern.finditer(text):
+            month = MONTHS[m.group("month").lower().rstrip(".")]
+            day = int(m.group("day"))
+            year = int(m.group("year")) if m.group("year") else _infer_year(month, day, published)
+            yield DateMention(_safe_date(year, month, day), "day", m.start(), m.end(), m.group(0), False)
+
+
+def _month_year(text: str, published: date | None):
+    for m in _MONTH_YEAR.finditer(text):
+        month = MONTHS[m.group("month").lower().rstrip(".")]
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif published:
+            year = published.year if month <= published.month else published.year - 1
+        else:
+            year = None
+        value = _safe_date(year, month, 1)
+        yield DateMention(value, "month", m.start(), m.end(), m.group(0), not m.group("year"))
+
+
+def _years(text: str, published: date | None):
+    for m in _YEAR.finditer(text):
+        year = int(m.group("year") or m.group("year2"))
+        yield DateMention(date(year, 1, 1), "year", m.start(), m.end(), m.group(0), False)
+
+
+def _weekdays(text: str, published: date | None):
+    for m in _WEEKDAY.finditer(text):
+        value = None
+        if published:
+            back = (published.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
+            value = published - timedelta(days=back)
+        yield DateMention(value, "day", m.start(), m.end(), m.group(0), True)
+
+
+def _relatives(text: str, published: date | None):
+    for m in _RELATIVE.finditer(text):
+        rel = m.group("rel").lower()
+        value, precision = _resolve_relative(rel, m.group("n"), published)
+        yield DateMention(value, precision, m.start(), m.end(), m.group(0), True)
+
+
+def _resolve_relative(rel: str, n: str | None, published: date | None) -> tuple[date | None, str | None]:
+    if rel in (
+        "last week",
+        "earlier this week",
+        "this week",
+        "last month",
+        "earlier this month",
+        "this month",
+    ):
+        return None, None  # too vague to pin to a day
+    if published is None:
+        return None, "day"
+    if rel == "yesterday":
+        return published - timedelta(days=1), "day"
+    if rel == "the day before yesterday":
+        return published - timedelta(days=2), "day"
+    if n:
+        return published - timedelta(days=int(n) if n.isdigit() else _SMALL[n.lower()]), "day"
+    return published, "day"  # today, overnight, last night, this morning
+
+
+def _infer_year(month: int, day: int, published: date | None) -> int | None:
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, month, day)
+    if candidate and candidate > published + timedelta(days=2):
+        return published.year - 1
+    return published.year
+
+
+def _safe_date(year: int | None, month: int, day: int) -> date | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

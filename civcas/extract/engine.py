@@ -1,0 +1,560 @@
+"""The extraction engine: sentences -> event mentions -> incidents -> Claims."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from civcas.extract import lexicon as lx
+from civcas.extract.dates import DateMention, find_dates
+from civcas.extract.figures import FigureMention, find_figures
+from civcas.extract.places import PlaceMention, find_places, governorates_in
+from civcas.extract.text import Sentence, split_sentences
+from civcas.models import Article, Claim, Figure, Place, Span
+
+# Past-tense strike verbs: a sentence without figures that uses one can still tell us the
+# place, date, weapon or target of an incident found elsewhere.
+_STRIKE_VERB = re.compile(
+    r"\b(?:struck|targeted|bombed|shelled|hit|attacked|raided|pounded|exploded|went off|fired (?:on|at)|"
+    r"dropped|launched (?:an? )?(?:air ?strikes?|attack|raids?))\b",
+    re.I,
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|reported|announced|added|stated|published|updated)\s*(?:on\s+)?$", re.I
+)
+_VICTIM_CONTEXT_BEFORE = re.compile(
+    r"(?:against|targeting|targeted|targets of|positions of|held by|controlled by|used by|run by|"
+    r"prison by|occupied by|fighting|battle with|clashes with|areas of|control of|from|besieged by|"
+    r"under|attack on|attacks on|fight against|war on|to)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+_VICTIM_CONTEXT_AFTER = re.compile(
+    r"^[\s-]*(?:held|controlled|run|positions|targets|hideouts|strongholds?|militants were|fighters were|"
+    r"members were|terrorists were|-held|-controlled)",
+    re.I,
+)
+_CALL_FOR = re.compile(
+    r"\b(?:call(?:ed|s)? (?:for|on)|urged?|demand(?:ed|s)?|need for|should|must|prompt(?:ing)?|aimed at|"
+    r"pressure|asked)\b",
+    re.I,
+)
+_EVENT_NOUN = re.compile(
+    r"\b(?:air ?strikes?|strikes?|raids?|attacks?|bombing|explosion|blast|massacre|shelling)\b", re.I
+)
+_SAME_DAY = re.compile(
+    r"\b(?:earlier in the day|later in the day|the same day|hours (?:after|before|earlier))\b", re.I
+)
+
+
+@dataclass
+class Mention:
+    """What one sentence says about one incident."""
+
+    sentence: Sentence
+    figures: list[FigureMention]
+    date: DateMention | None
+    place: PlaceMention | None
+    governorate: tuple[int, int, str] | None
+    actor: tuple[str, Span] | None
+    weapon: tuple[str, Span] | None
+    target: tuple[str, Span] | None
+    source: tuple[str, Span] | None
+    separate: bool
+    same_day: bool
+
+
+@dataclass
+class Draft:
+    """An incident as it is being assembled from mentions."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    figures: dict[str, tuple[FigureMention, Sentence]] = field(default_factory=dict)
+    date: DateMention | None = None
+    date_sentence: Sentence | None = None
+    place: PlaceMention | None = None
+    governorate: tuple[int, int, str] | None = None
+    actor: tuple[str, Span] | None = None
+    weapon: tuple[str, Span] | None = None
+    target: tuple[str, Span] | None = None
+    source: tuple[str, Span] | None = None
+    response: tuple[str, Span] | None = None
+    first_sentence: int = 0
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    text = article.text
+    sentences = split_sentences(text)
+    places = find_places(text)
+    governorates = governorates_in(text)
+    dateline_end = _dateline_end(text, article.published)
+    drafts: list[Draft] = []
+    pending: list[Mention] = []
+    for sentence in sentences:
+        mention = _mention(text, sentence, article.published, places, governorates, dateline_end)
+        if mention is None:
+            continue
+        if mention.figures:
+            _attach(drafts, mention, pending)
+        elif not mention.separate:
+            _support(drafts, mention, pending)
+    _inherit_from_previous(drafts)
+    _date_main_from_lead(drafts, sentences, article.published, dateline_end)
+    _assign_responses(text, sentences, drafts)
+    default_gov = _article_governorate(governorates, places, article)
+    return [
+        _claim(article, i, d, _role(d, i, article.published), default_gov, text) for i, d in enumerate(drafts)
+    ]
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
+    s, e = sentence.start, sentence.end
+    sent_places = [p for p in places if s <= p.start and p.end <= e]
+    figures = [f for f in find_figures(sentence.text)]
+    if lx.AGGREGATE_CUE.search(sentence.text):
+        figures = []
+    figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
+    if not figures and not _reports_strike(sentence.text, sent_places):
+        return None
+    anchor = s + (figures[0].start if figures else 0)
+    return Mention(
+        sentence=sentence,
+        figures=figures,
+        date=_date(sentence, published, dateline_end, anchor),
+        place=_best_place(sent_places),
+        governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
+        actor=_actor(text, sentence),
+        weapon=_first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True),
+        target=_first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True),
+        source=_source(text, sentence, anchor),
+        separate=bool(lx.SEPARATE_CUE.search(sentence.text)),
+        same_day=bool(_SAME_DAY.search(sentence.text)),
+    )
+
+
+def _reports_strike(sentence: str, places: list[PlaceMention]) -> bool:
+    return bool(_STRIKE_VERB.search(sentence) or (places and _EVENT_NOUN.search(sentence)))
+
+
+def _inherit_from_previous(drafts: list[Draft]) -> None:
+    """Reports name the perpetrator, weapon and governorate once: later incidents without them
+    take the previous incident's."""
+    for before, d in itertools.pairwise(drafts):
+        weapon, before_weapon = (d.weapon or ("",))[0], (before.weapon or ("",))[0]
+        if d.actor is None and weapon in ("", before_weapon):
+            d.actor = before.actor
+        if d.weapon is None and (d.actor is None or before.actor is None or d.actor[0] == before.actor[0]):
+            d.weapon = before.weapon
+        if d.governorate is None and (d.place is None or d.place.governorate is None):
+            d.governorate = before.governorate or _place_governorate(before)
+
+
+def _date_main_from_lead(
+    drafts: list[Draft], sentences: list[Sentence], published, dateline_end: int
+) -> None:
+    """A lead that dates the story ("on Friday, terrorists targeted ...") dates its undated first incident."""
+    if not drafts or drafts[0].date is not None:
+        return
+    for sentence in sentences[:3]:
+        found = _date(sentence, published, dateline_end, sentence.start)
+        if found and found.value and found.precision == "day":
+            drafts[0].date, drafts[0].date_sentence = found, sentence
+            return
+
+
+def _place_governorate(d: Draft) -> tuple[int, int, str] | None:
+    if d.place and d.place.governorate:
+        return d.place.start, d.place.end, d.place.governorate
+    return None
+
+
+def _dateline_end(text: str, published: date | None) -> int:
+    """Offset before which an explicit date equal to the publication date is the dateline."""
+    return min(len(text), 260) if published else 0
+
+
+def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> DateMention | None:
+    """The date nearest the figure; the day a statement was made only when nothing else is given."""
+    candidates, statement_days = [], []
+    for d in find_dates(sentence.text, published):
+        absolute_start = sentence.start + d.start
+        if not d.relative and d.value == published and absolute_start < dateline_end:
+            continue  # the dateline, not the incident date
+        if d.precision is None and d.value is None and not d.relative:
+            continue
+        speech = _SPEECH_BEFORE.search(sentence.text[max(0, d.start - 20) : d.start])
+        (statement_days if speech else candidates).append((abs(absolute_start - anchor), d))
+    pool = candidates or statement_days
+    return min(pool, key=lambda c: c[0])[1] if pool else None
+
+
+def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.rank - (1 if p.introduced else 0), p.start))
+
+
+def _actor(text: str, sentence: Sentence) -> tuple[str, Span] | None:
+    found = []
+    for pattern, value in lx.ACTOR_PATTERNS:
+        for m in pattern.finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            score = _actor_score(sentence.text, m, value)
+            found.append((score, start, end, value))
+    if not found:
+        return None
+    found = _drop_nested(found)
+    score, start, end, value = max(found, key=lambda f: (f[0], -f[1]))
+    if score < 0:
+        return None
+    return value, Span(start, end, text[start:end])
+
+
+def _actor_score(s: str, m: re.Match[str], value: str) -> int:
+    before, after = s[max(0, m.start() - 40) : m.start()], s[m.end() : m.end() + 25]
+    score = 0
+    if len(m.group(0).split()) > 1:
+        score += 2  # "coalition warplanes", "regime forces": the party acting
+    if re.search(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+)?$", before) and not re.search(
+        r"(?:used|held|run|controlled|occupied|prison)\s+(?:as a \w+\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+        before,
+    ):
+        score += 2
+    if _VICTIM_CONTEXT_BEFORE.search(before) or _VICTIM_CONTEXT_AFTER.match(after):
+        score -= 4
+    return score
+
+
+def _drop_nested(found: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """Keep the more specific of overlapping matches ("Daesh terrorists" is ISIS, not rebels)."""
+    kept = []
+    for f in found:
+        overlapped = any(
+            o is not f and o[3] != f[3] and o[1] <= f[2] + 2 and f[1] <= o[2] + 2 and f[3] == "opposition"
+            for o in found
+        )
+        if not overlapped:
+            kept.append(f)
+    return kept or found
+
+
+def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] | None:
+    for pattern, value in patterns:
+        m = pattern.search(sentence.text)
+        if m:
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            return value, Span(start, end, text[start:end])
+    return None
+
+
+def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
+    best = None
+    for pattern, label in lx.SOURCE_PATTERNS:
+        for m in pattern.finditer(sentence.text):
+            window = sentence.text[max(0, m.start() - 40) : m.end() + 40]
+            if not lx.ATTRIBUTION_CUE.search(window):
+                continue
+            start = sentence.start + m.start()
+            distance = abs(start - anchor)
+            if best is None or distance < best[0]:
+                best = (distance, label, Span(start, sentence.start + m.end(), m.group(0)))
+    return (best[1], best[2]) if best else None
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _attach(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> None:
+    target = _matching_draft(drafts, mention)
+    if target is None:
+        target = Draft(first_sentence=mention.sentence.index)
+        drafts.append(target)
+        for earlier in pending:
+            if _compatible(target, earlier):
+                _merge(target, earlier, fill_only=True)
+        pending.clear()
+        if mention.same_day and len(drafts) > 1 and mention.date is None:
+            target.date, target.date_sentence = drafts[-2].date, drafts[-2].date_sentence
+    _merge(target, mention, fill_only=False)
+
+
+def _support(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> None:
+    if not drafts:
+        pending.append(mention)
+        return
+    last = drafts[-1]
+    near = mention.sentence.index - last.mentions[-1].sentence.index <= 2
+    candidates = [last] if near else drafts
+    target = next((d for d in candidates if _compatible(d, mention)), None)
+    if target is not None:
+        _merge(target, mention, fill_only=True)
+
+
+def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool = True) -> Draft | None:
+    if not drafts:
+        return None
+    if _has_equal_figure(drafts, mention):
+        return _has_equal_figure(drafts, mention)
+    if mention.separate:
+        return None
+    if mention.place is not None:
+        for d in reversed(drafts):
+            if d.place and _same_place(d.place, mention.place) and _dates_agree(d.date, mention.date):
+                return d
+    for d in reversed(drafts):
+        if _compatible(d, mention):
+            return d
+        if mention.place is not None or mention.date is not None:
+            continue
+        return None
+    return None
+
+
+def _has_equal_figure(drafts: list[Draft], mention: Mention) -> Draft | None:
+    for d in drafts:
+        for f in mention.figures:
+            held = d.figures.get(f.path)
+            if held and held[0].value == f.value and f.value >= 5 and _places_agree(d.place, mention.place):
+                return d
+    return None
+
+
+def _compatible(d: Draft, m: Mention) -> bool:
+    if not (_places_agree(d.place, m.place) and _dates_agree(d.date, m.date)):
+        return False
+    # A different figure for the same count, with its own place or date, is a different event.
+    if _conflicting_figures(d, m) and (m.place is not None or m.date is not None):
+        return False
+    # Figures for a newly named place on its own date, after an incident with no place: a new event.
+    return not (d.figures and m.figures and d.place is None and m.place is not None and m.date is not None)
+
+
+def _conflicting_figures(d: Draft, m: Mention) -> bool:
+    if any(
+        not f.subordinate and f.path in d.figures and d.figures[f.path][0].value != f.value for f in m.figures
+    ):
+        return True
+    held = _headline({path: f for path, (f, _) in d.figures.items()})
+    new = _headline({f.path: f for f in m.figures if not f.subordinate})
+    return held is not None and new is not None and held != new
+
+
+def _headline(figures: dict[str, FigureMention]) -> int | None:
+    """The overall death count a set of figures gives, if any."""
+    for path in ("killed.total", "killed.civilians", "killed.combatants"):
+        if path in figures:
+            return figures[path].value
+    return None
+
+
+def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None or _same_place(a, b):
+        return True
+    # A governorate or region contains the villages named inside it.
+    wider, narrower = (a, b) if a.rank > b.rank else (b, a)
+    return (
+        wider.rank >= 2
+        and wider.rank > narrower.rank
+        and (wider.governorate is None or narrower.governorate in (None, wider.governorate))
+    )
+
+
+def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    keys_a = {_key(n) for n in (a.name, *a.alt_names)}
+    return any(_key(n) in keys_a for n in (b.name, *b.alt_names))
+
+
+def _key(name: str) -> str:
+    from civcas.geo import skeleton
+
+    return skeleton(name)
+
+
+def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None or a.value is None or b.value is None:
+        return (
+            a is None
+            or b is None
+            or a.text.lower() == b.text.lower()
+            or (a.value is None and b.value is None)
+        )
+    if a.precision != "day" or b.precision != "day":
+        return a.value.year == b.value.year and (
+            a.precision == "year" or b.precision == "year" or a.value.month == b.value.month
+        )
+    return abs((a.value - b.value).days) <= 1 if (a.relative or b.relative) else a.value == b.value
+
+
+def _merge(d: Draft, m: Mention, fill_only: bool) -> None:
+    d.mentions.append(m)
+    if not fill_only:
+        for f in m.figures:
+            if f.subordinate and f.path.endswith(".total"):
+                continue
+            d.figures.setdefault(f.path, (f, m.sentence))
+    if m.date and (d.date is None or (d.date.precision != "day" and m.date.precision == "day")):
+        d.date, d.date_sentence = m.date, m.sentence
+    if m.place and (d.place is None or _more_specific(m.place, d.place)):
+        d.place = m.place
+    for attr in ("governorate", "actor", "weapon", "target", "source"):
+        if getattr(d, attr) is None and getattr(m, attr) is not None:
+            setattr(d, attr, getattr(m, attr))
+
+
+def _more_specific(new: PlaceMention, held: PlaceMention) -> bool:
+    return new.rank < held.rank or (new.rank == held.rank and new.introduced and not held.introduced)
+
+
+# ---------------------------------------------------------------- responses, roles, claims
+
+
+def _assign_responses(text: str, sentences: list[Sentence], drafts: list[Draft]) -> None:
+    if not drafts:
+        return
+    for sentence in sentences:
+        for pattern, value in lx.RESPONSE_PATTERNS:
+            m = pattern.search(sentence.text)
+            if not m or _CALL_FOR.search(sentence.text[: m.start()]):
+                continue
+            draft = _draft_for_response(drafts, sentence)
+            if draft is not None and draft.response is None:
+                start, end = sentence.start + m.start(), sentence.start + m.end()
+                draft.response = (value, Span(start, end, text[start:end]))
+            break
+
+
+def _draft_for_response(drafts: list[Draft], sentence: Sentence) -> Draft | None:
+    for d in drafts:
+        if any(m.sentence.index == sentence.index for m in d.mentions):
+            return d
+    actors = {value for pattern, value in lx.ACTOR_PATTERNS if pattern.search(sentence.text)}
+    for d in drafts:
+        if d.actor and d.actor[0] in actors:
+            return d
+    return None
+
+
+def _role(d: Draft, index: int, published: date | None) -> str:
+    if d.date and d.date.value and published:
+        if d.date.precision == "year" or published - d.date.value > timedelta(days=45):
+            return "background"
+    elif d.date and d.date.precision == "year":
+        return "background"
+    if index == 0 or d.first_sentence <= 1:
+        return "main"
+    return "related"
+
+
+def _article_governorate(governorates, places: list[PlaceMention], article: Article) -> str | None:
+    counts = Counter(g for _, _, g in governorates)
+    counts.update(p.governorate for p in places if p.governorate and p.rank <= 2)
+    if counts:
+        return counts.most_common(1)[0][0]
+    from civcas.geo import canonical_governorate
+
+    location = article.meta.get("fakes_location")
+    return canonical_governorate(location) if location else None
+
+
+def _claim(article: Article, index: int, d: Draft, role: str, default_gov: str | None, text: str) -> Claim:
+    evidence: dict[str, Span] = {}
+    figures = _figures(d, evidence)
+    place = None
+    if d.place:
+        p = d.place
+        place = Place(
+            name=p.name,
+            span=Span(p.start, p.end, text[p.start : p.end]),
+            alt_names=list(p.alt_names),
+            governorate=p.governorate,
+        )
+        evidence["place"] = place.span
+    governorate = (d.place.governorate if d.place else None) or (d.governorate[2] if d.governorate else None)
+    if d.governorate and not governorate:
+        evidence["governorate"] = Span(
+            d.governorate[0], d.governorate[1], text[d.governorate[0] : d.governorate[1]]
+        )
+    governorate = governorate or default_gov
+    actor = d.actor[0] if d.actor else _implied_actor(d)
+    claim = Claim(
+        article_id=article.id,
+        index=index,
+        role=role,
+        date=d.date.value if d.date else None,
+        date_precision=(d.date.precision if d.date and d.date.value else None),
+        place=place,
+        governorate=governorate,
+        actor=actor,
+        weapon=d.weapon[0] if d.weapon else _implied_weapon(actor),
+        target=d.target[0] if d.target else None,
+        figures=figures,
+        claimed_by=d.source[0] if d.source else None,
+        belligerent_response=d.response[0] if d.response else None,
+        evidence=evidence,
+    )
+    for name in ("actor", "weapon", "target", "source", "response"):
+        value = getattr(d, name)
+        if value:
+            evidence[
+                "claimed_by" if name == "source" else ("belligerent_response" if name == "response" else name)
+            ] = value[1]
+    if d.date and d.date_sentence:
+        ds = d.date_sentence.start + d.date.start
+        evidence["date"] = Span(ds, ds + len(d.date.text), text[ds : ds + len(d.date.text)])
+    first = next(iter(d.figures.values()), None)
+    sentence = first[1] if first else d.mentions[0].sentence
+    claim.sentence = Span(sentence.start, sentence.end, sentence.text)
+    return claim
+
+
+def _figures(d: Draft, evidence: dict[str, Span]) -> dict[str, Figure]:
+    out: dict[str, Figure] = {}
+    for path, (f, sentence) in d.figures.items():
+        span = Span(sentence.start + f.start, sentence.start + f.end, sentence.text[f.start : f.end])
+        out[path] = Figure(f.value, f.approx, span)
+    _derive_totals(out)
+    for path, fig in out.items():
+        if fig.span:
+            evidence[path] = fig.span
+    return out
+
+
+def _derive_totals(out: dict[str, Figure]) -> None:
+    """The overall dead: a stated total, else civilians, combatants, or children and women added up."""
+    if "killed.total" not in out:
+        for path in ("killed.civilians", "killed.combatants"):
+            if path in out:
+                out["killed.total"] = out[path]
+                break
+        else:
+            parts = [out[p] for p in ("killed.children", "killed.women") if p in out]
+            if parts:
+                out["killed.total"] = Figure(
+                    sum(p.value for p in parts), any(p.approx for p in parts), parts[0].span
+                )
+                if "killed.combatants" not in out:
+                    out["killed.civilians"] = out["killed.total"]
+    if "killed_or_injured.civilians" in out and "killed_or_injured.total" not in out:
+        out["killed_or_injured.total"] = out["killed_or_injured.civilians"]
+    lumped = out.get("killed_or_injured.total")
+    if lumped and "killed.total" in out and out["killed.total"].value == lumped.value:
+        out.pop("killed_or_injured.total", None)
+        out.pop("killed_or_injured.civilians", None)
+
+
+def _implied_actor(d: Draft) -> str | None:
+    weapon = d.weapon[0] if d.weapon else None
+    if weapon == "barrel_bomb":
+        return "syrian_government"
+    if weapon in ("bombing", "suicide_attack", "landmine"):
+        return "unknown"
+    return None
+
+
+def _implied_weapon(actor: str | None) -> str | None:
+    return "airstrike" if actor in ("us_led_coalition", "russia", "israel") else None

@@ -1,0 +1,166 @@
+"""Casualty figures in a sentence: which number counts whom, and whether dead or wounded."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from civcas.extract import lexicon as lx
+from civcas.extract.numbers import Number, find_numbers
+
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_NON_CASUALTY_AFTER = re.compile(
+    r"^\s*(?:-year|-month|-day|-km|%|percent|per cent|km|kilomet|miles?|metres?|meters?|years?|year-old|months?|weeks?|days?|hours?|"
+    r"minutes?|times|o'clock|am\b|pm\b|air ?strikes|raids|rockets|shells|missiles|barrels?|buildings|"
+    r"houses|homes|villages|towns|tons|tonnes|dollars|million|billion|kg|sorties|strikes|attacks|"
+    r"vehicles|trucks|cars)",
+    re.I,
+)
+_MONTH_NEAR = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
+    r"mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$",
+    re.I,
+)
+_INCLUDING = re.compile(
+    r"\b(?:including|includ(?:ed|es)|among them|among whom|of whom|of them|most of them)\b[^.]*$", re.I
+)
+
+
+_COORDINATED = re.compile(
+    r"[\s,(]*(?:and|including|among them|of whom|among whom|among|with)?[\s,]*(?:another\s+|at least\s+)?",
+    re.I,
+)
+_AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    path: str  # e.g. killed.civilians
+    value: int
+    approx: bool
+    start: int  # offsets into the sentence
+    end: int
+    number_start: int
+    subordinate: bool  # a breakdown of a preceding figure ("including 9 children")
+
+
+def find_figures(sentence: str) -> list[FigureMention]:
+    numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, n)]
+    nouns = [_noun_after(sentence, n) for n in numbers]
+    outcomes: list[str | None] = [None] * len(numbers)
+    for i, n in enumerate(numbers):
+        if n.kind == "one" and nouns[i] is None:
+            continue
+        outcomes[i] = _outcome(sentence, numbers, i, nouns, outcomes)
+    return [
+        _mention(sentence, n, nouns[i], outcomes[i])
+        for i, n in enumerate(numbers)
+        if outcomes[i] and (nouns[i] is not None or n.kind not in ("one",))
+    ]
+
+
+def _mention(sentence: str, n: Number, noun: tuple[str, int] | None, outcome: str) -> FigureMention:
+    category = noun[0] if noun else "total"
+    if outcome == "injured" or (outcome == "killed_or_injured" and category not in ("total", "civilians")):
+        category = "total" if outcome == "injured" else category
+    end = noun[1] if noun else n.end
+    subordinate = bool(_INCLUDING.search(sentence[max(0, n.start - 60) : n.start]))
+    return FigureMention(f"{outcome}.{category}", n.value, n.approx, n.start, end, n.start, subordinate)
+
+
+def _is_date_or_unit(sentence: str, n: Number) -> bool:
+    if _NON_CASUALTY_AFTER.match(sentence[n.end :]):
+        return True
+    if n.kind == "digits" and (_MONTH_NEAR.search(sentence[max(0, n.start - 12) : n.start])):
+        return True
+    after = sentence[n.end : n.end + 12].lstrip()
+    if n.kind == "digits" and re.match(
+        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)",
+        after,
+        re.I,
+    ):
+        return True
+    return n.kind == "digits" and 1900 <= n.value <= 2099 and not re.match(r"\s*(?:people|civilians)", after)
+
+
+def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
+    """The casualty noun the number counts, allowing a few modifiers in between."""
+    pos = n.end
+    for _ in range(4):
+        m = re.match(r"\s*(?:of\s+)?([\w'’-]+)", sentence[pos:])
+        if not m:
+            return None
+        word = m.group(1).lower()
+        if word in lx.PERSON_NOUNS and not (n.kind == "one" and word in ("dead", "killed", "casualties")):
+            return lx.PERSON_NOUNS[word], pos + m.end()
+        if (word not in lx.NOUN_MODIFIERS and not _AGE.fullmatch(word)) or (n.kind == "one" and _ > 0):
+            return None
+        pos += m.end()
+    return None
+
+
+def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> str | None:
+    n = numbers[i]
+    noun = nouns[i]
+    head_end = noun[1] if noun else n.end
+    word_after = sentence[n.end : head_end].strip().lower().split()[-1:] if noun else []
+    if word_after in (["dead"], ["killed"]):
+        return "killed"
+    if word_after == ["casualties"]:
+        return "killed_or_injured"
+    before = sentence[max(0, n.start - 40) : n.start]
+    before = re.sub(
+        r"(?:at least|more than|over|no fewer than|nearly|about|around|some|another|a further|"
+        r"up to|almost|as many as|an estimated)\s*$",
+        "",
+        before.rstrip(),
+        flags=re.I,
+    ).rstrip()
+    if lx.LUMPED_BEFORE.search(before):
+        return "killed_or_injured"
+    if lx.INJURED_BEFORE.search(before):
+        return "injured"
+    if lx.KILLED_BEFORE.search(before):
+        return "killed"
+    forward = _forward_outcome(sentence, numbers, i, head_end)
+    if forward:
+        return forward
+    return _inherited(sentence, numbers, i, outcomes)
+
+
+def _forward_outcome(sentence: str, numbers: list[Number], i: int, head_end: int) -> str | None:
+    """Outcome verb after the counted noun, before the next number: "12 civilians were killed"."""
+    stop = numbers[i + 1].start if i + 1 < len(numbers) else len(sentence)
+    window = sentence[head_end : min(stop, head_end + 90)]
+    window = re.split(r"[;:]|\bwhile\b|\bwhen\b|\bafter\b|\bbut\b|\bwho\b|\bwhich\b", window, maxsplit=1)[0]
+    words = window.split()
+    if len(words) > 9:
+        window = " ".join(words[:9])
+    lumped = lx.LUMPED.search(window)
+    killed = lx.KILLED_RE.search(window)
+    injured = lx.INJURED_RE.search(window)
+    if lumped and (not killed or lumped.start() <= killed.start()):
+        return "killed_or_injured"
+    if killed and (not injured or killed.start() < injured.start()):
+        return "killed"
+    if injured:
+        return "injured"
+    if i + 1 < len(numbers) and _COORDINATED.fullmatch(sentence[head_end:stop]):
+        return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
+    return None
+
+
+def _head_end(sentence: str, n: Number) -> int:
+    noun = _noun_after(sentence, n)
+    return noun[1] if noun else n.end
+
+
+def _inherited(sentence: str, numbers: list[Number], i: int, outcomes) -> str | None:
+    """A number coordinated with or subordinate to the previous one shares its outcome
+    ("killed three children and four women", "killing 40 people, including 24 civilians")."""
+    if i == 0 or outcomes[i - 1] is None:
+        return None
+    between = sentence[numbers[i - 1].end : numbers[i].start]
+    if len(between) < 60 and re.search(r"\b(?:and|including|among them|of whom|,)\s*(?:\w+\s+)?$", between):
+        return outcomes[i - 1]
+    return None

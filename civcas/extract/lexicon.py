@@ -1,0 +1,326 @@
+"""Word lists that map report language onto the gold-format vocabularies.
+
+Each entry is a regular expression (case-insensitive, matched on word boundaries) and the
+vocabulary value it signals. Order matters where noted: more specific cues come first.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rf"(?<![\w-])(?:{pat})(?![\w])", re.I), value) for pat, value in pairs]
+
+
+# Perpetrators. Patterns name the party; whether it is the perpetrator is decided by context.
+ACTOR_PATTERNS = _compile(
+    [
+        (
+            r"(?:u\.?s\.?|american)[- ]led coalition|international coalition|anti-(?:isis|is|daesh) coalition|"
+            r"coalition (?:forces|warplanes|jets|aircraft|planes|air ?strikes?|strikes?|raids?|bombing|fighter jets)|"
+            r"(?:the|international|so-called) coalition|u\.?s\.? (?:warplanes|jets|aircraft|forces|strikes?|"
+            r"air ?strikes?|military|drones?|navy|missiles?|tomahawk)|american (?:warplanes|jets|strikes?|missiles?)|"
+            r"pentagon|centcom",
+            "us_led_coalition",
+        ),
+        (
+            r"russian?(?: and syrian)? (?:warplanes|war planes|jets|aircraft|air ?force|air ?strikes?|strikes?|"
+            r"raids?|planes|bombers|helicopters|forces|military|missiles?|bombing|fighter jets)|russia|moscow|"
+            r"russian defen[cs]e ministry",
+            "russia",
+        ),
+        (
+            r"(?:syrian )?regime(?: forces| troops| warplanes| aircraft| helicopters| army| jets| artillery)?|"
+            r"government (?:forces|troops|warplanes|aircraft|helicopters|jets|artillery|bombardment|air ?strikes?)|"
+            r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian (?:army|troops|soldiers|"
+            r"warplanes|war planes|jets|aircraft|air ?force|government forces|forces|military|artillery|"
+            r"helicopters)|assad(?:'s)? (?:forces|regime|troops|army)|loyalist forces|army units?|"
+            r"syrian arab army|\bSAA\b",
+            "syrian_government",
+        ),
+        (r"isis|isil|daesh|islamic state|\bIS\b|da'esh", "isis"),
+        (
+            r"(?:syrian democratic forces|sdf|ypg|pyd|people's protection units|kurdish (?:forces|militias?|fighters"
+            r"|units))",
+            "sdf_ypg",
+        ),
+        (
+            r"turkish (?:army|forces|troops|warplanes|jets|military|artillery|air ?strikes?|strikes?|drones?)|"
+            r"turkey|ankara|turkish-backed",
+            "turkey",
+        ),
+        (
+            r"(?:jabhat al-)?nusra(?: front)?|al-nusra|hayat tahrir al-sham|hayaat tahrir al-sham|\bhts\b|"
+            r"fateh al-sham|fatah al-sham|al-qaeda|al qaeda",
+            "hts_nusra",
+        ),
+        (
+            r"israeli?(?: warplanes| jets| strikes?| air ?strikes?| forces| army| military| missiles?)?",
+            "israel",
+        ),
+        (
+            r"hezbollah|hizbollah|iranian(?:-backed)? (?:forces|militias?|fighters)|iraqi militias?|"
+            r"shiite militias?|iran-backed",
+            "iran_militias",
+        ),
+        (
+            r"rebels?|rebel (?:groups|fighters|factions|shelling|rockets?)|armed (?:groups|opposition|factions)|"
+            r"terrorist (?:groups|organizations|organisations|factions)|terrorists|free syrian army|\bFSA\b|"
+            r"opposition (?:fighters|forces|groups|factions)|militants|insurgents|jihadists|islamist (?:rebels|"
+            r"groups|factions)|jaish al-islam|ahrar al-sham",
+            "opposition",
+        ),
+    ]
+)
+
+# Weapons, most specific first: the first category found near the figure wins.
+WEAPON_PATTERNS = _compile(
+    [
+        (
+            r"chemical|chlorine|sarin|toxic gas(?:es)?|poison(?:ous)? gas|nerve agent|white phosphorus|"
+            r"suffocation|gas attack|mustard gas",
+            "chemical",
+        ),
+        (r"barrel[- ]bombs?|explosive barrels?|barrels? bombs?", "barrel_bomb"),
+        (
+            r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car bombs?|attackers?|blasts?|vests?|belts?)|"
+            r"blew (?:himself|herself|themselves) up|explosive (?:vest|belt)s?",
+            "suicide_attack",
+        ),
+        (
+            r"land ?mines?|mines? explod\w*|explosion of a mine|unexploded ordnance|cluster (?:bomblets|remnants)",
+            "landmine",
+        ),
+        (
+            r"air ?strikes?|air ?raids?|aerial (?:bombardment|bombing|attacks?)|warplanes?|war planes?|"
+            r"fighter jets?|jets|aircraft|airplanes?|bombers|helicopters?|drones?|air ?force|raids|"
+            r"planes|airstrike",
+            "airstrike",
+        ),
+        (
+            r"missiles?|rockets?|rocket (?:shells|fire|attacks?)|grad|cruise missiles?|tomahawks?|"
+            r"surface-to-surface|ballistic",
+            "missile",
+        ),
+        (r"shell(?:ing|ed|s)|mortars?|artillery|tank (?:fire|shells)|bombardment|shelled", "shelling"),
+        (
+            r"car[- ]bombs?|booby[- ]trapped|improvised explosive|\bIEDs?\b|explosive devices?|bomb blast|"
+            r"bombings?|blasts?|explosions?|explosives?|exploded|detonated|bomb",
+            "bombing",
+        ),
+        (
+            r"executed|executions?|beheaded|beheadings?|shot dead|summarily killed|firing squad|"
+            r"slaughtered",
+            "execution",
+        ),
+        (
+            r"clashes|fighting|battles?|gunfire|sniper|assault|offensive|firefights?|ambush|attack on positions",
+            "clashes",
+        ),
+        (r"siege|starvation|starved|besieged|malnutrition", "siege"),
+    ]
+)
+
+TARGET_PATTERNS = _compile(
+    [
+        (
+            r"hospitals?|clinics?|medical (?:centre|center|facility|point)|health (?:centre|center)|"
+            r"field hospital",
+            "hospital",
+        ),
+        (r"schools?|kindergartens?|universit(?:y|ies)|college", "school"),
+        (r"markets?|marketplace|souk|bazaar|shopping", "market"),
+        (r"mosques?|church(?:es)?", "mosque"),
+        (
+            r"(?:refugee|displaced|idp|displacement|tent) camps?|camps? (?:for|of) (?:the )?displaced|"
+            r"camps? that (?:embraces|houses|shelters)|a camp|the camp",
+            "camp",
+        ),
+        (r"prisons?|jail|detention (?:centre|center|facility)", "prison"),
+        (r"bakery|bakeries|bread queue|bread line", "bakery"),
+        (r"convoys?|bus(?:es)?|vehicles?|cars?|trucks?|lorr(?:y|ies)|minibus", "convoy"),
+        (
+            r"(?:military |air ?)bases?|airports?|air ?base|checkpoints?|military positions?|barracks|"
+            r"headquarters|military airport|airfield",
+            "military",
+        ),
+        (
+            r"homes?|houses?|residential|neighbou?rhoods?|buildings?|apartments?|dwellings?|civilian homes",
+            "residential",
+        ),
+    ]
+)
+
+RESPONSE_PATTERNS = _compile(
+    [
+        (
+            r"(?:launch|open|conduct|begin|start)(?:ed|s|ing)? (?:an? )?(?:\w+ )?(?:investigation|inquiry|probe)|"
+            r"(?:is|are|was|were|be) investigating|(?:will|would|to) investigate|(?:is|are|was) looking into|"
+            r"promise[sd]? to investigate|assess(?:ing|es)? (?:the )?(?:reports?|allegations?|claims?)|"
+            r"credibility assessment",
+            "investigating",
+        ),
+        (
+            r"denie[sd]|deny|denying|rejected (?:the )?(?:claims?|reports?|accusations?)|"
+            r"dismissed (?:the )?(?:claims?|reports?|accusations?)|(?:false|fabricated|baseless) (?:claims?|reports?)|"
+            r"not (?:involved|responsible)",
+            "denied",
+        ),
+        (
+            r"claimed responsibility|admitt?(?:ed|s)|acknowledged|took responsibility|confirmed (?:it )?(?:carried out|"
+            r"conducted)|claims? of responsibility",
+            "admitted",
+        ),
+    ]
+)
+
+# Who a figure is attributed to: (pattern, canonical label). First match near the figure wins.
+SOURCE_PATTERNS = _compile(
+    [
+        (
+            r"syrian observatory(?: for human rights)?|the observatory|\bSOHR\b|britain-based monitor|"
+            r"(?:a |the )?(?:war )?monitor(?:ing group)?",
+            "SOHR",
+        ),
+        (r"\bSANA\b|syrian arab news agency|state news agency", "SANA"),
+        (
+            r"state (?:media|television|tv)|syrian (?:state )?(?:tv|television|media)|official media",
+            "state media",
+        ),
+        (r"civil defen[cs]e|white helmets", "civil defense"),
+        (r"local (?:sources|activists|reports|residents|officials|media)", "local sources"),
+        (r"activists?", "activists"),
+        (
+            r"medical (?:sources|officials)|doctors?|medics|hospital (?:sources|officials|director)",
+            "medical sources",
+        ),
+        (r"military sources?|army (?:source|statement)|military (?:statement|spokesman)", "military source"),
+        (r"police command|police", "police"),
+        (r"residents|witnesses|eyewitnesses", "residents"),
+        (r"rescuers|rescue workers", "rescuers"),
+        (r"united nations|\bUN\b|UNICEF|\bWHO\b|world health organization|OCHA", "UN"),
+        (r"amnesty(?: international)?|human rights watch|\bHRW\b", "human rights groups"),
+        (r"(?:the )?coalition(?: said| statement| spokesperson| spokesman)", "the coalition"),
+        (r"(?:russian )?(?:ministry of defen[cs]e|defen[cs]e ministry)", "defence ministry"),
+        (r"anadolu(?: agency)?|\bAA\b", "Anadolu Agency"),
+    ]
+)
+
+# Words that attribute ("X said", "according to X", "X told", "X reported").
+ATTRIBUTION_CUE = re.compile(
+    r"\b(?:said|says|told|reported|reports|according to|cited|quoted|claimed|stated|announced|documented|"
+    r"confirmed)\b",
+    re.I,
+)
+
+# Casualty nouns after a number: category of the people counted.
+PERSON_NOUNS: dict[str, str] = {}
+for _cat, _words in {
+    "civilians": "civilians civilian residents inhabitants villagers displaced refugees worshippers "
+    "passengers shoppers students pupils",
+    "children": "children child kids kid boys boy girls girl infants infant babies baby minors toddlers",
+    "women": "women woman mothers",
+    "combatants": "fighters fighter soldiers soldier militants militant troops terrorists terrorist gunmen "
+    "rebels rebel jihadists jihadist servicemen militiamen recruits insurgents mercenaries conscripts "
+    "troopers",
+    "total": "people persons person individuals victims others men man members bodies martyrs lives "
+    "dead killed casualties family relatives",
+}.items():
+    for _w in _words.split():
+        PERSON_NOUNS[_w] = _cat
+
+# Words that may stand between a number and its casualty noun ("30 regime soldiers", "20 Syrian civilians").
+NOUN_MODIFIERS = set(
+    [
+        "more",
+        "other",
+        "syrian",
+        "regime",
+        "rebel",
+        "government",
+        "pro-government",
+        "opposition",
+        "kurdish",
+        "turkish",
+        "russian",
+        "iranian",
+        "isis",
+        "daesh",
+        "nusra",
+        "al-nusra",
+        "islamic",
+        "state",
+        "of",
+        "the",
+        "their",
+        "civilians'",
+        "civilian",
+        "innocent",
+        "unarmed",
+        "local",
+        "army",
+        "armed",
+        "sdf",
+        "ypg",
+        "fsa",
+        "and",
+        "militia",
+        "loyalist",
+        "iraqi",
+        "afghan",
+        "lebanese",
+        "foreign",
+        "young",
+        "elderly",
+        "old",
+        "different",
+        "whole",
+        "same",
+        "including",
+        "among",
+        "them",
+    ]
+)
+
+KILLED = r"killed|dead|died|martyred|martyrs|slain|perished|lost their lives|massacred|executed|" r"deaths?"
+INJURED = r"injured|wounded|hurt|injuries|wounds"
+KILLED_CUE_AFTER = re.compile(rf"^(?:[\w'’,-]+\s+){{0,6}}?(?:{KILLED})\b", re.I)
+# Lumped figures: "killed and injured", "martyred or wounded", "casualties".
+LUMPED = re.compile(rf"\b(?:{KILLED})\s+(?:and|or|&)\s+(?:{INJURED})\b|\bcasualties\b", re.I)
+KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
+INJURED_RE = re.compile(rf"\b(?:{INJURED})\b", re.I)
+# Cues before a number: "killing 12", "claimed the lives of 12", "death toll rose to 12", "wounding 5".
+KILLED_BEFORE = re.compile(
+    r"\b(?:killing|killed|kill|kills|claimed the lives of|claiming the lives of|took the lives of|left|leaving|"
+    r"death toll (?:\w+ ){0,4}(?:to|at|of)|toll (?:\w+ ){0,3}(?:to|at|of)|bodies of|deaths of|death of|"
+    r"executed|executing|massacred|slaughtered|slaughter|martyring|killing of)\s*$",
+    re.I,
+)
+INJURED_BEFORE = re.compile(r"\b(?:wounding|injuring|wounded|injured|injure|wound|hurting)\s*$", re.I)
+LUMPED_BEFORE = re.compile(
+    r"\b(?:killing (?:or|and) (?:wounding|injuring)|killed (?:or|and) (?:wounded|injured)|"
+    r"casualties of|casualty toll (?:\w+ ){0,3}(?:to|at|of))\s*$",
+    re.I,
+)
+# Markers that the figures are not one incident: aggregates over time.
+AGGREGATE_CUE = re.compile(
+    r"\b(?:since (?:19|20)\d\d|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
+    r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)|during the (?:past|last)|"
+    r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|this year|last year|per (?:day|month)|"
+    r"daily basis|every day|each day|campaign|war has|conflict has|the war|the conflict|total of|"
+    r"tally|death toll in syria|(?:monthly|annual|weekly) (?:toll|report))\b",
+    re.I,
+)
+# Markers that a sentence reports a different incident from the one before.
+SEPARATE_CUE = re.compile(
+    r"\b(?:another|similar|separate(?:ly)?|elsewhere|also (?:killed|hit|struck|targeted)|earlier|previous|"
+    r"in a separate|meanwhile|in another|a day earlier|a day before|the day before)\b",
+    re.I,
+)
+# Words that say an event happened (for sentences that give no figure).
+EVENT_CUE = re.compile(
+    r"\b(?:struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|hit|attack(?:ed|s)?|raids?|"
+    r"massacre|explo(?:ded|sion)|blast|air ?strikes?|fired|launched)\b",
+    re.I,
+)

@@ -1,0 +1,110 @@
+"""Numbers as reports write them: digits, number words, vague amounts and hedges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+# Vague amounts (../shared/eval/GOLD_FORMAT.md conventions).
+VAGUE = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "several": 3,
+    "a few": 3,
+    "a number": 3,
+    "a dozen": 12,
+    "tens": 24,
+}
+# Words that count exactly one person when a casualty noun follows ("a child", "one woman").
+ONE_WORDS = {"a", "an", "one"}
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+]
+_WORD = rf"(?:{'|'.join(_UNITS)})"
+_NUMBER_WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_VAGUE = r"dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens"
+
+NUMBER_RE = re.compile(
+    rf"(?<![\w.,:/-])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_NUMBER_WORDS})"
+    rf"|(?P<one>a|an|one))(?![\w:/]|[.,]\d)",
+    re.I,
+)
+# Hedges that make a figure a lower bound or an estimate.
+APPROX_BEFORE = re.compile(
+    r"\b(?:at least|more than|over|no fewer than|no less than|not less than|upwards of|about|around|"
+    r"nearly|almost|some|up to|approximately|roughly|as many as|an estimated|estimated|a further|"
+    r"close to|in excess of|between|at least another)\s*$",
+    re.I,
+)
+APPROX_AFTER = re.compile(r"^\s*(?:or more|plus|\+)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: int
+    approx: bool
+    start: int  # offsets into the string searched
+    end: int
+    kind: str  # digits, words, vague, one
+
+
+def find_numbers(text: str) -> list[Number]:
+    found = []
+    for m in NUMBER_RE.finditer(text):
+        kind = m.lastgroup or "digits"
+        value = _value(m.group(0), kind)
+        if value is None:
+            continue
+        approx = kind == "vague" or bool(APPROX_BEFORE.search(text[max(0, m.start() - 25) : m.start()]))
+        approx = approx or bool(APPROX_AFTER.match(text[m.end() : m.end() + 10]))
+        found.append(Number(value, approx, m.start(), m.end(), kind))
+    return found
+
+
+def _value(token: str, kind: str) -> int | None:
+    token = token.lower()
+    if kind == "digits":
+        return int(token.replace(",", ""))
+    if kind == "vague":
+        return VAGUE[" ".join(token.split())]
+    if kind == "one":
+        return 1
+    try:
+        return int(text2num(token.replace("-", " ").replace(" and ", " "), "en"))
+    except ValueError:
+        return None

@@ -1,0 +1,234 @@
+"""Place mentions in a report: gazetteer matches plus names introduced by phrases like "the town of X".
+
+Finding *which words name the place of an incident* is extraction's job; resolving the name to
+coordinates is geocoding's (civcas.geo), which runs after extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from civcas import geo
+
+# Specificity of a place kind: smaller is more specific.
+KIND_RANK = {
+    "neighbourhood": 0,
+    "camp": 0,
+    "village": 1,
+    "town": 1,
+    "city": 2,
+    "region": 3,
+    "governorate": 4,
+    "country": 5,
+}
+_NAME = r"(?:(?:al|el|Al|El|as|As|ash|Ash|ad|Ad|ar|Ar|az|Az|at|At|an|An)[- ])?[A-Z][\w'’`-]+(?:[ -](?:al-|el-)?[A-Z][\w'’`-]+){0,2}"
+_INTRODUCED = [
+    (
+        re.compile(
+            rf"\b(?:town|village|city|neighbou?rhood|district|suburb|camp|hamlet|area|quarter|"
+            rf"countryside|outskirts|vicinity) of (?:the )?({_NAME})"
+        ),
+        "village",
+    ),
+    (re.compile(rf"\b({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter)\b"), "village"),
+    (
+        re.compile(
+            r"\b(?:in|near|at|on|into|from|around) ((?:al|Al|el|El)-[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
+        ),
+        "village",
+    ),
+]
+# Capitalised words that the patterns above would take for place names.
+_NOT_PLACES = {
+    "the",
+    "syria",
+    "syrian",
+    "daesh",
+    "isis",
+    "isil",
+    "coalition",
+    "regime",
+    "us",
+    "u.s",
+    "russian",
+    "turkish",
+    "kurdish",
+    "islamic",
+    "state",
+    "free",
+    "army",
+    "government",
+    "observatory",
+    "civil",
+    "defense",
+    "defence",
+    "the coalition",
+    "sana",
+    "nusra",
+    "al-nusra",
+    "al-qaeda",
+    "al-assad",
+    "al-sham",
+    "ahrar",
+    "jaish",
+    "hezbollah",
+    "amnesty",
+    "human",
+    "white",
+    "red",
+    "crescent",
+    "press",
+    "media",
+    "news",
+    "agency",
+    "this",
+    "that",
+    "its",
+    "their",
+    "his",
+    "her",
+    "which",
+    "where",
+    "local",
+    "al-jazeera",
+    "al-arabiya",
+    "al-masdar",
+    "al-watan",
+    "al-manar",
+    "al-mayadeen",
+    "al-alam",
+    "al-hayat",
+    "al-akhbar",
+}
+# Words that start or end a capitalised run without being part of a place name.
+_EDGE_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "on",
+    "in",
+    "the",
+    "at",
+    "near",
+    "from",
+    "late",
+    "early",
+    "syrias",
+    "syria's",
+    "syrian",
+}
+_ADJECTIVES = re.compile(
+    r"^(?:kurdish|christian|alawite|druze|sunni|shiite|shia|turkmen|arab|assyrian|rebel|regime|government|"
+    r"opposition|islamist|old|new|eastern|western|northern|southern|central)$|-(?:run|held|controlled|"
+    r"populated|majority|dominated|besieged)$",
+    re.I,
+)
+_ORG_AFTER = re.compile(
+    r"^[\s-]*(?:government|regime|media|center|centre|council|agency|office|police|command|based|"
+    r"health|directorate|authorities|university|airport authority|governor|television|tv|radio|news|"
+    r"times|post|daily|province council|coordination|network|brigade|front|operations room)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    governorate: str | None
+    alt_names: tuple[str, ...] = ()
+    introduced: bool = False  # named by a phrase like "the town of X"
+
+    @property
+    def rank(self) -> int:
+        rank = KIND_RANK.get(self.kind, 2)
+        # "Aleppo", "Idlib", "Deir ez-Zor" name a city and its governorate: less specific than other cities.
+        if rank == KIND_RANK["city"] and geo.canonical_governorate(self.name):
+            return KIND_RANK["region"]
+        return rank
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    gazetteer = geo.Gazetteer.default()
+    mentions = [_from_gazetteer(text, m) for m in gazetteer.find_mentions(text)]
+    mentions = [m for m in mentions if m is not None]
+    for pattern, kind in _INTRODUCED:
+        for match in pattern.finditer(text):
+            mention = _from_pattern(text, match, kind, mentions)
+            if mention:
+                mentions.append(mention)
+    return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _from_gazetteer(text: str, m) -> PlaceMention | None:
+    if getattr(m, "org_like", False) or _ORG_AFTER.match(text[m.end : m.end + 30]) or not m.entries:
+        return None
+    if m.text.isupper() and len(m.text) > 3:
+        return None  # a dateline ("BEIRUT", "AMMAN"): where the report was filed
+    entry = m.entries[0]
+    return PlaceMention(
+        m.start, m.end, m.text, entry.kind, entry.governorate, (entry.name, *entry.alt_names[:20])
+    )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop weekdays, months, prepositions and possessives ("Syrias", "Aleppos") at the edges."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while (
+        words
+        and (words[0].group(0).lower() in _EDGE_WORDS or _possessive(words[0].group(0)))
+        and len(words) > 1
+    ):
+        words.pop(0)
+    while words and words[-1].group(0).lower() in _EDGE_WORDS and len(words) > 1:
+        words.pop()
+    return start + words[0].start(), start + words[-1].end()
+
+
+def _possessive(word: str) -> bool:
+    """FA-KES drops apostrophes: "Syrias Aleppo", "Aleppos Salaheddin"."""
+    return word.endswith("s") and bool(geo.Gazetteer.default().lookup(word[:-1])) and len(word) > 4
+
+
+def _from_pattern(
+    text: str, match: re.Match[str], kind: str, known: list[PlaceMention]
+) -> PlaceMention | None:
+    start, end = _trim(text, *match.span(1))
+    name = text[start:end]
+    if any(_ADJECTIVES.search(w) for w in name.split()) or name.lower() in _EDGE_WORDS:
+        return None
+    if name.lower() in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES:
+        return None
+    if _ORG_AFTER.match(text[end : end + 30]):
+        return None
+    for other in known:
+        if other.start <= start and end <= other.end:
+            return None  # already found by the gazetteer
+    overlapping = [o for o in known if o.start < end and start < o.end]
+    governorate = overlapping[0].governorate if overlapping else geo.canonical_governorate(name)
+    if governorate and geo.canonical_governorate(name) == governorate:
+        kind = "governorate"
+    return PlaceMention(start, end, name, kind, governorate, introduced=True)
+
+
+def governorates_in(text: str) -> list[tuple[int, int, str]]:
+    return [(s, e, g) for s, e, g in geo.governorate_mentions(text) if not _ORG_AFTER.match(text[e : e + 30])]

@@ -1,0 +1,135 @@
+"""The pipeline, end to end: ingest -> extract -> geocode -> link -> assess -> store.
+
+Each article is written in its own transaction together with its claims, so an interrupted run
+never leaves half an article. Linking and assessment then touch only the incidents that gained
+claims, which makes runs incremental: new articles attach to incidents already stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from civcas import assess, geo, ingest, link
+from civcas.extract import extract_claims
+from civcas.models import Article, Claim, Incident
+
+if TYPE_CHECKING:
+    from civcas.store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class RunReport:
+    added: list[str] = field(default_factory=list)  # article ids stored by this run
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new id, id already stored)
+    errors: list[ingest.IngestError] = field(default_factory=list)
+    claims: int = 0
+    incidents_touched: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def process_article(article: Article) -> list[Claim]:
+    """Extract and geocode the claims of one article (no storage)."""
+    claims = extract_claims(article)
+    for claim in claims:
+        geocode_claim(claim, article.text)
+    return claims
+
+
+def geocode_claim(claim: Claim, text: str) -> None:
+    """Resolve the claim's place in the gazetteer; a claim without a named place keeps none."""
+    place = claim.place
+    if place is None:
+        return
+    context = text[max(0, place.span.start - 80) : place.span.end + 80] if place.span else None
+    resolved = geo.geocode(place.name, place.span, claim.governorate, context)
+    if resolved is None:
+        return
+    resolved.alt_names = list(dict.fromkeys([*resolved.alt_names, *place.alt_names]))
+    claim.place = resolved
+    claim.governorate = resolved.governorate or claim.governorate
+
+
+def run(paths: Iterable[str | Path], store: Store, progress: Progress | None = None) -> RunReport:
+    report = RunReport()
+    new_claims: list[Claim] = []
+    seen_in_run: dict[str, str] = {}
+    for item in ingest.iter_articles(paths):
+        if progress:
+            progress(1)
+        if isinstance(item, ingest.IngestError):
+            report.errors.append(item)
+            store.log_error(item.source, item.message)
+            continue
+        known = seen_in_run.get(item.content_hash) or store.has_content(item.content_hash)
+        if known:
+            report.duplicates.append((item.id, known))
+            continue
+        claims = process_article(item)
+        if store.add_article(item, claims):
+            seen_in_run[item.content_hash] = item.id
+            report.added.append(item.id)
+            report.claims += len(claims)
+            new_claims.extend(claims)
+        else:
+            report.duplicates.append((item.id, item.id))
+    report.incidents_touched = link_and_assess(store, new_claims)
+    return report
+
+
+def link_and_assess(store: Store, new_claims: list[Claim]) -> list[str]:
+    """Link new claims to stored incidents, rebuild the incidents they touched, re-assess articles."""
+    if not new_claims:
+        return []
+    existing = _linking_candidates(store, new_claims)
+    clusters = link.link_claims(new_claims, existing)
+    outlets = {a.id: a.outlet for a in store.articles()}
+    incidents = [assess.build_incident(c.id, c.claims, outlets, _all_links(store, c)) for c in clusters]
+    store.save_incidents(incidents)
+    _reassess(store, {c.article_id for cl in clusters for c in cl.claims}, outlets)
+    return [i.id for i in incidents]
+
+
+def _linking_candidates(store: Store, new_claims: list[Claim]) -> list[Claim]:
+    new_ids = {c.id for c in new_claims}
+    dates = [c.date for c in new_claims if c.date]
+    stored: list[Claim] = store.undated_claims()
+    if dates:
+        window = timedelta(days=link.DATE_WINDOW_DAYS)
+        stored += store.claims_between(min(dates) - window, max(dates) + window)
+    return [c for c in stored if c.id not in new_ids and c.incident_id]
+
+
+def _all_links(store: Store, cluster: link.Cluster):
+    previous = store.get_incident(cluster.id)
+    kept = [
+        lk
+        for lk in (previous.links if previous else [])
+        if lk.claim_id not in {x.claim_id for x in cluster.links}
+    ]
+    return kept + cluster.links
+
+
+def _reassess(store: Store, article_ids: set[str], outlets: dict[str, str | None]) -> None:
+    assessments = []
+    for article_id in sorted(article_ids):
+        article = store.get_article(article_id)
+        claims = store.claims(article_id=article_id)
+        incident_ids = {c.incident_id for c in claims if c.incident_id}
+        incidents: dict[str, Incident] = {}
+        by_incident: dict[str, list[Claim]] = {}
+        for incident_id in incident_ids:
+            incident = store.get_incident(incident_id)
+            if incident:
+                incidents[incident_id] = incident
+                by_incident[incident_id] = store.claims(incident_id=incident_id)
+        assessments.append(assess.assess_article(article, claims, incidents, by_incident, outlets))
+    store.save_assessments(assessments)

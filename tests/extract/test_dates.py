@@ -1,0 +1,39 @@
+from datetime import date
+
+from civcas.extract.dates import find_dates
+
+THURSDAY = date(2018, 12, 6)
+
+
+def resolved(text: str, published: date | None = THURSDAY) -> list[tuple[date | None, str | None]]:
+    return [(d.value, d.precision) for d in find_dates(text, published)]
+
+
+def test_weekday_resolves_to_the_most_recent_such_day():
+    assert resolved("Jets struck the town early Wednesday.") == [(date(2018, 12, 5), "day")]
+    assert resolved("The raid happened on Thursday.") == [(THURSDAY, "day")]
+    assert resolved("The raid happened on Saturday.") == [(date(2018, 12, 1), "day")]
+
+
+def test_yesterday_and_overnight():
+    assert resolved("Sources said yesterday that ...") == [(date(2018, 12, 5), "day")]
+    assert resolved("Shelling continued overnight.") == [(THURSDAY, "day")]
+
+
+def test_month_day_without_year_takes_the_publication_year_or_the_one_before():
+    assert resolved("On November 15, warplanes struck.") == [(date(2018, 11, 15), "day")]
+    assert resolved("On December 20, warplanes struck.") == [(date(2017, 12, 20), "day")]
+
+
+def test_explicit_dates_and_years():
+    assert resolved("the attack of 21 August 2013") == [(date(2013, 8, 21), "day")]
+    assert resolved("the assault on Raqqa in 2017") == [(date(2017, 1, 1), "year")]
+    assert resolved("In late November, the project began") == [(date(2018, 11, 1), "month")]
+
+
+def test_vague_relative_dates_are_not_pinned():
+    assert resolved("Last week, the coalition killed at least 40 people.") == [(None, None)]
+
+
+def test_without_publication_date_relative_dates_stay_unresolved():
+    assert resolved("early Wednesday", None) == [(None, "day")]

@@ -1,0 +1,95 @@
+"""Whole-article extraction on short reports written for these tests."""
+
+from datetime import date
+
+from civcas.extract import extract_claims
+from civcas.models import Article
+
+
+def article(text: str, published: date | None = date(2018, 12, 6)) -> Article:
+    return Article(id="t", title=text.splitlines()[0], text=text, published=published)
+
+
+REPORT = """Coalition strikes kill 25 civilians in Hajin
+Thursday 06 December 2018
+U.S.-led coalition warplanes bombed the town of Hajin in Deir ez-Zor province on Wednesday, killing 25 civilians and injuring dozens, local sources said.
+The strikes hit the town's main hospital.
+Similar airstrikes killed three children and four women in Hajin on Tuesday.
+More than 20 people were also killed in separate raids on the village of al-Susah.
+The coalition's 2017 assault on Raqqa killed hundreds of civilians.
+"""
+
+
+def test_main_related_and_background_incidents():
+    claims = extract_claims(article(REPORT))
+    roles = [(c.role, c.place.name if c.place else None, c.date) for c in claims]
+    assert roles == [
+        ("main", "Hajin", date(2018, 12, 5)),
+        ("related", "Hajin", date(2018, 12, 4)),
+        ("related", "al-Susah", None),
+        ("background", "Raqqa", date(2017, 1, 1)),
+    ]
+
+
+def test_fields_of_the_main_incident_with_evidence():
+    text = REPORT
+    main = extract_claims(article(text))[0]
+    assert (main.actor, main.weapon, main.target, main.governorate) == (
+        "us_led_coalition",
+        "airstrike",
+        "hospital",
+        "Deir ez-Zor",
+    )
+    assert main.figure("killed.civilians") == 25
+    assert main.figure("killed.total") == 25
+    assert main.figures["injured.total"].approx and main.figure("injured.total") == 24
+    assert main.claimed_by == "local sources"
+    for name, span in main.evidence.items():
+        assert text[span.start : span.end] == span.text, name
+    assert text[main.evidence["killed.civilians"].start :].startswith("25 civilians")
+
+
+def test_related_incident_inherits_the_perpetrator():
+    related = extract_claims(article(REPORT))[1]
+    assert related.actor == "us_led_coalition"
+    assert (
+        related.figure("killed.children"),
+        related.figure("killed.women"),
+        related.figure("killed.total"),
+    ) == (3, 4, 7)
+
+
+def test_denial_is_the_belligerent_response():
+    text = (
+        "Russian jets kill 11 in Idlib market\nRussian warplanes struck a market in Saraqib on Monday, "
+        "killing 11 civilians, activists said.\nThe Russian defence ministry denied that its aircraft "
+        "had carried out any strikes in the area."
+    )
+    claims = extract_claims(article(text))
+    assert claims[0].actor == "russia"
+    assert claims[0].target == "market"
+    assert claims[0].belligerent_response == "denied"
+
+
+def test_passive_voice_barrel_bombs_imply_the_government():
+    text = "Eight civilians were killed in barrel bombs dropped on the town of Daraya on Sunday."
+    claim = extract_claims(article(text))[0]
+    assert (claim.actor, claim.weapon, claim.figure("killed.civilians")) == (
+        "syrian_government",
+        "barrel_bomb",
+        8,
+    )
+
+
+def test_unclaimed_car_bomb_has_unknown_actor():
+    text = "A car bomb exploded near a checkpoint in Azaz on Friday, killing seven people."
+    claim = extract_claims(article(text))[0]
+    assert (claim.actor, claim.weapon, claim.figure("killed.total")) == ("unknown", "bombing", 7)
+
+
+def test_aggregates_are_not_incidents():
+    text = (
+        "More than 230,000 people have been killed since the start of the war in 2011.\n"
+        "The monitor said 5,812 civilians were killed in the past year."
+    )
+    assert extract_claims(article(text)) == []

@@ -1,0 +1,70 @@
+"""Casualty figures in single sentences (each a real sentence shape, written for these tests)."""
+
+import pytest
+
+from civcas.extract.figures import find_figures
+
+
+def figures(sentence: str) -> dict[str, tuple[int, bool]]:
+    found: dict[str, tuple[int, bool]] = {}
+    for f in find_figures(sentence):
+        found.setdefault(f.path, (f.value, f.approx))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Warplanes struck the town, killing 14 civilians and injuring dozens.",
+            {"killed.civilians": (14, False), "injured.total": (24, True)},
+        ),
+        (
+            "Nine people were killed and another 31 wounded in the blast.",
+            {"killed.total": (9, False), "injured.total": (31, False)},
+        ),
+        (
+            "The shelling killed three children and four women in the village.",
+            {"killed.children": (3, False), "killed.women": (4, False)},
+        ),
+        ("At least 30 government soldiers were killed in the assault.", {"killed.combatants": (30, True)}),
+        ("No fewer than 12 civilians died when the market was hit.", {"killed.civilians": (12, True)}),
+        (
+            "More than 50 civilians were killed or injured in the raids.",
+            {"killed_or_injured.civilians": (50, True)},
+        ),
+        (
+            "The strike left scores of people dead, including dozens of civilians.",
+            {"killed.total": (40, True), "killed.civilians": (24, True)},
+        ),
+        (
+            "Twenty-five civilians, among them eight children, were killed.",
+            {"killed.civilians": (25, False), "killed.children": (8, False)},
+        ),
+        ("The attack on the camp caused 45 casualties.", {"killed_or_injured.total": (45, False)}),
+        (
+            "A child was killed and two women were wounded.",
+            {"killed.children": (1, False), "injured.total": (2, False)},
+        ),
+    ],
+)
+def test_casualty_figures(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Monitors counted no fewer than 40 airstrikes on the town on Monday.",
+        "An estimated 6,000 fighters took part in the offensive.",
+        "The group controls some 28 percent of the country.",
+        "The bombing destroyed more than 10,000 buildings in the city.",
+        "The offensive began on 12 March 2018 and lasted 40 days.",
+    ],
+)
+def test_numbers_that_are_not_casualties(sentence):
+    assert figures(sentence) == {}
+
+
+def test_twelve_year_old_is_one_child_not_twelve_dead():
+    assert figures("A 12-year-old boy was killed by a sniper.") == {"killed.children": (1, False)}

@@ -1,0 +1,107 @@
+"""The command line on the bundled demo corpus and on bad input."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from civcas.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO = REPO / "demo"
+runner = CliRunner()
+
+
+def civcas(db: Path, *args: str):
+    return runner.invoke(app, ["--db", str(db), *args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "civcas.db"
+    result = civcas(db, "run", str(DEMO))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_run_reports_what_it_did(demo_db):
+    result = civcas(demo_db, "run", str(DEMO))
+    assert result.exit_code == 0
+    assert "0 article(s) added, 22 already stored" in result.output
+
+
+def test_incidents_table_links_outlets(demo_db):
+    result = civcas(demo_db, "incidents")
+    assert result.exit_code == 0
+    assert "incident(s)" in result.output and "Deir ez-Zor" in result.output
+    rows = list(csv.DictReader(io.StringIO(civcas(demo_db, "export", "--format", "csv").stdout)))
+    multi = [r for r in rows if int(r["n_outlets"]) >= 2]
+    assert multi, "the demo corpus reports several events through several outlets"
+    for r in multi:
+        assert int(r["killed.total_min"] or 0) <= int(r["killed.total_max"] or 0)
+
+
+def test_filters_and_show(demo_db):
+    result = civcas(demo_db, "incidents", "--governorate", "Deir Ezzor", "--actor", "us_led_coalition")
+    assert result.exit_code == 0 and "us_led_coalition" in result.output
+    rows = list(csv.DictReader(io.StringIO(civcas(demo_db, "export").stdout)))
+    shown = civcas(demo_db, "show", rows[0]["incident_id"])
+    assert shown.exit_code == 0
+    assert "evidence" in shown.output and "grade" in shown.output
+    assert civcas(demo_db, "show", "inc-nope").exit_code == 1
+
+
+def test_export_formats(demo_db, tmp_path):
+    out = tmp_path / "out" / "incidents.geojson"
+    assert civcas(demo_db, "export", "--format", "geojson", "--out", str(out)).exit_code == 0
+    features = json.loads(out.read_text())["features"]
+    located = [f for f in features if f["geometry"]]
+    assert located and all(30 < f["geometry"]["coordinates"][1] < 40 for f in located)
+    lines = civcas(demo_db, "export", "--format", "jsonl").stdout.splitlines()
+    assert len(lines) == len(features)
+    assert civcas(demo_db, "export", "--format", "xml").exit_code != 0
+
+
+def test_predict_writes_gold_shaped_lines(tmp_path):
+    out = tmp_path / "pred.jsonl"
+    result = runner.invoke(
+        app,
+        [
+            "predict",
+            str(DEMO / "d01_hajin_levantnews.txt"),
+            str(DEMO / "d02_hajeen_bosphorus.txt"),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["article_id"] for x in lines] == ["d01_hajin_levantnews", "d02_hajeen_bosphorus"]
+    mains = [next(i for i in x["incidents"] if i["role"] == "main") for x in lines]
+    assert mains[0]["event_key"] == mains[1]["event_key"]  # two outlets, one strike
+
+
+def test_bad_input_is_reported_and_loses_nothing(tmp_path):
+    db = tmp_path / "civcas.db"
+    assert civcas(db, "run", str(DEMO / "d01_hajin_levantnews.txt")).exit_code == 0
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("   \n")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    (bad / "good.txt").write_text((DEMO / "d02_hajeen_bosphorus.txt").read_text())
+    result = civcas(db, "run", str(bad))
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "binary.txt" in result.output
+    assert "1 article(s) added" in result.output and "2 error(s)" in result.output
+    listed = civcas(db, "export", "--format", "jsonl").stdout
+    assert listed.count("\n") >= 1
+
+
+def test_python_dash_m_works(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "civcas", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "predict" in result.stdout

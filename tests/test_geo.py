@@ -1,0 +1,364 @@
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from civcas.geo import (
+    GOVERNORATE_CAPITALS,
+    ISO_CODES,
+    Gazetteer,
+    canonical_governorate,
+    geocode,
+    governorate_mentions,
+    load_geonames_dump,
+    normalize_name,
+    skeleton,
+)
+from civcas.models import GOVERNORATES, Span
+
+FIXTURE = Path(__file__).parent / "fixtures" / "geonames_SY_sample.txt"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def best_id(gaz: Gazetteer, name: str, gov: str | None = None) -> str:
+    return gaz.lookup(name, gov)[0][0].id
+
+
+def mention_ids(gaz: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.entries[0].id) for m in gaz.find_mentions(text)]
+
+
+# ------------------------------------------------------------------ normalisation
+
+
+def test_normalize_name_drops_case_marks_articles_and_hyphens():
+    assert normalize_name("al-Mayādīn") == "mayadin"
+    assert normalize_name("Ma‘arrat an-Nu‘mān") == normalize_name("Maarrat an Numan") == "maarrat an numan"
+    assert normalize_name("AL BUQA'AN") == normalize_name("al-Buqaan") == "buqaan"
+    assert normalize_name("الباغوز") == "باغوز"
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Hajin", "Hajeen", "Hejjin", "Hajīn"],
+        ["Deir ez-Zor", "Deir Ezzor", "Deir al-Zour", "Dayr az Zawr", "Deir el-Zor"],
+        ["al-Baghouz", "Baghuz", "Baghouz"],
+        ["Mayadin", "Mayadeen", "al-Mayadin"],
+        ["Qamishli", "Kamishli", "al-Qamishli"],
+        ["Hasakah", "Hasakeh", "al-Hasaka"],
+    ],
+)
+def test_skeleton_unifies_transliterations(variants):
+    assert len({skeleton(v) for v in variants}) == 1
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [("Hama", "Homs"), ("Mayadin", "Ma'dan"), ("Daraa", "Daraya"), ("Hama", "Hamas"), ("Idlib", "Jableh")],
+)
+def test_skeleton_keeps_distinct_places_apart(a, b):
+    assert skeleton(a) != skeleton(b)
+
+
+# ------------------------------------------------------------------ lookup
+
+
+@pytest.mark.parametrize(
+    "variants,expected",
+    [
+        (["Hajin", "Hajeen", "Hejjin", "حجين"], "geonames:174506"),
+        (["Deir ez-Zor", "Deir Ezzor", "Deir al-Zour", "Dayr az Zawr", "Deir Ezour"], "geonames:170794"),
+        (["al-Baghouz", "Baghuz", "Baghouz", "Baghuz Fawqani"], "supp:baghuz-fawqani"),
+        (["Mayadin", "Mayadeen", "al-Mayadin", "Al Mayādīn"], "geonames:173480"),
+        (["Douma", "Duma", "دوما"], "geonames:170592"),
+        (["Khan Sheikhoun", "Khan Shaykhun", "Khan Sheikhun"], "geonames:168325"),
+        (["Abu Kamal", "Albukamal", "al-Bukamal"], "geonames:174448"),
+        (["Soussa", "Sousa", "Susah", "Suse"], "geonames:172415"),
+        (["Salaheddine", "Salah al-Din", "Salah Eddin", "Salah-Eddin"], "supp:salaheddine"),
+    ],
+)
+def test_lookup_resolves_spelling_variants_to_one_entry(gaz, variants, expected):
+    assert {best_id(gaz, v) for v in variants} == {expected}
+
+
+def test_lookup_fuzzy_tolerates_a_typo(gaz):
+    assert best_id(gaz, "Khan Sheikhounn") == "geonames:168325"
+
+
+def test_governorate_hint_resolves_ambiguous_name(gaz):
+    # GeoNames has a Şūrān in Aleppo governorate and another in Hama governorate.
+    assert gaz.lookup("Suran", "Hama")[0][0].governorate == "Hama"
+    assert gaz.lookup("Suran", "Aleppo")[0][0].governorate == "Aleppo"
+    assert gaz.lookup("Salihiyah", "Hasakah")[0][0].id == "supp:salihiyah-hs"
+    assert gaz.lookup("al-Salihiyah", "Damascus")[0][0].id == "supp:salihiyah-dm"
+
+
+def test_lookup_unknown_name_returns_nothing(gaz):
+    assert gaz.lookup("Qwertzabad") == []
+
+
+# ------------------------------------------------------------------ find_mentions
+
+
+def test_find_mentions_variants_and_original_offsets(gaz):
+    text = (
+        "Strikes hit Hejjin, then Hajeen\u2019s market and al-Baghouz; “Deir\u00a0Ezzor” and Al Mayādīn too."
+    )
+    found = gaz.find_mentions(text)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    assert [(m.text, m.entries[0].id) for m in found] == [
+        ("Hejjin", "geonames:174506"),
+        ("Hajeen", "geonames:174506"),
+        ("al-Baghouz", "supp:baghuz-fawqani"),
+        ("Deir\u00a0Ezzor", "geonames:170794"),
+        ("Al Mayādīn", "geonames:173480"),
+    ]
+
+
+def test_find_mentions_arabic_script(gaz):
+    text = "قصفت طائرات التحالف بلدة حجين ومدينة دوما"
+    assert mention_ids(gaz, text) == [("حجين", "geonames:174506"), ("دوما", "geonames:170592")]
+
+
+def test_find_mentions_prefers_longest_match(gaz):
+    text = "Shelling in the Deir ez-Zor province and in Idlib countryside, and in Eastern Ghouta."
+    assert mention_ids(gaz, text) == [
+        ("Deir ez-Zor province", "gov:DY"),
+        ("Idlib countryside", "gov:ID"),
+        ("Eastern Ghouta", "supp:eastern-ghouta"),
+    ]
+
+
+def test_find_mentions_ignores_english_words(gaz):
+    text = (
+        "Human Rights Watch said: Tell them the tall home at the Bab is safe. Home again, "
+        "Mare and Shin, the Salt, Khan said. Seen from the hill."
+    )
+    assert gaz.find_mentions(text) == []
+
+
+def test_lowercase_words_are_not_places(gaz):
+    assert gaz.find_mentions("they went to hama and homs") == []
+    assert mention_ids(gaz, "They went to Hama and Homs") == [
+        ("Hama", "geonames:170017"),
+        ("Homs", "geonames:169577"),
+    ]
+
+
+def test_article_needed_for_short_names(gaz):
+    assert mention_ids(gaz, "Turkish forces entered al-Bab.") == [("al-Bab", "geonames:174018")]
+    assert gaz.find_mentions("Bab was quiet.") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Aid was blocked by the Damascus government on Monday.", "Damascus"),
+        ("according to the Aleppo Media Center, 12 died.", "Aleppo"),
+        ("a Damascus-based monitor said", "Damascus"),
+        ("the Idlib Health Directorate reported", "Idlib"),
+        ("Damascus denied the report.", "Damascus"),
+    ],
+)
+def test_org_like_mentions_are_flagged_and_not_geocoded(gaz, text, name):
+    m = next(m for m in gaz.find_mentions(text) if m.text == name)
+    assert m.org_like
+    assert geocode(name, Span(m.start, m.end, m.text), None, text, gaz) is None
+
+
+def test_place_mentions_are_not_org_like(gaz):
+    text = "An airstrike on Damascus killed 5; residents of Aleppo fled."
+    assert [m.org_like for m in gaz.find_mentions(text)] == [False, False]
+
+
+# ------------------------------------------------------------------ governorates
+
+
+@pytest.mark.parametrize(
+    "spelling,expected",
+    [
+        ("Deir Ezzor", "Deir ez-Zor"),
+        ("Dayr az Zawr", "Deir ez-Zor"),
+        ("Deir al-Zour", "Deir ez-Zor"),
+        ("deir ez-zor province", "Deir ez-Zor"),
+        ("hasakeh", "Hasakah"),
+        ("Al-Hasakah Governorate", "Hasakah"),
+        ("Lattakia", "Latakia"),
+        ("Tartous", "Tartus"),
+        ("Rif Dimashq", "Rif Dimashq"),
+        ("Damascus countryside", "Rif Dimashq"),
+        ("rural Damascus", "Rif Dimashq"),
+        ("Reef Damascus", "Rif Dimashq"),
+        ("Damascus", "Damascus"),
+        ("Idleb", "Idlib"),
+        ("Idlib countryside", "Idlib"),
+        ("Hamah", "Hama"),
+        ("Homs province", "Homs"),
+        ("Raqqah", "Raqqa"),
+        ("Deraa", "Daraa"),
+        ("Sweida", "Suwayda"),
+        ("Quneitrah", "Quneitra"),
+        ("SY-DY", "Deir ez-Zor"),
+        ("outside_syria", "outside_syria"),
+        ("Eastern Ghouta", None),
+        ("Mosul", None),
+        ("", None),
+    ],
+)
+def test_canonical_governorate(spelling, expected):
+    assert canonical_governorate(spelling) == expected
+
+
+def test_iso_subdivision_names_map_to_the_vocabulary():
+    subs = pycountry.subdivisions.get(country_code="SY")
+    assert len(subs) == 14
+    for sub in subs:
+        gov = canonical_governorate(sub.name.replace(" Province", ""))
+        assert gov == ISO_CODES[sub.code.split("-")[1]], sub.name
+    assert set(ISO_CODES.values()) == set(GOVERNORATES) - {"outside_syria"}
+
+
+def test_geonames_admin1_mapping_against_known_towns(gaz):
+    for gov, gid in GOVERNORATE_CAPITALS.items():
+        assert gaz.get(f"geonames:{gid}").governorate == gov
+    assert gaz.get("geonames:174506").governorate == "Deir ez-Zor"  # Hajīn
+    assert gaz.get("geonames:168325").governorate == "Idlib"  # Khān Shaykhūn
+    assert gaz.get("geonames:170592").governorate == "Rif Dimashq"  # Dūmā
+
+
+def test_governorate_mentions():
+    text = (
+        "Raids on Deir ez-Zor province, the Idlib countryside and rural Damascus; in Aleppo, "
+        "the Damascus government said nothing."
+    )
+    assert [(text[s:e], g) for s, e, g in governorate_mentions(text)] == [
+        ("Deir ez-Zor province", "Deir ez-Zor"),
+        ("Idlib countryside", "Idlib"),
+        ("rural Damascus", "Rif Dimashq"),
+        ("Aleppo", "Aleppo"),
+    ]
+
+
+# ------------------------------------------------------------------ geocode
+
+
+def test_geocode_named_place(gaz):
+    text = "A strike on Hajeen killed 20."
+    p = geocode("Hajeen", Span(12, 18, "Hajeen"), "Deir ez-Zor", text, gaz)
+    hajin = gaz.get("geonames:174506")
+    assert (p.gazetteer_id, p.canonical, p.precision, p.governorate) == (hajin.id, "Hajin", 1, "Deir ez-Zor")
+    assert (p.lat, p.lon) == (hajin.lat, hajin.lon)
+    assert p.name == "Hajeen" and p.span.text == "Hajeen"
+
+
+@pytest.mark.parametrize(
+    "context,name",
+    [
+        ("a building near the town of Hajin was hit", "Hajin"),
+        ("fighting on the outskirts of Mayadin", "Mayadin"),
+        ("the Hejjin district and surrounding towns", "Hejjin"),
+    ],
+)
+def test_geocode_near_place_has_precision_2(gaz, context, name):
+    assert geocode(name, None, "Deir ez-Zor", context, gaz).precision == 2
+
+
+def test_geocode_province_context_goes_to_governorate(gaz):
+    text = "raids in the Idlib countryside"
+    p = geocode("Idlib", Span(13, 18, "Idlib"), None, text, gaz)
+    assert (p.gazetteer_id, p.precision, p.governorate) == ("gov:ID", 3, "Idlib")
+
+
+def test_missing_place_falls_back_to_governorate_without_inventing(gaz):
+    p = geocode("Kharbat Zzyqwa", None, "Deir ez-Zor", "", gaz)
+    city = gaz.get("geonames:170794")  # the governorate point is its capital's GeoNames coordinate
+    assert (p.precision, p.gazetteer_id, p.governorate) == (3, None, "Deir ez-Zor")
+    assert (p.lat, p.lon) == (city.lat, city.lon)
+    rif = geocode("Kharbat Zzyqwa", None, "Rural Damascus", "", gaz)  # no sourced point for Rif Dimashq
+    assert (rif.precision, rif.governorate, rif.lat, rif.lon) == (3, "Rif Dimashq", None, None)
+    bare = geocode("Kharbat Zzyqwa", None, None, "", gaz)
+    assert (bare.name, bare.precision, bare.lat, bare.gazetteer_id) == ("Kharbat Zzyqwa", None, None, None)
+
+
+def test_known_place_without_coordinate_uses_governorate_point(gaz):
+    p = geocode("Khan Touman", None, None, "", gaz)
+    aleppo = gaz.get("geonames:170063")
+    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:khan-tuman", 3, aleppo.lat, aleppo.lon)
+
+
+def test_neighbourhood_without_coordinate_is_located_at_its_city(gaz):
+    p = geocode("Bab al-Nayrab", None, "Aleppo", "", gaz)
+    aleppo = gaz.get("geonames:170063")
+    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:bab-al-nairab", 2, aleppo.lat, aleppo.lon)
+
+
+def test_every_shipped_coordinate_names_its_source(gaz):
+    for e in gaz.entries.values():
+        if e.lat is not None:
+            assert e.source, e.id
+        assert e.governorate in GOVERNORATES or e.governorate is None, e.id
+
+
+# ------------------------------------------------------------------ GeoNames dump loader
+
+
+def test_load_geonames_dump_fixture(tmp_path):
+    entries = {e.id: e for e in load_geonames_dump(FIXTURE)}
+    assert set(entries) == {
+        "geonames:174506",
+        "geonames:170592",
+        "geonames:168325",
+        "geonames:170063",
+        "geonames:9000001",
+        "geonames:307864",
+    }  # the mountain (T.MT) and the broken line are skipped
+    hajin = entries["geonames:174506"]
+    assert (hajin.name, hajin.lat, hajin.lon, hajin.governorate, hajin.population) == (
+        "Hajin",
+        34.69508,
+        40.83138,
+        "Deir ez-Zor",
+        29237,
+    )
+    assert "hjyn" not in hajin.alt_names and "حجين" in hajin.alt_names
+    assert entries["geonames:170592"].governorate == "Rif Dimashq"
+    assert "Дума" not in entries["geonames:170592"].alt_names
+    assert entries["geonames:168325"].governorate == "Idlib"
+    assert entries["geonames:170063"].kind == "city"
+    adm1 = entries["geonames:9000001"]
+    assert (adm1.kind, adm1.name, adm1.governorate) == ("governorate", "Idlib Governorate", "Idlib")
+    assert entries["geonames:307864"].governorate == "outside_syria"
+
+
+def test_load_geonames_dump_with_alternate_names(tmp_path):
+    alt = tmp_path / "alternateNamesV2.txt"
+    alt.write_text(
+        "1\t174506\ten\tHejjin\t\t\t\t\t\t\n"
+        "2\t174506\tlink\thttps://en.wikipedia.org/wiki/Hajin\t\t\t\t\t\t\n"
+        "3\t999999\ten\tNowhere\t\t\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    entries = load_geonames_dump(FIXTURE, alt)
+    hajin = next(e for e in entries if e.id == "geonames:174506")
+    assert "Hejjin" in hajin.alt_names
+    assert not any(a.startswith("http") for a in hajin.alt_names)
+    gaz = Gazetteer(entries)
+    assert mention_ids(gaz, "Coalition jets struck Hejjin and Khan-Sheikhoun.") == [
+        ("Hejjin", "geonames:174506"),
+        ("Khan-Sheikhoun", "geonames:168325"),
+    ]
+
+
+def test_add_entries_merges_aliases():
+    entries = load_geonames_dump(FIXTURE)
+    gaz = Gazetteer(entries)
+    hajin = next(e for e in entries if e.id == "geonames:174506")
+    gaz.add_entries([type(hajin)(hajin.id, "Hajin", ("Hajeen Town",), None, None, None, "town")])
+    assert gaz.get(hajin.id).lat == hajin.lat
+    assert best_id(gaz, "Hajeen Town") == hajin.id

@@ -1,0 +1,83 @@
+from datetime import date
+
+from civcas.link import LINK_THRESHOLD, link_claims, pair_score
+from civcas.models import Claim, Figure, Place
+
+
+def claim(
+    article: str,
+    place: str | None,
+    day: date | None,
+    killed: int | None = None,
+    index: int = 0,
+    governorate: str = "Deir ez-Zor",
+    gid: str | None = None,
+) -> Claim:
+    c = Claim(
+        article_id=article,
+        index=index,
+        date=day,
+        governorate=governorate,
+        actor="us_led_coalition",
+        weapon="airstrike",
+    )
+    if place:
+        c.place = Place(name=place, gazetteer_id=gid, precision=1 if gid else None)
+    if killed is not None:
+        c.figures["killed.total"] = Figure(killed)
+    return c
+
+
+D = date(2018, 12, 5)
+
+
+def test_spelling_variants_of_one_place_on_one_day_link():
+    claims = [claim("a", "Hajin", D, 20), claim("b", "Hajeen", D, 25), claim("c", "Hejjin", D, 30)]
+    clusters = link_claims(claims)
+    assert len(clusters) == 1
+    assert {c.incident_id for c in claims} == {clusters[0].id}
+
+
+def test_nearby_villages_on_the_same_day_stay_separate():
+    a, b = claim("a", "Hajin", D, 20), claim("b", "al-Susah", D, 20)
+    score, reasons = pair_score(a, b)
+    assert score < LINK_THRESHOLD
+    assert any("different places" in r for r in reasons)
+    link_claims([a, b])
+    assert a.incident_id != b.incident_id
+
+
+def test_claims_of_one_article_never_merge():
+    a, b = claim("a", "Hajin", D, 20, index=0), claim("a", "Hajin", D, 20, index=1)
+    link_claims([a, b])
+    assert a.incident_id != b.incident_id
+
+
+def test_undated_claim_needs_the_same_toll_to_link():
+    dated = claim("a", "Hajin", D, 20)
+    same_toll, other_toll = claim("b", "Hajin", None, 20), claim("c", "Hajin", None, 9)
+    link_claims([dated, same_toll, other_toll])
+    assert same_toll.incident_id == dated.incident_id
+    assert other_toll.incident_id != dated.incident_id
+
+
+def test_incremental_linking_joins_a_stored_incident_and_ignores_input_order():
+    stored = claim("a", "Hajin", D, 20)
+    link_claims([stored])
+    later = [claim("c", "Hejjin", D, 22), claim("b", "Hajeen", D, 21)]
+    touched = link_claims(later, existing=[stored])
+    assert [c.id for c in touched] == [stored.incident_id]
+    assert {c.incident_id for c in later} == {stored.incident_id}
+    again = [claim("b", "Hajeen", D, 21), claim("c", "Hejjin", D, 22)]
+    stored_again = claim("a", "Hajin", D, 20)
+    stored_again.incident_id = stored.incident_id
+    link_claims(list(reversed(again)), existing=[stored_again])
+    assert {c.incident_id for c in again} == {stored.incident_id}
+
+
+def test_link_reasons_are_kept():
+    a, b = claim("a", "Hajin", D, 20), claim("b", "Hajeen", D, 20)
+    clusters = link_claims([a, b])
+    reasons = clusters[0].links[-1].reasons
+    assert any(r.startswith("same place") for r in reasons)
+    assert any(r.startswith("same date") for r in reasons)
