@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -29,7 +30,9 @@ geo_app = typer.Typer(help="The gazetteer.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(geo_app, name="geo")
 
-console = Console()
+# Piped output (CI logs, `make demo | tee`) gets a wide table instead of Rich's 80-column default.
+_WIDTH = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "200"))
+console = Console(width=_WIDTH)
 err = Console(stderr=True)
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DbOption = Annotated[

@@ -17,6 +17,13 @@ DEMO = REPO / "demo"
 runner = CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch):
+    from rich.console import Console
+
+    monkeypatch.setattr("civcas.cli.console", Console(width=250))
+
+
 def civcas(db: Path, *args: str):
     return runner.invoke(app, ["--db", str(db), *args], catch_exceptions=False)
 

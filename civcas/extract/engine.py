@@ -98,7 +98,7 @@ def extract_claims(article: Article) -> list[Claim]:
             continue
         if mention.figures:
             _attach(drafts, mention, pending)
-        elif not mention.separate:
+        else:
             _support(drafts, mention, pending)
     _inherit_from_previous(drafts)
     _date_main_from_lead(drafts, sentences, article.published, dateline_end)
@@ -298,6 +298,8 @@ def _support(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> N
 def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool = True) -> Draft | None:
     if not drafts:
         return None
+    if lx.TOLL_UPDATE_CUE.search(mention.sentence.text) and _places_agree(drafts[-1].place, mention.place):
+        return drafts[-1]
     if _has_equal_figure(drafts, mention):
         return _has_equal_figure(drafts, mention)
     if mention.separate:

@@ -45,6 +45,10 @@ class FigureMention:
 
 
 def find_figures(sentence: str) -> list[FigureMention]:
+    none = lx.NO_CASUALTIES.search(sentence)
+    if none:
+        s, e = none.span()
+        return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
     numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, n)]
     nouns = [_noun_after(sentence, n) for n in numbers]
     outcomes: list[str | None] = [None] * len(numbers)

@@ -283,7 +283,7 @@ NOUN_MODIFIERS = set(
     ]
 )
 
-KILLED = r"killed|dead|died|martyred|martyrs|slain|perished|lost their lives|massacred|executed|" r"deaths?"
+KILLED = r"killed|dead|died|martyred|martyrs|slain|perished|lost their lives|massacred|executed|deaths"
 INJURED = r"injured|wounded|hurt|injuries|wounds"
 KILLED_CUE_AFTER = re.compile(rf"^(?:[\w'’,-]+\s+){{0,6}}?(?:{KILLED})\b", re.I)
 # Lumped figures: "killed and injured", "martyred or wounded", "casualties".
@@ -293,7 +293,8 @@ INJURED_RE = re.compile(rf"\b(?:{INJURED})\b", re.I)
 # Cues before a number: "killing 12", "claimed the lives of 12", "death toll rose to 12", "wounding 5".
 KILLED_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|claimed the lives of|claiming the lives of|took the lives of|left|leaving|"
-    r"death toll (?:\w+ ){0,4}(?:to|at|of)|toll (?:\w+ ){0,3}(?:to|at|of)|bodies of|deaths of|death of|"
+    r"death toll(?: [\w-]+){0,8}? (?:to|at|of|surpass(?:es|ed)|reach(?:es|ed)|exceed(?:s|ed)|hit|was|is|stood at|"
+    r"stands at)|toll (?:\w+ ){0,3}(?:to|at|of)|bodies of|deaths of|death of|"
     r"executed|executing|massacred|slaughtered|slaughter|martyring|killing of)\s*$",
     re.I,
 )
@@ -316,6 +317,17 @@ AGGREGATE_CUE = re.compile(
 SEPARATE_CUE = re.compile(
     r"\b(?:another|similar|separate(?:ly)?|elsewhere|also (?:killed|hit|struck|targeted)|earlier|previous|"
     r"in a separate|meanwhile|in another|a day earlier|a day before|the day before)\b",
+    re.I,
+)
+# A revised toll for the incident just reported, not a new incident.
+TOLL_UPDATE_CUE = re.compile(
+    r"\b(?:earlier (?:gave|reported|put|said)|updat(?:ed|ing)|revised|(?:has |had )?(?:risen|rose|climbed) to|"
+    r"toll (?:rose|climbed|jumped|increased)|new toll|latest toll|may rise|likely to rise|expected to rise)\b",
+    re.I,
+)
+# "No casualties were reported": a figure of zero.
+NO_CASUALTIES = re.compile(
+    r"\bno (?:casualties|deaths|injuries|one was (?:killed|hurt|injured))\b|\bwithout (?:causing )?casualties\b",
     re.I,
 )
 # Words that say an event happened (for sentences that give no figure).

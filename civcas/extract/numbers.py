@@ -18,6 +18,7 @@ VAGUE = {
     "a number": 3,
     "a dozen": 12,
     "tens": 24,
+    "dozen": 12,
 }
 # Words that count exactly one person when a casualty noun follows ("a child", "one woman").
 ONE_WORDS = {"a", "an", "one"}
@@ -57,7 +58,7 @@ _UNITS = [
 _WORD = rf"(?:{'|'.join(_UNITS)})"
 _NUMBER_WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-_VAGUE = r"dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens"
+_VAGUE = r"dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens|dozen"
 
 NUMBER_RE = re.compile(
     rf"(?<![\w.,:/-])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_NUMBER_WORDS})"

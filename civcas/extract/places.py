@@ -13,14 +13,15 @@ from civcas import geo
 
 # Specificity of a place kind: smaller is more specific.
 KIND_RANK = {
-    "neighbourhood": 0,
-    "camp": 0,
-    "village": 1,
-    "town": 1,
-    "city": 2,
-    "region": 3,
-    "governorate": 4,
-    "country": 5,
+    "neighbourhood": 0.0,
+    "camp": 0.0,
+    "village": 1.0,
+    "town": 1.0,
+    "city": 2.0,
+    "region": 3.0,
+    "capital": 3.5,  # a city that names its governorate: "Aleppo", "Idlib", "Deir ez-Zor"
+    "governorate": 4.0,
+    "country": 5.0,
 }
 _NAME = r"(?:(?:al|el|Al|El|as|As|ash|Ash|ad|Ad|ar|Ar|az|Az|at|At|an|An)[- ])?[A-Z][\w'’`-]+(?:[ -](?:al-|el-)?[A-Z][\w'’`-]+){0,2}"
 _INTRODUCED = [
@@ -159,11 +160,10 @@ class PlaceMention:
     introduced: bool = False  # named by a phrase like "the town of X"
 
     @property
-    def rank(self) -> int:
-        rank = KIND_RANK.get(self.kind, 2)
-        # "Aleppo", "Idlib", "Deir ez-Zor" name a city and its governorate: less specific than other cities.
+    def rank(self) -> float:
+        rank = KIND_RANK.get(self.kind, 2.0)
         if rank == KIND_RANK["city"] and geo.canonical_governorate(self.name):
-            return KIND_RANK["region"]
+            return KIND_RANK["capital"]
         return rank
 
 
