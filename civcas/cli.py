@@ -33,7 +33,7 @@ app.add_typer(geo_app, name="geo")
 # Piped output (CI logs, `make demo | tee`) gets a wide table instead of Rich's 80-column default.
 _WIDTH = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "200"))
 console = Console(width=_WIDTH)
-err = Console(stderr=True)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else _WIDTH)
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DbOption = Annotated[
     str | None,
