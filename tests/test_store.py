@@ -10,20 +10,49 @@ from civcas.store import Base, Store
 
 
 def article(n: int = 1, text_: str = "Jets struck Hajin, killing 25 civilians.") -> Article:
-    return Article(id=f"a{n}", title=f"Title {n}", text=f"{text_} ({n})", outlet="Wire", url="https://example.org/x",
-                   published=date(2018, 12, 6), source="x.txt", source_format="txt", meta={"label": 1})
+    return Article(
+        id=f"a{n}",
+        title=f"Title {n}",
+        text=f"{text_} ({n})",
+        outlet="Wire",
+        url="https://example.org/x",
+        published=date(2018, 12, 6),
+        source="x.txt",
+        source_format="txt",
+        meta={"label": 1},
+    )
 
 
 def claim(article_id: str = "a1", index: int = 0) -> Claim:
     return Claim(
-        article_id=article_id, index=index, role="main", date=date(2018, 12, 5), date_precision="day",
-        place=Place(name="Hajin", span=Span(12, 17, "Hajin"), gazetteer_id="geonames:174506", canonical="Hajin",
-                    alt_names=["Hajeen"], lat=34.69, lon=40.83, governorate="Deir ez-Zor", precision=1),
-        governorate="Deir ez-Zor", actor="us_led_coalition", weapon="airstrike", target="hospital",
-        figures={"killed.civilians": Figure(25, False, Span(27, 39, "25 civilians")),
-                 "injured.total": Figure(24, True, None)},
-        claimed_by="local sources", belligerent_response="denied",
-        evidence={"actor": Span(0, 4, "Jets")}, sentence=Span(0, 40, "Jets struck Hajin, killing 25 civilians."),
+        article_id=article_id,
+        index=index,
+        role="main",
+        date=date(2018, 12, 5),
+        date_precision="day",
+        place=Place(
+            name="Hajin",
+            span=Span(12, 17, "Hajin"),
+            gazetteer_id="geonames:174506",
+            canonical="Hajin",
+            alt_names=["Hajeen"],
+            lat=34.69,
+            lon=40.83,
+            governorate="Deir ez-Zor",
+            precision=1,
+        ),
+        governorate="Deir ez-Zor",
+        actor="us_led_coalition",
+        weapon="airstrike",
+        target="hospital",
+        figures={
+            "killed.civilians": Figure(25, False, Span(27, 39, "25 civilians")),
+            "injured.total": Figure(24, True, None),
+        },
+        claimed_by="local sources",
+        belligerent_response="denied",
+        evidence={"actor": Span(0, 4, "Jets")},
+        sentence=Span(0, 40, "Jets struck Hajin, killing 25 civilians."),
     )
 
 
@@ -63,9 +92,19 @@ def test_incidents_round_trip_and_filters(store):
     store.add_article(article(1), [claim("a1")])
     store.add_article(article(2, "Other text"), [claim("a2")])
     incident = Incident(
-        id="inc-1", claim_ids=["a1#0", "a2#0"], date_min=date(2018, 12, 5), date_max=date(2018, 12, 5),
-        place=claim().place, governorate="Deir ez-Zor", actors=["us_led_coalition"], weapons=["airstrike"],
-        casualties={"killed.total": (20, 25)}, n_articles=2, n_outlets=1, outlets=["Wire"], grade="fair",
+        id="inc-1",
+        claim_ids=["a1#0", "a2#0"],
+        date_min=date(2018, 12, 5),
+        date_max=date(2018, 12, 5),
+        place=claim().place,
+        governorate="Deir ez-Zor",
+        actors=["us_led_coalition"],
+        weapons=["airstrike"],
+        casualties={"killed.total": (20, 25)},
+        n_articles=2,
+        n_outlets=1,
+        outlets=["Wire"],
+        grade="fair",
         links=[Link("a2#0", "a1#0", 6.5, ["same place: Hajin / Hajin (+3)"])],
     )
     store.save_incidents([incident])
@@ -78,7 +117,9 @@ def test_incidents_round_trip_and_filters(store):
 
 def test_filter_values_are_parameters_not_sql(store):
     store.add_article(article(), [claim()])
-    store.save_incidents([Incident(id="inc-1", claim_ids=["a1#0"], governorate="Idlib", n_articles=1, n_outlets=1)])
+    store.save_incidents(
+        [Incident(id="inc-1", claim_ids=["a1#0"], governorate="Idlib", n_articles=1, n_outlets=1)]
+    )
     assert store.incidents(governorate="Idlib'; DROP TABLE incidents;--") == []
     assert store.incidents(actor="x' OR '1'='1") == []
     assert len(store.incidents()) == 1
