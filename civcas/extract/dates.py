@@ -71,6 +71,7 @@ class DateMention:
     end: int
     text: str
     relative: bool  # resolved against the publication date
+    weak: bool = False  # the day a statement was made ("a monitor said Thursday"), not clearly the event's
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from civcas.extract import lexicon as lx
@@ -44,6 +44,7 @@ _CALL_FOR = re.compile(
 _EVENT_NOUN = re.compile(
     r"\b(?:air ?strikes?|strikes?|raids?|attacks?|bombing|explosion|blast|massacre|shelling)\b", re.I
 )
+_OLDER = re.compile(r"\b(?:last (?:week|month|year)|ago|previously|in (?:19|20)\d\d|earlier this)\b", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:earlier in the day|later in the day|the same day|hours (?:after|before|earlier))\b", re.I
 )
@@ -157,14 +158,26 @@ def _inherit_from_previous(drafts: list[Draft]) -> None:
 def _date_main_from_lead(
     drafts: list[Draft], sentences: list[Sentence], published, dateline_end: int
 ) -> None:
-    """A lead that dates the story ("on Friday, terrorists targeted ...") dates its undated first incident."""
-    if not drafts or drafts[0].date is not None:
+    """A lead that dates the story ("on Friday, terrorists targeted ...") dates its undated first incident;
+    when that day is the publication day, it dates every undated incident of the day's round-up too."""
+    if not drafts:
         return
+    lead = None
     for sentence in sentences[:3]:
         found = _date(sentence, published, dateline_end, sentence.start)
         if found and found.value and found.precision == "day":
-            drafts[0].date, drafts[0].date_sentence = found, sentence
-            return
+            lead = (found, sentence)
+            break
+    if lead is None:
+        return
+    for i, d in enumerate(drafts):
+        if d.date is not None or (i > 0 and (lead[0].value != published or _looks_older(d))):
+            continue
+        d.date, d.date_sentence = lead
+
+
+def _looks_older(d: Draft) -> bool:
+    return any(lx.SEPARATE_CUE.search(m.sentence.text) or _OLDER.search(m.sentence.text) for m in d.mentions)
 
 
 def _place_governorate(d: Draft) -> tuple[int, int, str] | None:
@@ -188,9 +201,15 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
         if d.precision is None and d.value is None and not d.relative:
             continue
         speech = _SPEECH_BEFORE.search(sentence.text[max(0, d.start - 20) : d.start])
-        (statement_days if speech else candidates).append((abs(absolute_start - anchor), d))
-    pool = candidates or statement_days
-    return min(pool, key=lambda c: c[0])[1] if pool else None
+        distance = abs(absolute_start - anchor)
+        if not d.relative and d.precision == "day" and re.search(r"\d{4}", d.text):
+            distance += 80  # "August 1 2016 (Reuters Photo)": captions and datelines carry full dates
+        (statement_days if speech else candidates).append((distance, d))
+    if candidates:
+        return min(candidates, key=lambda c: c[0])[1]
+    if statement_days and sentence.index <= 3:
+        return replace(min(statement_days, key=lambda c: c[0])[1], weak=True)
+    return None
 
 
 def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
@@ -326,8 +345,29 @@ def _has_equal_figure(drafts: list[Draft], mention: Mention) -> Draft | None:
     return None
 
 
+_WEAPON_FAMILY = {
+    "airstrike": "bombardment",
+    "barrel_bomb": "bombardment",
+    "missile": "bombardment",
+    "chemical": "bombardment",
+    "shelling": "bombardment",
+    "bombing": "blast",
+    "suicide_attack": "blast",
+    "landmine": "blast",
+    "clashes": "ground",
+    "execution": "ground",
+    "siege": "siege",
+}
+
+
+def _weapons_agree(d: Draft, m: Mention) -> bool:
+    if d.weapon is None or m.weapon is None:
+        return True
+    return _WEAPON_FAMILY.get(d.weapon[0]) == _WEAPON_FAMILY.get(m.weapon[0])
+
+
 def _compatible(d: Draft, m: Mention) -> bool:
-    if not (_places_agree(d.place, m.place) and _dates_agree(d.date, m.date)):
+    if not (_places_agree(d.place, m.place) and _dates_agree(d.date, m.date) and _weapons_agree(d, m)):
         return False
     # A different figure for the same count, with its own place or date, is a different event.
     if _conflicting_figures(d, m) and (m.place is not None or m.date is not None):
@@ -378,6 +418,8 @@ def _key(name: str) -> str:
 
 
 def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
+    if (a is not None and a.weak) or (b is not None and b.weak):
+        return True
     if a is None or b is None or a.value is None or b.value is None:
         return (
             a is None
@@ -398,14 +440,37 @@ def _merge(d: Draft, m: Mention, fill_only: bool) -> None:
         for f in m.figures:
             if f.subordinate and f.path.endswith(".total"):
                 continue
+            if f.path == "killed.total" and _has_headline_elsewhere(d, m.sentence):
+                continue  # a second source's toll; the lead's civilian or fighter count already gives the total
             d.figures.setdefault(f.path, (f, m.sentence))
-    if m.date and (d.date is None or (d.date.precision != "day" and m.date.precision == "day")):
+    if m.date and (
+        d.date is None
+        or (d.date.weak and not m.date.weak)
+        or (d.date.precision != "day" and m.date.precision == "day")
+    ):
         d.date, d.date_sentence = m.date, m.sentence
     if m.place and (d.place is None or _more_specific(m.place, d.place)):
         d.place = m.place
     for attr in ("governorate", "actor", "weapon", "target", "source"):
         if getattr(d, attr) is None and getattr(m, attr) is not None:
             setattr(d, attr, getattr(m, attr))
+    if d.weapon and m.weapon and m.weapon[0] in _WEAPON_REFINES.get(d.weapon[0], ()):
+        d.weapon = m.weapon  # "an explosion" ... "a suicide bomber": the more specific account
+
+
+def _has_headline_elsewhere(d: Draft, sentence: Sentence) -> bool:
+    return any(
+        path in d.figures and d.figures[path][1].index != sentence.index
+        for path in ("killed.civilians", "killed.combatants")
+    )
+
+
+_WEAPON_REFINES = {
+    "bombing": {"suicide_attack", "landmine"},
+    "airstrike": {"barrel_bomb", "chemical"},
+    "shelling": {"chemical", "barrel_bomb"},
+    "missile": {"chemical"},
+}
 
 
 def _more_specific(new: PlaceMention, held: PlaceMention) -> bool:
@@ -483,6 +548,12 @@ def _claim(article: Article, index: int, d: Draft, role: str, default_gov: str |
         )
     governorate = governorate or default_gov
     actor = d.actor[0] if d.actor else _implied_actor(d)
+    if (
+        d.weapon
+        and d.weapon[0] in ("bombing", "suicide_attack")
+        and actor not in ("isis", "hts_nusra", "sdf_ypg")
+    ):
+        actor = "unknown"  # blasts are "unknown" unless a group is named (GOLD_FORMAT conventions)
     claim = Claim(
         article_id=article.id,
         index=index,

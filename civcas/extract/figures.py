@@ -126,20 +126,22 @@ def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> s
         return "injured"
     if lx.KILLED_BEFORE.search(before):
         return "killed"
-    forward = _forward_outcome(sentence, numbers, i, head_end)
+    forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3)
     if forward:
         return forward
     return _inherited(sentence, numbers, i, outcomes)
 
 
-def _forward_outcome(sentence: str, numbers: list[Number], i: int, head_end: int) -> str | None:
+def _forward_outcome(
+    sentence: str, numbers: list[Number], i: int, head_end: int, max_words: int = 9
+) -> str | None:
     """Outcome verb after the counted noun, before the next number: "12 civilians were killed"."""
     stop = numbers[i + 1].start if i + 1 < len(numbers) else len(sentence)
     window = sentence[head_end : min(stop, head_end + 90)]
     window = re.split(r"[;:]|\bwhile\b|\bwhen\b|\bafter\b|\bbut\b|\bwho\b|\bwhich\b", window, maxsplit=1)[0]
     words = window.split()
-    if len(words) > 9:
-        window = " ".join(words[:9])
+    if len(words) > max_words:
+        window = " ".join(words[:max_words])
     lumped = lx.LUMPED.search(window)
     killed = lx.KILLED_RE.search(window)
     injured = lx.INJURED_RE.search(window)

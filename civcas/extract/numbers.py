@@ -62,7 +62,7 @@ _VAGUE = r"dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens|
 
 NUMBER_RE = re.compile(
     rf"(?<![\w.,:/-])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_NUMBER_WORDS})"
-    rf"|(?P<one>a|an|one))(?![\w:/]|[.,]\d)",
+    rf"|(?P<one>a|an|one))(?![\w:/]|[.,-]\d)",
     re.I,
 )
 # Hedges that make a figure a lower bound or an estimate.
