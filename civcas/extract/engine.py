@@ -377,13 +377,25 @@ def _compatible(d: Draft, m: Mention) -> bool:
 
 
 def _conflicting_figures(d: Draft, m: Mention) -> bool:
-    if any(
-        not f.subordinate and f.path in d.figures and d.figures[f.path][0].value != f.value for f in m.figures
-    ):
-        return True
-    held = _headline({path: f for path, (f, _) in d.figures.items()})
-    new = _headline({f.path: f for f in m.figures if not f.subordinate})
-    return held is not None and new is not None and held != new
+    sums: dict[str, int] = {}
+    for f in m.figures:
+        if not f.subordinate:
+            sums[f.path] = sums.get(f.path, 0) + f.value
+    for path, total in sums.items():
+        held = d.figures.get(path)
+        # "30 soldiers and 39 rebels" after "70 fighters" is a breakdown, not another event
+        if held and held[0].value != total and not _close(held[0].value, total):
+            if all(f.value != held[0].value for f in m.figures if f.path == path):
+                return True
+    held_total = _headline({path: f for path, (f, _) in d.figures.items()})
+    new_total = _headline({f.path: f for f in m.figures if not f.subordinate})
+    if held_total is None or new_total is None or held_total == new_total:
+        return False
+    return not _close(held_total, sums.get("killed.combatants", sums.get("killed.civilians", new_total)))
+
+
+def _close(a: int, b: int) -> bool:
+    return a > 0 and abs(a - b) <= 0.1 * a
 
 
 def _headline(figures: dict[str, FigureMention]) -> int | None:
@@ -418,20 +430,13 @@ def _key(name: str) -> str:
 
 
 def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
-    if (a is not None and a.weak) or (b is not None and b.weak):
+    """Unknown, unresolved ("last week" without a publication date) or weak dates never disagree."""
+    if a is None or b is None or a.value is None or b.value is None or a.weak or b.weak:
         return True
-    if a is None or b is None or a.value is None or b.value is None:
-        return (
-            a is None
-            or b is None
-            or a.text.lower() == b.text.lower()
-            or (a.value is None and b.value is None)
-        )
     if a.precision != "day" or b.precision != "day":
-        return a.value.year == b.value.year and (
-            a.precision == "year" or b.precision == "year" or a.value.month == b.value.month
-        )
-    return abs((a.value - b.value).days) <= 1 if (a.relative or b.relative) else a.value == b.value
+        same_month = a.value.month == b.value.month
+        return a.value.year == b.value.year and (a.precision == "year" or b.precision == "year" or same_month)
+    return a.value == b.value  # within one article, "on Tuesday" and "on Wednesday" are different days
 
 
 def _merge(d: Draft, m: Mention, fill_only: bool) -> None:

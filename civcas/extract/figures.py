@@ -51,6 +51,7 @@ def find_figures(sentence: str) -> list[FigureMention]:
         return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
     numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, n)]
     nouns = [_noun_after(sentence, n) for n in numbers]
+    _share_right_noun(sentence, numbers, nouns)
     outcomes: list[str | None] = [None] * len(numbers)
     for i, n in enumerate(numbers):
         if n.kind == "one" and nouns[i] is None:
@@ -63,6 +64,15 @@ def find_figures(sentence: str) -> list[FigureMention]:
     ]
 
 
+def _share_right_noun(sentence: str, numbers: list[Number], nouns: list) -> None:
+    """ "killed 28 and wounded 30 militants": the first number counts militants too."""
+    for i in range(len(numbers) - 2, -1, -1):
+        if nouns[i] is None and nouns[i + 1] is not None:
+            between = sentence[numbers[i].end : numbers[i + 1].start]
+            if re.fullmatch(r"\s*(?:and|,|or)\s+(?:[\w-]+\s+){0,2}", between):
+                nouns[i] = (nouns[i + 1][0], numbers[i].end)
+
+
 def _mention(sentence: str, n: Number, noun: tuple[str, int] | None, outcome: str) -> FigureMention:
     category = noun[0] if noun else "total"
     if outcome == "injured" or (outcome == "killed_or_injured" and category not in ("total", "civilians")):
@@ -72,9 +82,12 @@ def _mention(sentence: str, n: Number, noun: tuple[str, int] | None, outcome: st
     return FigureMention(f"{outcome}.{category}", n.value, n.approx, n.start, end, n.start, subordinate)
 
 
+_PART_OF = re.compile(r"^\s*(?:of|out of) (?:the|those|them|whom)\b", re.I)
+
+
 def _is_date_or_unit(sentence: str, n: Number) -> bool:
-    if _NON_CASUALTY_AFTER.match(sentence[n.end :]):
-        return True
+    if _NON_CASUALTY_AFTER.match(sentence[n.end :]) or _PART_OF.match(sentence[n.end :]):
+        return True  # units, dates, and parts of a count already given ("15 of the wounded")
     if n.kind == "digits" and (_MONTH_NEAR.search(sentence[max(0, n.start - 12) : n.start])):
         return True
     after = sentence[n.end : n.end + 12].lstrip()

@@ -223,9 +223,10 @@ for _cat, _words in {
     "women": "women woman mothers",
     "combatants": "fighters fighter soldiers soldier militants militant troops terrorists terrorist gunmen "
     "rebels rebel jihadists jihadist servicemen militiamen recruits insurgents mercenaries conscripts "
-    "troopers",
+    "troopers attackers assailants islamists guards",
     "total": "people persons person individuals victims others men man members bodies martyrs lives "
-    "dead killed casualties family relatives",
+    "dead killed casualties family relatives workers medics volunteers doctors nurses journalists staff "
+    "employees paramedics rescuers",
 }.items():
     for _w in _words.split():
         PERSON_NOUNS[_w] = _cat
