@@ -27,8 +27,10 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Measure civcas against gold annotations.", no_args_is_help=True)
 geo_app = typer.Typer(help="The gazetteer.", no_args_is_help=True)
+bench_app = typer.Typer(help="Benchmarks that print figures.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(geo_app, name="geo")
+app.add_typer(bench_app, name="bench")
 
 # Piped output (CI logs, `make demo | tee`) gets a wide table instead of Rich's 80-column default.
 _WIDTH = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "200"))
@@ -354,6 +356,33 @@ def geo_lookup(
             entry.source or "-",
         )
     console.print(table)
+
+
+@bench_app.command("extract")
+def bench_extract_cmd(
+    inputs: Annotated[
+        list[Path] | None, typer.Argument(help="[default: ../shared/data/FA-KES-Dataset.csv]")
+    ] = None,
+    repeat: Annotated[int, typer.Option(help="passes over the inputs")] = 1,
+) -> None:
+    """Extraction speed on one core: articles/s, MB/s, peak memory; last line is RESULT ..."""
+    from civcas import bench
+
+    inputs = inputs or [SHARED / "data" / "FA-KES-Dataset.csv"]
+    for path in inputs:
+        if not path.exists():
+            err.print(f"[red]missing {path}[/red]")
+            raise typer.Exit(2)
+    columns = [TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("articles", total=ingest.count_inputs(inputs) * repeat)
+        result = bench.bench_extract(inputs, repeat, progress=lambda n: bar.advance(task, n))
+    console.print(f"gazetteer load: {result.gazetteer_seconds:.2f} s")
+    console.print(
+        f"{result.articles} articles, {result.megabytes:.2f} MB, {result.claims} claims in {result.seconds:.2f} s: "
+        f"{result.articles_per_s:.1f} articles/s, {result.mb_per_s:.3f} MB/s, peak memory {result.peak_mb:.1f} MB"
+    )
+    console.print(result.result_line(), markup=False, highlight=False)
 
 
 def main() -> None:

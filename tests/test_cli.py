@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -112,3 +113,11 @@ def test_bad_input_is_reported_and_loses_nothing(tmp_path):
 def test_python_dash_m_works(tmp_path):
     result = subprocess.run([sys.executable, "-m", "civcas", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "predict" in result.stdout
+
+
+def test_bench_extract_prints_a_result_line():
+    result = runner.invoke(app, ["bench", "extract", str(DEMO)])
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert re.fullmatch(r"RESULT articles_per_s=[\d.]+ mb_per_s=[\d.]+ peak_mb=[\d.]+", last)
+    assert "22 articles" in result.output

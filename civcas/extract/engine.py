@@ -116,9 +116,8 @@ def extract_claims(article: Article) -> list[Claim]:
 def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
     s, e = sentence.start, sentence.end
     sent_places = [p for p in places if s <= p.start and p.end <= e]
-    figures = [f for f in find_figures(sentence.text)]
-    if lx.AGGREGATE_CUE.search(sentence.text):
-        figures = []
+    has_casualties = lx.CASUALTY_WORD.search(sentence.text) and not lx.AGGREGATE_CUE.search(sentence.text)
+    figures = find_figures(sentence.text) if has_casualties else []
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if not figures and not _reports_strike(sentence.text, sent_places):
         return None
@@ -419,14 +418,7 @@ def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:
 
 
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
-    keys_a = {_key(n) for n in (a.name, *a.alt_names)}
-    return any(_key(n) in keys_a for n in (b.name, *b.alt_names))
-
-
-def _key(name: str) -> str:
-    from civcas.geo import skeleton
-
-    return skeleton(name)
+    return a is b or not a.keys.isdisjoint(b.keys)
 
 
 def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:

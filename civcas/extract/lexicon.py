@@ -305,6 +305,11 @@ LUMPED_BEFORE = re.compile(
     r"casualties of|casualty toll (?:\w+ ){0,3}(?:to|at|of))\s*$",
     re.I,
 )
+# A cheap test that a sentence may carry a casualty figure at all.
+CASUALTY_WORD = re.compile(
+    r"kill|dead|death|die[ds]|martyr|slain|perish|lives|massacr|execut|slaughter|injur|wound|hurt|casualt|toll",
+    re.I,
+)
 # Markers that the figures are not one incident: aggregates over time.
 AGGREGATE_CUE = re.compile(
     r"\b(?:since (?:19|20)\d\d|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"

@@ -6,6 +6,7 @@ coordinates is geocoding's (civcas.geo), which runs after extraction.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -159,12 +160,17 @@ class PlaceMention:
     alt_names: tuple[str, ...] = ()
     introduced: bool = False  # named by a phrase like "the town of X"
 
-    @property
+    @functools.cached_property
     def rank(self) -> float:
         rank = KIND_RANK.get(self.kind, 2.0)
         if rank == KIND_RANK["city"] and geo.canonical_governorate(self.name):
             return KIND_RANK["capital"]
         return rank
+
+    @functools.cached_property
+    def keys(self) -> frozenset[str]:
+        """Spelling-tolerant keys of every name of this place, to tell whether two mentions are one place."""
+        return frozenset(geo.skeleton(n) for n in (self.name, *self.alt_names))
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -204,9 +210,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + words[0].start(), start + words[-1].end()
 
 
+@functools.lru_cache(maxsize=4096)
 def _possessive(word: str) -> bool:
     """FA-KES drops apostrophes: "Syrias Aleppo", "Aleppos Salaheddin"."""
-    return word.endswith("s") and bool(geo.Gazetteer.default().lookup(word[:-1])) and len(word) > 4
+    return word.endswith("s") and len(word) > 4 and bool(geo.Gazetteer.default().lookup(word[:-1]))
 
 
 def _from_pattern(
