@@ -1,15 +1,22 @@
 """Storage: SQLAlchemy 2 over SQLite by default (WAL, foreign keys on), any SQLAlchemy URL accepted.
 
-The schema is created and upgraded only by the Alembic migrations in ``civcas/migrations``.
-Every article is written together with its claims in one transaction.
+The schema is created and upgraded only by the Alembic migrations in ``civcas/migrations``, run to
+head every time a Store opens (a no-op when the database is already there).
+
+Every article is written together with its claims in one transaction. Rows keep the full data class
+as JSON (``data``, ``meta``); the plain columns beside it exist to be filtered and indexed, plus two
+facts that live only in their own columns: which incident a claim belongs to (``claims.incident_id``)
+and why (the ``links`` table).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -20,22 +27,33 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    Select,
     String,
     Text,
+    bindparam,
     create_engine,
     delete,
     event,
+    exists,
     func,
+    insert,
+    make_url,
+    or_,
     select,
+    update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from civcas.models import Article, Assessment, Claim, Incident, Link, Place
 
 DEFAULT_DB = "civcas.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+CHUNK = 500  # ids per IN (...) list: far below every backend's bound-parameter limit
+
+T = TypeVar("T")
 
 
 class Base(DeclarativeBase):
@@ -67,11 +85,11 @@ class IncidentRow(Base):
     place_name: Mapped[str | None] = mapped_column(String(200))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
-    killed_max: Mapped[int | None] = mapped_column(Integer)
+    killed_max: Mapped[int | None] = mapped_column(Integer)  # highest upper bound of any killed.* range
     grade: Mapped[str | None] = mapped_column(String(20))
     n_articles: Mapped[int] = mapped_column(Integer)
     n_outlets: Mapped[int] = mapped_column(Integer)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the Incident, less its links
 
 
 class ClaimRow(Base):
@@ -83,20 +101,28 @@ class ClaimRow(Base):
     date: Mapped[date | None] = mapped_column(Date, index=True)
     governorate: Mapped[str | None] = mapped_column(String(40), index=True)
     place_name: Mapped[str | None] = mapped_column(String(200))
-    actor: Mapped[str | None] = mapped_column(String(40))
+    actor: Mapped[str | None] = mapped_column(String(40), index=True)
     weapon: Mapped[str | None] = mapped_column(String(40))
     incident_id: Mapped[str | None] = mapped_column(
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True
     )
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # Claim.to_dict(); incident_id is the column's
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    target: Mapped[str | None] = mapped_column(String(40))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
 
 
 class LinkRow(Base):
     __tablename__ = "links"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
-    claim_id: Mapped[str] = mapped_column(String(220))
-    matched_claim_id: Mapped[str | None] = mapped_column(String(220))
+    claim_id: Mapped[str] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE", name="fk_links_claim_id"), index=True
+    )
+    matched_claim_id: Mapped[str | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL", name="fk_links_matched_claim_id")
+    )
     score: Mapped[float] = mapped_column(Float)
     reasons: Mapped[list[str]] = mapped_column(JSON)
 
@@ -118,46 +144,72 @@ class IngestErrorRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
 
 
+# ---------------------------------------------------------------- engine and migrations
+
+
 def database_url(url_or_path: str) -> str:
     """A bare path means a SQLite file; anything with '://' is taken as an SQLAlchemy URL."""
     return url_or_path if "://" in url_or_path else f"sqlite:///{url_or_path}"
 
 
 def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
-        memory = url in ("sqlite://", "sqlite:///:memory:")
-        engine = create_engine(
-            url, poolclass=StaticPool if memory else None, connect_args={"check_same_thread": False}
-        )
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    in_memory = parsed.database in (None, "", ":memory:")
+    if not in_memory:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    # One in-memory database exists per connection: StaticPool makes every checkout share it.
+    pool = {"poolclass": StaticPool} if in_memory else {}
+    engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+    cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; one fsync per checkpoint, not per commit
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    return config
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest Alembic revision (a no-op when it is already there)."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# ---------------------------------------------------------------- the store
 
 
 class Store:
     def __init__(self, url_or_path: str):
         self.url = database_url(url_or_path)
         self.engine = make_engine(self.url)
-        migrate(self.engine)
+        try:
+            migrate(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
     def open(cls, db: str | None = None) -> Store:
+        """``db``, else the CIVCAS_DB environment variable, else ./civcas.db."""
         return cls(db or os.environ.get("CIVCAS_DB") or DEFAULT_DB)
 
     def close(self) -> None:
@@ -166,48 +218,61 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+    def __repr__(self) -> str:
+        return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
 
     # ------------------------------------------------------------ articles and claims
 
     def has_content(self, content_hash: str) -> str | None:
+        """The id of the stored article with this content hash, if any."""
         with self._session() as s:
             return s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash))
 
     def add_article(self, article: Article, claims: list[Claim]) -> bool:
-        """Store an article with its claims in one transaction; False if it is already stored."""
-        with self._session() as s, s.begin():
-            exists = s.scalar(
-                select(func.count())
-                .select_from(ArticleRow)
-                .where((ArticleRow.id == article.id) | (ArticleRow.content_hash == article.content_hash))
-            )
-            if exists:
-                return False
-            s.add(_article_row(article))
-            s.flush()
-            s.add_all(_claim_row(c) for c in claims)
+        """Store an article with its claims in one transaction; False (nothing written) if already stored."""
+        strays = [c.id for c in claims if c.article_id != article.id]
+        if strays:
+            raise ValueError(f"claims {strays} do not belong to article {article.id!r}")
+        try:
+            with self._session.begin() as s:
+                if self._stored(s, article):
+                    return False
+                s.execute(insert(ArticleRow), [_article_to_row(article)])
+                if claims:
+                    s.execute(insert(ClaimRow), [_claim_to_row(c) for c in claims])
+        except IntegrityError:
+            with self._session() as s:  # another writer stored it between our check and our insert
+                if self._stored(s, article):
+                    return False
+            raise
         return True
+
+    @staticmethod
+    def _stored(s: Session, article: Article) -> bool:
+        query = select(ArticleRow.id).where(
+            or_(ArticleRow.id == article.id, ArticleRow.content_hash == article.content_hash)
+        )
+        return s.scalar(query.limit(1)) is not None
 
     def get_article(self, article_id: str) -> Article | None:
         with self._session() as s:
             row = s.get(ArticleRow, article_id)
-            return _article(row) if row else None
+            return _article_from_row(row) if row else None
 
     def articles(self) -> list[Article]:
         with self._session() as s:
-            return [_article(r) for r in s.scalars(select(ArticleRow).order_by(ArticleRow.id))]
+            return [_article_from_row(r) for r in s.scalars(select(ArticleRow).order_by(ArticleRow.id))]
 
     def count_articles(self) -> int:
         with self._session() as s:
             return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
     def claims(self, article_id: str | None = None, incident_id: str | None = None) -> list[Claim]:
-        query = select(ClaimRow).order_by(ClaimRow.article_id, ClaimRow.idx)
+        """Claims in article order, optionally of one article and/or one incident."""
+        query = _claim_select().order_by(ClaimRow.article_id, ClaimRow.idx)
         if article_id is not None:
             query = query.where(ClaimRow.article_id == article_id)
         if incident_id is not None:
@@ -215,53 +280,42 @@ class Store:
         return self._claims(query)
 
     def claims_between(self, start: date, end: date) -> list[Claim]:
-        return self._claims(select(ClaimRow).where(ClaimRow.date >= start, ClaimRow.date <= end))
+        """Claims dated in [start, end], by date then article order."""
+        query = _claim_select().where(ClaimRow.date >= start, ClaimRow.date <= end)
+        return self._claims(query.order_by(ClaimRow.date, ClaimRow.article_id, ClaimRow.idx))
 
     def undated_claims(self) -> list[Claim]:
-        return self._claims(select(ClaimRow).where(ClaimRow.date.is_(None)))
+        query = _claim_select().where(ClaimRow.date.is_(None))
+        return self._claims(query.order_by(ClaimRow.article_id, ClaimRow.idx))
 
-    def _claims(self, query) -> list[Claim]:
+    def _claims(self, query: Select[Any]) -> list[Claim]:
         with self._session() as s:
-            return [_claim(r) for r in s.scalars(query)]
+            return [_claim_from_row(data, incident_id) for data, incident_id in s.execute(query)]
 
     # ------------------------------------------------------------ incidents
 
     def save_incidents(self, incidents: list[Incident]) -> None:
-        """Upsert incidents, point their claims at them, replace their links; drop emptied incidents."""
-        with self._session() as s, s.begin():
-            for incident in incidents:
-                s.merge(_incident_row(incident))
-            s.flush()
-            for incident in incidents:
-                self._assign_claims(s, incident)
-            s.flush()
-            orphans = select(IncidentRow.id).where(
-                ~IncidentRow.id.in_(select(ClaimRow.incident_id).where(ClaimRow.incident_id.is_not(None)))
-            )
-            s.execute(delete(IncidentRow).where(IncidentRow.id.in_(orphans)))
+        """Upsert incidents by id in one transaction.
 
-    @staticmethod
-    def _assign_claims(s: Session, incident: Incident) -> None:
-        for claim_id in incident.claim_ids:
-            row = s.get(ClaimRow, claim_id)
-            if row is not None:
-                row.incident_id = incident.id
-                row.data = {**row.data, "incident_id": incident.id}
-        s.execute(delete(LinkRow).where(LinkRow.incident_id == incident.id))
-        s.add_all(
-            LinkRow(
-                incident_id=incident.id,
-                claim_id=lk.claim_id,
-                matched_claim_id=lk.matched_claim_id,
-                score=lk.score,
-                reasons=list(lk.reasons),
-            )
-            for lk in incident.links
-        )
+        Each incident gets exactly the stored claims named in its ``claim_ids`` (claims it held before
+        and no longer lists are released; unknown claim ids are ignored; a claim named by two incidents
+        of the batch goes to the later one) and its ``links`` replace its previous ones. Incidents left
+        without any claim, these or older ones, are deleted.
+        """
+        batch = list({i.id: i for i in incidents}.values())
+        with self._session.begin() as s:
+            _upsert_incidents(s, batch)
+            _assign_claims(s, batch)
+            _replace_links(s, batch)
+            s.execute(delete(IncidentRow).where(~exists().where(ClaimRow.incident_id == IncidentRow.id)))
 
     def delete_incidents(self, ids: list[str]) -> None:
-        with self._session() as s, s.begin():
-            s.execute(delete(IncidentRow).where(IncidentRow.id.in_(ids)))
+        """Delete incidents and their links; their claims stay, without an incident."""
+        with self._session.begin() as s:
+            for chunk in _chunks(list(ids)):
+                s.execute(delete(LinkRow).where(LinkRow.incident_id.in_(chunk)))
+                s.execute(_release_claims(chunk))
+                s.execute(delete(IncidentRow).where(IncidentRow.id.in_(chunk)))
 
     def incidents(
         self,
@@ -274,73 +328,148 @@ class Store:
         min_killed: int | None = None,
         limit: int | None = None,
     ) -> list[Incident]:
+        """Incidents by date_min (undated last) then id.
+
+        ``date_from``/``date_to`` keep incidents whose date range overlaps them (undated ones never match);
+        ``actor`` matches any claim of the incident; ``min_killed`` compares with the highest upper bound
+        of any ``killed.*`` range.
+        """
         query = select(IncidentRow).order_by(
             IncidentRow.date_min.is_(None), IncidentRow.date_min, IncidentRow.id
         )
-        if governorate is not None:
-            query = query.where(IncidentRow.governorate == governorate)
-        if date_from is not None:
-            query = query.where(IncidentRow.date_max >= date_from)
-        if date_to is not None:
-            query = query.where(IncidentRow.date_min <= date_to)
-        if grade is not None:
-            query = query.where(IncidentRow.grade == grade)
-        if min_killed is not None:
-            query = query.where(IncidentRow.killed_max >= min_killed)
-        if actor is not None:
-            query = query.where(
-                IncidentRow.id.in_(select(ClaimRow.incident_id).where(ClaimRow.actor == actor))
-            )
+        for condition in _incident_filters(governorate, date_from, date_to, actor, grade, min_killed):
+            query = query.where(condition)
         if limit is not None:
             query = query.limit(limit)
         with self._session() as s:
-            return [_incident(r, self._links(s, r.id)) for r in s.scalars(query)]
+            return _load_incidents(s, list(s.scalars(query)))
 
     def get_incident(self, incident_id: str) -> Incident | None:
         with self._session() as s:
             row = s.get(IncidentRow, incident_id)
-            return _incident(row, self._links(s, incident_id)) if row else None
-
-    @staticmethod
-    def _links(s: Session, incident_id: str) -> list[Link]:
-        rows = s.scalars(select(LinkRow).where(LinkRow.incident_id == incident_id).order_by(LinkRow.id))
-        return [Link(r.claim_id, r.matched_claim_id, r.score, list(r.reasons)) for r in rows]
+            return _load_incidents(s, [row])[0] if row else None
 
     # ------------------------------------------------------------ assessments, errors
 
     def save_assessments(self, assessments: list[Assessment]) -> None:
-        with self._session() as s, s.begin():
-            for a in assessments:
-                s.merge(
-                    AssessmentRow(
-                        article_id=a.article_id,
-                        verdict=a.verdict,
-                        score=a.score,
-                        reasons=list(a.reasons),
-                        features=dict(a.features),
-                    )
-                )
+        """Upsert by article_id in one transaction."""
+        rows = list({a.article_id: _assessment_to_row(a) for a in assessments}.values())
+        with self._session.begin() as s:
+            known = _existing(s, AssessmentRow.article_id, [r["article_id"] for r in rows])
+            _bulk_upsert(s, AssessmentRow, rows, lambda r: r["article_id"] in known)
 
     def assessment(self, article_id: str) -> Assessment | None:
         with self._session() as s:
             row = s.get(AssessmentRow, article_id)
-            return _assessment(row) if row else None
+            return _assessment_from_row(row) if row else None
 
     def assessments(self) -> list[Assessment]:
         with self._session() as s:
-            return [
-                _assessment(r) for r in s.scalars(select(AssessmentRow).order_by(AssessmentRow.article_id))
-            ]
+            rows = s.scalars(select(AssessmentRow).order_by(AssessmentRow.article_id))
+            return [_assessment_from_row(r) for r in rows]
 
     def log_error(self, source: str, message: str) -> None:
-        with self._session() as s, s.begin():
+        with self._session.begin() as s:
             s.add(IngestErrorRow(source=source, message=message, at=_now()))
 
     def errors(self) -> list[tuple[str, str]]:
+        """(source, message) of every logged ingest error, oldest first."""
         with self._session() as s:
-            return [
-                (r.source, r.message) for r in s.scalars(select(IngestErrorRow).order_by(IngestErrorRow.id))
-            ]
+            rows = s.execute(
+                select(IngestErrorRow.source, IngestErrorRow.message).order_by(IngestErrorRow.id)
+            )
+            return [(source, message) for source, message in rows]
+
+
+# ---------------------------------------------------------------- incident writing and reading
+
+
+def _existing(s: Session, column: Any, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(ids):
+        found.update(s.scalars(select(column).where(column.in_(chunk))))
+    return found
+
+
+def _bulk_upsert(s: Session, model: type[Base], rows: list[dict[str, Any]], exists_: Any) -> None:
+    """Bulk INSERT the new rows, bulk UPDATE (by primary key) the others: portable, no dialect upsert."""
+    old = [r for r in rows if exists_(r)]
+    new = [r for r in rows if not exists_(r)]
+    if new:
+        s.execute(insert(model), new)
+    if old:
+        s.execute(update(model), old)
+
+
+def _upsert_incidents(s: Session, batch: list[Incident]) -> None:
+    known = _existing(s, IncidentRow.id, [i.id for i in batch])
+    _bulk_upsert(s, IncidentRow, [_incident_to_row(i) for i in batch], lambda r: r["id"] in known)
+
+
+def _release_claims(incident_ids: Sequence[str]) -> Any:
+    return (
+        update(ClaimRow)
+        .where(ClaimRow.incident_id.in_(incident_ids))
+        .values(incident_id=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _assign_claims(s: Session, batch: list[Incident]) -> None:
+    for chunk in _chunks([i.id for i in batch]):
+        s.execute(_release_claims(chunk))
+    owner = {claim_id: i.id for i in batch for claim_id in i.claim_ids}
+    if owner:
+        table = ClaimRow.__table__
+        statement = (
+            table.update().where(table.c.id == bindparam("b_id")).values(incident_id=bindparam("b_inc"))
+        )
+        s.execute(statement, [{"b_id": c, "b_inc": i} for c, i in owner.items()])
+
+
+def _replace_links(s: Session, batch: list[Incident]) -> None:
+    for chunk in _chunks([i.id for i in batch]):
+        s.execute(delete(LinkRow).where(LinkRow.incident_id.in_(chunk)))
+    rows = [_link_to_row(i.id, link) for i in batch for link in i.links]
+    if rows:
+        s.execute(insert(LinkRow), rows)
+
+
+def _incident_filters(
+    governorate: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    actor: str | None,
+    grade: str | None,
+    min_killed: int | None,
+) -> Iterator[Any]:
+    if governorate is not None:
+        yield IncidentRow.governorate == governorate
+    if date_from is not None:
+        yield func.coalesce(IncidentRow.date_max, IncidentRow.date_min) >= date_from
+    if date_to is not None:
+        yield func.coalesce(IncidentRow.date_min, IncidentRow.date_max) <= date_to
+    if actor is not None:
+        yield exists().where(ClaimRow.incident_id == IncidentRow.id, ClaimRow.actor == actor)
+    if grade is not None:
+        yield IncidentRow.grade == grade
+    if min_killed is not None:
+        yield IncidentRow.killed_max >= min_killed
+
+
+def _load_incidents(s: Session, rows: list[IncidentRow]) -> list[Incident]:
+    """Incidents for these rows, with their live claim ids and their links (two queries per 500)."""
+    ids = [r.id for r in rows]
+    members: dict[str, set[str]] = {i: set() for i in ids}
+    links: dict[str, list[Link]] = {i: [] for i in ids}
+    for chunk in _chunks(ids):
+        for claim_id, incident_id in s.execute(
+            select(ClaimRow.id, ClaimRow.incident_id).where(ClaimRow.incident_id.in_(chunk))
+        ):
+            members[incident_id].add(claim_id)
+        for row in s.scalars(select(LinkRow).where(LinkRow.incident_id.in_(chunk)).order_by(LinkRow.id)):
+            links[row.incident_id].append(_link_from_row(row))
+    return [_incident_from_row(r, members[r.id], links[r.id]) for r in rows]
 
 
 # ---------------------------------------------------------------- row <-> data class
@@ -350,24 +479,32 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _article_row(a: Article) -> ArticleRow:
-    return ArticleRow(
-        id=a.id,
-        content_hash=a.content_hash,
-        title=a.title,
-        text=a.text,
-        outlet=a.outlet,
-        url=a.url,
-        published=a.published,
-        language=a.language,
-        source=a.source,
-        source_format=a.source_format,
-        meta=dict(a.meta),
-        ingested_at=_now(),
-    )
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
 
 
-def _article(r: ArticleRow) -> Article:
+def _from_iso(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+def _article_to_row(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "content_hash": a.content_hash,
+        "title": a.title,
+        "text": a.text,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published,
+        "language": a.language,
+        "source": a.source,
+        "source_format": a.source_format,
+        "meta": dict(a.meta),
+        "ingested_at": _now(),
+    }
+
+
+def _article_from_row(r: ArticleRow) -> Article:
     return Article(
         id=r.id,
         title=r.title,
@@ -382,84 +519,157 @@ def _article(r: ArticleRow) -> Article:
     )
 
 
-def _claim_row(c: Claim) -> ClaimRow:
-    return ClaimRow(
-        id=c.id,
-        article_id=c.article_id,
-        idx=c.index,
-        role=c.role,
-        date=c.date,
-        governorate=c.governorate,
-        place_name=c.place.name if c.place else None,
-        actor=c.actor,
-        weapon=c.weapon,
-        incident_id=None,
-        data=c.to_dict(),
-    )
+def _claim_select() -> Select[Any]:
+    return select(ClaimRow.data, ClaimRow.incident_id)
 
 
-def _claim(r: ClaimRow) -> Claim:
-    claim = Claim.from_dict(r.data)
-    claim.incident_id = r.incident_id
-    return claim
-
-
-def _incident_row(i: Incident) -> IncidentRow:
-    killed = i.casualties.get("killed.total")
-    return IncidentRow(
-        id=i.id,
-        date_min=i.date_min,
-        date_max=i.date_max,
-        governorate=i.governorate,
-        place_name=(i.place.canonical or i.place.name) if i.place else None,
-        lat=i.place.lat if i.place else None,
-        lon=i.place.lon if i.place else None,
-        killed_max=killed[1] if killed else None,
-        grade=i.grade,
-        n_articles=i.n_articles,
-        n_outlets=i.n_outlets,
-        data=_incident_data(i),
-    )
-
-
-def _incident_data(i: Incident) -> dict[str, Any]:
+def _claim_to_row(c: Claim) -> dict[str, Any]:
+    place = c.place
     return {
-        "claim_ids": list(i.claim_ids),
-        "place": i.place.to_dict() if i.place else None,
-        "actors": list(i.actors),
-        "weapons": list(i.weapons),
-        "targets": list(i.targets),
-        "casualties": {k: list(v) for k, v in i.casualties.items()},
-        "outlets": list(i.outlets),
-        "belligerent_response": i.belligerent_response,
-        "contradictions": list(i.contradictions),
-        "grade_reason": i.grade_reason,
+        "id": c.id,
+        "article_id": c.article_id,
+        "idx": c.index,
+        "role": c.role,
+        "date": c.date,
+        "date_precision": c.date_precision,
+        "governorate": c.governorate,
+        "place_name": (place.canonical or place.name) if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "actor": c.actor,
+        "weapon": c.weapon,
+        "target": c.target,
+        "incident_id": None,  # set by save_incidents, so that it always names a stored incident
+        "data": c.to_dict(),
     }
 
 
-def _incident(r: IncidentRow, links: list[Link]) -> Incident:
-    d = r.data
+def _claim_from_row(data: dict[str, Any], incident_id: str | None) -> Claim:
+    claim = Claim.from_dict(data)
+    claim.incident_id = incident_id
+    return claim
+
+
+def _killed_max(casualties: dict[str, tuple[int, int]]) -> int | None:
+    highs = [high for path, (_low, high) in casualties.items() if path.startswith("killed.")]
+    return max(highs) if highs else None
+
+
+def _incident_to_dict(i: Incident) -> dict[str, Any]:
+    """The whole Incident as JSON-ready data (dates ISO, casualty ranges as [min, max])."""
+    return {
+        "id": i.id,
+        "claim_ids": list(i.claim_ids),
+        "date_min": _iso(i.date_min),
+        "date_max": _iso(i.date_max),
+        "place": i.place.to_dict() if i.place else None,
+        "governorate": i.governorate,
+        "actors": list(i.actors),
+        "weapons": list(i.weapons),
+        "targets": list(i.targets),
+        "casualties": {path: [low, high] for path, (low, high) in i.casualties.items()},
+        "n_articles": i.n_articles,
+        "n_outlets": i.n_outlets,
+        "outlets": list(i.outlets),
+        "belligerent_response": i.belligerent_response,
+        "contradictions": list(i.contradictions),
+        "grade": i.grade,
+        "grade_reason": i.grade_reason,
+        "links": [_link_to_dict(link) for link in i.links],
+    }
+
+
+def _incident_from_dict(d: dict[str, Any]) -> Incident:
     return Incident(
+        id=d.get("id", ""),
+        claim_ids=list(d.get("claim_ids") or []),
+        date_min=_from_iso(d.get("date_min")),
+        date_max=_from_iso(d.get("date_max")),
+        place=Place.from_dict(d.get("place")),
+        governorate=d.get("governorate"),
+        actors=list(d.get("actors") or []),
+        weapons=list(d.get("weapons") or []),
+        targets=list(d.get("targets") or []),
+        casualties={path: (int(v[0]), int(v[1])) for path, v in (d.get("casualties") or {}).items()},
+        n_articles=d.get("n_articles", 0),
+        n_outlets=d.get("n_outlets", 0),
+        outlets=list(d.get("outlets") or []),
+        belligerent_response=d.get("belligerent_response"),
+        contradictions=list(d.get("contradictions") or []),
+        grade=d.get("grade"),
+        grade_reason=d.get("grade_reason"),
+        links=[_link_from_dict(x) for x in d.get("links") or []],
+    )
+
+
+def _incident_to_row(i: Incident) -> dict[str, Any]:
+    data = _incident_to_dict(i)
+    del data["links"]  # the links table holds them
+    place = i.place
+    return {
+        "id": i.id,
+        "date_min": i.date_min,
+        "date_max": i.date_max,
+        "governorate": i.governorate,
+        "place_name": (place.canonical or place.name) if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "killed_max": _killed_max(i.casualties),
+        "grade": i.grade,
+        "n_articles": i.n_articles,
+        "n_outlets": i.n_outlets,
+        "data": data,
+    }
+
+
+def _incident_from_row(r: IncidentRow, claim_ids: set[str], links: list[Link]) -> Incident:
+    """The Incident from its JSON; claim membership and links come from their own tables."""
+    incident = _incident_from_dict(r.data)
+    listed = [c for c in incident.claim_ids if c in claim_ids]
+    return dataclasses.replace(
+        incident,
         id=r.id,
-        claim_ids=list(d.get("claim_ids", [])),
+        claim_ids=listed + sorted(claim_ids.difference(listed)),
         date_min=r.date_min,
         date_max=r.date_max,
-        place=Place.from_dict(d.get("place")),
         governorate=r.governorate,
-        actors=list(d.get("actors", [])),
-        weapons=list(d.get("weapons", [])),
-        targets=list(d.get("targets", [])),
-        casualties={k: (v[0], v[1]) for k, v in d.get("casualties", {}).items()},
+        grade=r.grade,
         n_articles=r.n_articles,
         n_outlets=r.n_outlets,
-        outlets=list(d.get("outlets", [])),
-        belligerent_response=d.get("belligerent_response"),
-        contradictions=list(d.get("contradictions", [])),
-        grade=r.grade,
-        grade_reason=d.get("grade_reason"),
         links=links,
     )
 
 
-def _assessment(r: AssessmentRow) -> Assessment:
-    return Assessment(r.article_id, r.verdict, r.score, list(r.reasons), dict(r.features))
+def _link_to_dict(link: Link) -> dict[str, Any]:
+    return {
+        "claim_id": link.claim_id,
+        "matched_claim_id": link.matched_claim_id,
+        "score": link.score,
+        "reasons": list(link.reasons),
+    }
+
+
+def _link_from_dict(d: dict[str, Any]) -> Link:
+    return Link(d["claim_id"], d.get("matched_claim_id"), float(d["score"]), list(d.get("reasons") or []))
+
+
+def _link_to_row(incident_id: str, link: Link) -> dict[str, Any]:
+    return {"incident_id": incident_id, **_link_to_dict(link)}
+
+
+def _link_from_row(r: LinkRow) -> Link:
+    return Link(r.claim_id, r.matched_claim_id, r.score, list(r.reasons or []))
+
+
+def _assessment_to_row(a: Assessment) -> dict[str, Any]:
+    return {
+        "article_id": a.article_id,
+        "verdict": a.verdict,
+        "score": a.score,
+        "reasons": list(a.reasons),
+        "features": dict(a.features),
+    }
+
+
+def _assessment_from_row(r: AssessmentRow) -> Assessment:
+    return Assessment(r.article_id, r.verdict, r.score, list(r.reasons or []), dict(r.features or {}))
