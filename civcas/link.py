@@ -5,10 +5,12 @@ dates fall within a window around its own. The pairwise score adds evidence for 
 
     same place (gazetteer id or spelling skeleton)   +3      other named place, same governorate  -2
     same governorate, no place on one side           +0.5
+    one place is the governorate or its capital      +1
     same day                                         +2      one day apart (relative dates)       +1
     a date missing on either side                    -1
     same actor                                       +0.5
     same weapon                                      +1      incompatible weapons                 -1
+    same target (homes +0.5)                         +1      different specific targets           -1
     same death toll                                  +1      tolls within a factor of 2           +0.5
 
 A claim joins the best-scoring incident when the score reaches LINK_THRESHOLD (4.5); the
@@ -121,7 +123,7 @@ def _best_cluster(claim: Claim, index: _BlockIndex) -> tuple[Cluster | None, Lin
 def pair_score(a: Claim, b: Claim) -> tuple[float, list[str]]:
     """How strongly two claims look like the same event, with the reasons."""
     score, reasons = 0.0, []
-    for part in (_place_score, _date_score, _actor_score, _weapon_score, _toll_score):
+    for part in (_place_score, _date_score, _actor_score, _weapon_score, _target_score, _toll_score):
         s, reason = part(a, b)
         if reason:
             score += s
@@ -144,7 +146,7 @@ def _place_score(a: Claim, b: Claim) -> tuple[float, str | None]:
         if ka & kb:
             return 3.0, f"same place: {a.place.name} / {b.place.name}"
         if _is_governorate_level(a) or _is_governorate_level(b):
-            return 0.5, "same governorate; one place is the governorate or its capital"
+            return 1.0, "same governorate; one place is the governorate or its capital"
         return -2.0, f"different places: {a.place.name} / {b.place.name}"
     if a.governorate and a.governorate == b.governorate:
         return 0.5, f"same governorate: {a.governorate}"
@@ -183,6 +185,16 @@ def _weapon_score(a: Claim, b: Claim) -> tuple[float, str | None]:
     if frozenset({a.weapon, b.weapon}) in _COMPATIBLE_WEAPONS:
         return 0.0, None
     return -1.0, f"different weapons: {a.weapon} / {b.weapon}"
+
+
+def _target_score(a: Claim, b: Claim) -> tuple[float, str | None]:
+    if not a.target or not b.target:
+        return 0.0, None
+    if a.target == b.target:
+        return (0.5 if a.target == "residential" else 1.0), f"same target: {a.target}"
+    if "residential" in (a.target, b.target):
+        return 0.0, None
+    return -1.0, f"different targets: {a.target} / {b.target}"
 
 
 def _toll_score(a: Claim, b: Claim) -> tuple[float, str | None]:
