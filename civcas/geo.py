@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -221,7 +222,13 @@ _KIND_RANK = {
 
 _MARKS = "'’‘ʿʾ`´ʻʼ′"
 _WORD = r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])"
-TOKEN_RE = re.compile(rf"{_WORD}+(?:[{_MARKS}]{_WORD}+)*")
+# A word; a possessive 's after it ("Hajeen's") is not part of it.
+TOKEN_RE = re.compile(rf"{_WORD}+(?:[{_MARKS}](?![sS](?!{_WORD})){_WORD}+)*")
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")  # gap, word, gap, word, ..., gap
+# The same split for a text without "_", where one character class does (twice as fast).
+_WORD_NO_ = r"[\w\u0300-\u036f\u064b-\u065f\u0670]"
+_FAST_SPLIT_RE = re.compile(rf"({_WORD_NO_}+(?:[{_MARKS}](?![sS](?!{_WORD_NO_})){_WORD_NO_}+)*)")
+_JOINER_RE = re.compile(r"[ \t\u00a0\-–‑]*")  # what may stand between the words of one name
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ħ": "h"})
 _ARABIC_FOLD = str.maketrans(
@@ -293,14 +300,8 @@ def _norm_token(tok: str) -> str:
 
 
 def _tokens(s: str) -> list[tuple[int, int]]:
-    """Word spans; a trailing possessive 's is left out of the word."""
-    out = []
-    for m in TOKEN_RE.finditer(s):
-        start, end = m.span()
-        if end - start > 2 and s[end - 1] in "sS" and s[end - 2] in _MARKS:
-            end -= 2
-        out.append((start, end))
-    return out
+    """Word spans; a trailing possessive 's is left out of the word (by TOKEN_RE)."""
+    return [m.span() for m in TOKEN_RE.finditer(s)]
 
 
 def _name_tokens(s: str) -> list[str]:
@@ -741,60 +742,47 @@ class _Matcher:
         self._automaton = None
 
     def automaton(self) -> ahocorasick.Automaton:
+        """Keys are padded with spaces (" hajan ") so that they only match whole words of the
+        padded skeleton text; the value is (key, number of words)."""
         if self._automaton is None:
             auto = ahocorasick.Automaton()
             for key in self.by_key:
-                auto.add_word(key, key)
+                auto.add_word(f" {key} ", (key, key.count(" ") + 1))
             auto.make_automaton()
             self._automaton = auto
         return self._automaton
 
-    def scan(self, text: str) -> list[tuple[int, int, list[tuple[_Alias, bool]]]]:
+    def scan(self, text: str | _Prepared) -> list[tuple[int, int, list[tuple[_Alias, bool]]]]:
         """(start, end, [(alias, exact)]) for the longest non-overlapping verified matches."""
-        toks = _tokens(text)
-        norms = [_norm_token(text[a:b]) for a, b in toks]
-        skel_parts: list[str] = []
-        word_tok: list[int] = []  # skeleton word -> token index
-        starts: dict[int, int] = {}
-        ends: dict[int, int] = {}
-        pos = 0
-        for i, n in enumerate(norms):
-            if not n or n in ARTICLES:
-                continue
-            s = _skel_token(n)
-            starts[pos] = len(word_tok)
-            skel_parts.append(s)
-            word_tok.append(i)
-            ends[pos + len(s) - 1] = len(word_tok) - 1
-            pos += len(s) + 1
-        if not skel_parts or not self.by_key:
+        prep = text if isinstance(text, _Prepared) else _prepare(text)
+        if not prep.word_tok or not self.by_key:
             return []
-        skel_text = " ".join(skel_parts)
         found = []
-        for end_pos, key in self.automaton().iter(skel_text):
-            start_pos = end_pos - len(key) + 1
-            if start_pos not in starts or end_pos not in ends:
-                continue
-            w0, w1 = starts[start_pos], ends[end_pos]
-            m = self._verify(text, toks, norms, word_tok[w0], word_tok[w1], key)
+        skel_text, word_tok, parts = prep.skel_text, prep.word_tok, prep.parts
+        for end_pos, (key, n_words) in self.automaton().iter(skel_text):
+            w0 = skel_text.count(" ", 0, end_pos - len(key) - 1)
+            t0 = word_tok[w0]
+            if "a" <= parts[2 * t0 + 1][0] <= "z" and prep.norm(t0) not in _GENERIC_LEADS:
+                continue  # fast path of _capitalised: a lower-case word starts no name
+            m = self._verify(prep, t0, word_tok[w0 + n_words - 1], key)
             if m:
                 found.append(m)
         return _longest_non_overlapping(found)
 
-    def _verify(self, text, toks, norms, t0: int, t1: int, key: str):
+    def _verify(self, prep: _Prepared, t0: int, t1: int, key: str):
+        parts, norm = prep.parts, prep.norm
         for k in range(t0, t1):
-            if not re.fullmatch(r"[ \t\u00a0\-–‑]*", text[toks[k][1] : toks[k + 1][0]]):
+            if not _JOINER_RE.fullmatch(parts[2 * k + 2]):
                 return None
-        if not _capitalised(text, toks, norms, t0, t1):
+        if not _capitalised(prep, t0, t1):
             return None
-        start = toks[t0][0]
         with_article = None
-        if t0 > 0 and norms[t0 - 1] in ARTICLES:
-            gap = text[toks[t0 - 1][1] : toks[t0][0]]
-            if gap in ("-", "‑", "–") or (gap == " " and norms[t0 - 1] in ("al", "el")):
-                with_article = toks[t0 - 1][0]
-        plain = " ".join(n for n in norms[t0 : t1 + 1] if n)
-        art = f"{norms[t0 - 1]} {plain}" if with_article is not None else None
+        if t0 > 0 and norm(t0 - 1) in ARTICLES:
+            gap = parts[2 * t0]
+            if gap in ("-", "‑", "–") or (gap == " " and norm(t0 - 1) in ("al", "el")):
+                with_article = t0 - 1
+        plain = " ".join(n for k in range(t0, t1 + 1) if (n := norm(k)))
+        art = f"{norm(t0 - 1)} {plain}" if with_article is not None else None
         stop = t0 == t1 and plain in STOP_WORDS
         if stop and art is None:
             return None
@@ -805,16 +793,60 @@ class _Matcher:
                 hits.append((alias, exact))
         if not hits:
             return None
-        if with_article is not None:
-            start = with_article
-        return start, toks[t1][1], hits
+        start = prep.span(t0 if with_article is None else with_article)[0]
+        return start, prep.span(t1)[1], hits
 
 
-def _capitalised(text: str, toks, norms, t0: int, t1: int) -> bool:
+class _TokenMemo(dict):
+    """Raw word -> its skeleton ("" for an article or a word with no letters), filled on demand."""
+
+    def __missing__(self, tok: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        n = _norm_token(tok)
+        skel = self[tok] = "" if not n or n in ARTICLES else _skel_token(n)
+        return skel
+
+
+_TOKEN_SKELETONS = _TokenMemo()
+
+
+class _Prepared:
+    """One text, tokenised and skeletonised once for every matcher: ``parts`` alternates gaps
+    and words (word i is ``parts[2i + 1]``); ``skel_text`` is " w w ... w " with one skeleton
+    word per non-article word; ``word_tok`` maps a skeleton word to its word index."""
+
+    __slots__ = ("parts", "offsets", "skel_text", "word_tok")
+
+    def __init__(self, text: str) -> None:
+        self.parts = (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
+        self.offsets = [0, *itertools.accumulate(map(len, self.parts))]
+        skels = list(map(_TOKEN_SKELETONS.__getitem__, self.parts[1::2]))
+        self.word_tok = list(itertools.compress(range(len(skels)), skels))
+        self.skel_text = f" {' '.join(filter(None, skels))} "
+
+    def span(self, i: int) -> tuple[int, int]:
+        return self.offsets[2 * i + 1], self.offsets[2 * i + 2]
+
+    def norm(self, i: int) -> str:
+        return _norm_token(self.parts[2 * i + 1])
+
+    def first_char(self, i: int) -> str:
+        return self.parts[2 * i + 1][0]
+
+
+@functools.lru_cache(maxsize=16)
+def _prepare(text: str) -> _Prepared:
+    """Memoised per text: find_mentions and governorate_mentions of one text share one pass."""
+    return _Prepared(text)
+
+
+def _capitalised(prep: _Prepared, t0: int, t1: int) -> bool:
     for k in range(t0, t1 + 1):
-        if norms[k] in ARTICLES or norms[k] in _GENERIC_LEADS:
+        n = prep.norm(k)
+        if n in ARTICLES or n in _GENERIC_LEADS:
             continue
-        c = text[toks[k][0]]
+        c = prep.first_char(k)
         return not c.isalpha() or not c.isascii() or c.isupper() or _is_arabic(c)
     return False
 
