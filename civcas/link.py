@@ -22,17 +22,20 @@ not depend on input order.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from civcas.geo import canonical_governorate, skeleton
 from civcas.models import Claim, Link
 
 LINK_THRESHOLD = 4.5
 DATE_WINDOW_DAYS = 1
+UNDATED_CANDIDATES = 200  # most recent same-place claims an undated claim is compared with
+WIDE_CANDIDATES = 64  # most recent same-day claims of a governorate a claim without a named place meets
 _COMPATIBLE_WEAPONS = {
     frozenset({"airstrike", "missile"}),
     frozenset({"airstrike", "barrel_bomb"}),
@@ -46,10 +49,11 @@ class Cluster:
     id: str
     claims: list[Claim] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    article_ids: set[str] = field(default_factory=set)
 
-    @property
-    def article_ids(self) -> set[str]:
-        return {c.article_id for c in self.claims}
+    def add(self, claim: Claim) -> None:
+        self.claims.append(claim)
+        self.article_ids.add(claim.article_id)
 
 
 def incident_id_for(claim: Claim) -> str:
@@ -66,7 +70,7 @@ def link_claims(new_claims: Iterable[Claim], existing: Iterable[Claim] = ()) -> 
     clusters: dict[str, Cluster] = {}
     for claim in sorted(existing, key=_order):
         if claim.incident_id:
-            clusters.setdefault(claim.incident_id, Cluster(claim.incident_id)).claims.append(claim)
+            clusters.setdefault(claim.incident_id, Cluster(claim.incident_id)).add(claim)
     index = _BlockIndex()
     for cluster in clusters.values():
         for claim in cluster.claims:
@@ -78,7 +82,7 @@ def link_claims(new_claims: Iterable[Claim], existing: Iterable[Claim] = ()) -> 
             cluster = Cluster(incident_id_for(claim))
             clusters[cluster.id] = cluster
             link = Link(claim.id, None, 0.0, ["first report of this incident"])
-        cluster.claims.append(claim)
+        cluster.add(claim)
         cluster.links.append(link)
         claim.incident_id = cluster.id
         index.add(claim, cluster)
@@ -91,33 +95,136 @@ def _order(claim: Claim) -> tuple:
 
 
 class _BlockIndex:
-    """Claims by governorate, for blocking."""
+    """Blocking, exact with respect to the score: two different named places score -2, so they can never
+    reach the threshold and are never compared.
+
+    - a dated claim with a named place meets, within DATE_WINDOW_DAYS, claims of the same governorate
+      and place, and claims with no place or a governorate-level one;
+    - a dated claim with no specific place meets the claims of its governorate in the window (the
+      WIDE_CANDIDATES most recent per day: an approximation that keeps dense days linear);
+    - undated claims meet claims of the same place (the UNDATED_CANDIDATES most recent ones).
+    """
 
     def __init__(self) -> None:
-        self._by_gov: dict[str | None, list[tuple[Claim, Cluster]]] = defaultdict(list)
+        self._day_place: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
+        self._day_wide: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
+        self._day_all: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
+        self._place_all: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
+        self._place_undated: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
 
     def add(self, claim: Claim, cluster: Cluster) -> None:
-        self._by_gov[claim.governorate].append((claim, cluster))
+        features = _features(claim)
+        entry, gov, keys = (claim, cluster, features), claim.governorate, _specific_keys(claim)
+        if claim.date:
+            self._day_all[(gov, claim.date)].append(entry)
+            if not keys:
+                self._day_wide[(gov, claim.date)].append(entry)
+            for key in keys:
+                self._day_place[(gov, claim.date, key)].append(entry)
+        for key in features.keys:
+            self._place_all[(gov, key)].append(entry)
+            if claim.date is None:
+                self._place_undated[(gov, key)].append(entry)
 
-    def candidates(self, claim: Claim) -> Iterable[tuple[Claim, Cluster]]:
-        for other, cluster in self._by_gov.get(claim.governorate, ()):
-            if claim.date and other.date and abs((claim.date - other.date).days) > DATE_WINDOW_DAYS:
-                continue
-            yield other, cluster
+    def candidates(self, claim: Claim) -> Iterable[tuple[Claim, Cluster, _Features]]:
+        seen: set[int] = set()
+        gov, keys = claim.governorate, _specific_keys(claim)
+        if claim.date:
+            for offset in range(-DATE_WINDOW_DAYS, DATE_WINDOW_DAYS + 1):
+                day = claim.date + timedelta(days=offset)
+                if not keys:
+                    yield from _unseen(self._day_all.get((gov, day), ())[-WIDE_CANDIDATES:], seen)
+                    continue
+                yield from _unseen(self._day_wide.get((gov, day), ())[-WIDE_CANDIDATES:], seen)
+                for key in keys:
+                    yield from _unseen(self._day_place.get((gov, day, key), ()), seen)
+        for key in _place_keys(claim):
+            same_place = self._place_all if claim.date is None else self._place_undated
+            yield from _unseen(same_place.get((gov, key), ())[-UNDATED_CANDIDATES:], seen)
+
+
+def _unseen(entries, seen: set[int]):
+    for entry in entries:
+        if id(entry[0]) not in seen:
+            seen.add(id(entry[0]))
+            yield entry
+
+
+def _specific_keys(c: Claim) -> set[str]:
+    return set() if _is_governorate_level(c) else _place_keys(c)
 
 
 def _best_cluster(claim: Claim, index: _BlockIndex) -> tuple[Cluster | None, Link | None]:
-    best: tuple[float, Cluster, Claim, list[str]] | None = None
-    for other, cluster in index.candidates(claim):
+    features = _features(claim)
+    best: tuple[float, Cluster, Claim] | None = None
+    for other, cluster, other_features in index.candidates(claim):
         if claim.article_id in cluster.article_ids:
             continue
-        score, reasons = pair_score(claim, other)
+        score = fast_score(features, other_features)
         if score >= LINK_THRESHOLD and (best is None or score > best[0]):
-            best = (score, cluster, other, reasons)
+            best = (score, cluster, other)
     if best is None:
         return None, None
-    score, cluster, other, reasons = best
-    return cluster, Link(claim.id, other.id, score, reasons)
+    score, cluster, other = best
+    return cluster, Link(claim.id, other.id, score, pair_score(claim, other)[1])
+
+
+@dataclass(slots=True)
+class _Features:
+    """What the score needs of a claim, computed once per claim (the hot loop runs on these)."""
+
+    day: int | None
+    keys: frozenset[str]
+    wide: bool
+    governorate: str | None
+    actor: str | None
+    weapon: str | None
+    target: str | None
+    toll: int | None
+
+
+def _features(c: Claim) -> _Features:
+    return _Features(
+        c.date.toordinal() if c.date else None,
+        frozenset(_place_keys(c)),
+        _is_governorate_level(c),
+        c.governorate,
+        c.actor,
+        c.weapon,
+        c.target,
+        c.figure("killed.total"),
+    )
+
+
+def fast_score(a: _Features, b: _Features) -> float:
+    """The same number as pair_score, without the reasons: keep the two in step (tests compare them)."""
+    if a.keys and b.keys:
+        s = 3.0 if not a.keys.isdisjoint(b.keys) else (1.0 if a.wide or b.wide else -2.0)
+    else:
+        s = 0.5 if a.governorate and a.governorate == b.governorate else 0.0
+    if a.day is None or b.day is None:
+        s -= 1.0
+    else:
+        days = abs(a.day - b.day)
+        s += 2.0 if days == 0 else (1.0 if days == 1 else -3.0)
+    if a.actor and a.actor == b.actor and a.actor != "unknown":
+        s += 0.5
+    if a.weapon and b.weapon:
+        if a.weapon == b.weapon:
+            s += 1.0
+        elif frozenset((a.weapon, b.weapon)) not in _COMPATIBLE_WEAPONS:
+            s -= 1.0
+    if a.target and b.target:
+        if a.target == b.target:
+            s += 0.5 if a.target == "residential" else 1.0
+        elif "residential" not in (a.target, b.target):
+            s -= 1.0
+    if a.toll is not None and b.toll is not None:
+        if a.toll == b.toll:
+            s += 1.0
+        elif min(a.toll, b.toll) > 0 and max(a.toll, b.toll) <= 2 * min(a.toll, b.toll):
+            s += 0.5
+    return s
 
 
 def pair_score(a: Claim, b: Claim) -> tuple[float, list[str]]:
@@ -131,10 +238,14 @@ def pair_score(a: Claim, b: Claim) -> tuple[float, list[str]]:
     return score, reasons
 
 
+_skeleton = functools.lru_cache(maxsize=200_000)(skeleton)
+_governorate_named = functools.lru_cache(maxsize=200_000)(canonical_governorate)
+
+
 def _place_keys(c: Claim) -> set[str]:
     if c.place is None:
         return set()
-    keys = {skeleton(c.place.name)}
+    keys = {_skeleton(c.place.name)}
     if c.place.gazetteer_id and c.place.precision in (1, 2):
         keys.add(c.place.gazetteer_id)
     return keys
@@ -157,7 +268,7 @@ def _is_governorate_level(c: Claim) -> bool:
     """A place that is the governorate itself, or the city that shares its name ("Aleppo")."""
     if c.place is None:
         return False
-    return c.place.precision == 3 or canonical_governorate(c.place.canonical or c.place.name) is not None
+    return c.place.precision == 3 or _governorate_named(c.place.canonical or c.place.name) is not None
 
 
 def _date_score(a: Claim, b: Claim) -> tuple[float, str | None]:
