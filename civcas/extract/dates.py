@@ -51,7 +51,7 @@ _YEAR = re.compile(
     re.I,
 )
 _WEEKDAY = re.compile(
-    r"\b(?:(?:early|late|on|last|this|since|from)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\b(?:(?:early|late|on|last|this|since|from)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]?s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b",
     re.I,
 )

@@ -126,7 +126,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         sentence=sentence,
         figures=figures,
         date=_date(sentence, published, dateline_end, anchor),
-        place=_best_place(sent_places),
+        place=_best_place([p for p in sent_places if not p.origin]),
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
         actor=_actor(text, sentence),
         weapon=_first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True),
@@ -190,6 +190,13 @@ def _dateline_end(text: str, published: date | None) -> int:
     return min(len(text), 260) if published else 0
 
 
+_LATER_EVENT = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|several|few|\d+) )?(?:days?|weeks?|months?|hours?) (?:after|since)\b|"
+    r"\bshortly after\b",
+    re.I,
+)
+
+
 def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> DateMention | None:
     """The date nearest the figure; the day a statement was made only when nothing else is given."""
     candidates, statement_days = [], []
@@ -199,6 +206,8 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
             continue  # the dateline, not the incident date
         if d.precision is None and d.value is None and not d.relative:
             continue
+        if _LATER_EVENT.search(sentence.text[d.end : anchor - sentence.start]):
+            continue  # "resumed Wednesday, days after a bombing killed 120": the figure is older
         speech = _SPEECH_BEFORE.search(sentence.text[max(0, d.start - 20) : d.start])
         distance = abs(absolute_start - anchor)
         if not d.relative and d.precision == "day" and re.search(r"\d{4}", d.text):
@@ -214,7 +223,7 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
 def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
     if not places:
         return None
-    return min(places, key=lambda p: (p.rank - (1 if p.introduced else 0), p.start))
+    return min(places, key=lambda p: (p.origin, p.rank - (1 if p.introduced else 0), p.start))
 
 
 def _actor(text: str, sentence: Sentence) -> tuple[str, Span] | None:

@@ -126,23 +126,30 @@ def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> s
     if word_after == ["casualties"]:
         return "killed_or_injured"
     before = sentence[max(0, n.start - 40) : n.start]
-    before = re.sub(
-        r"(?:at least|more than|over|no fewer than|nearly|about|around|some|another|a further|"
-        r"up to|almost|as many as|an estimated)\s*$",
-        "",
-        before.rstrip(),
-        flags=re.I,
-    ).rstrip()
+    before = _strip_approx(before)
     if lx.LUMPED_BEFORE.search(before):
         return "killed_or_injured"
     if lx.INJURED_BEFORE.search(before):
         return "injured"
-    if lx.KILLED_BEFORE.search(before):
+    if lx.KILLED_BEFORE.search(before) or lx.TOLL_BEFORE.search(
+        _strip_approx(sentence[max(0, n.start - 200) : n.start])
+    ):
         return "killed"
     forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3)
     if forward:
         return forward
     return _inherited(sentence, numbers, i, outcomes)
+
+
+_APPROX_BEFORE = re.compile(
+    r"(?:at least|more than|over|no fewer than|nearly|about|around|some|another|a further|"
+    r"up to|almost|as many as|an estimated)\s*$",
+    re.I,
+)
+
+
+def _strip_approx(before: str) -> str:
+    return _APPROX_BEFORE.sub("", before.rstrip()).rstrip() + " "
 
 
 def _forward_outcome(

@@ -299,6 +299,13 @@ KILLED_BEFORE = re.compile(
     r"executed|executing|massacred|slaughtered|slaughter|martyring|killing of)\s*$",
     re.I,
 )
+# "The death toll in a car bomb attack on buses carrying evacuees has risen to 112": the subject
+# is far from the number, so this cue is searched in a longer stretch before it.
+TOLL_BEFORE = re.compile(
+    r"\b(?:death|casualty) toll\b[^.;:]{0,170}?\b(?:(?:has |had )?(?:risen|rose|rises|climbed|climbs|jumped|"
+    r"increased|reached|reaches|stands|stood|hit|hits) (?:to |at )?|(?:is|was|now) (?:at )?)$",
+    re.I,
+)
 INJURED_BEFORE = re.compile(r"\b(?:wounding|injuring|wounded|injured|injure|wound|hurting)\s*$", re.I)
 LUMPED_BEFORE = re.compile(
     r"\b(?:killing (?:or|and) (?:wounding|injuring)|killed (?:or|and) (?:wounded|injured)|"

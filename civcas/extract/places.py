@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from civcas import geo
 
@@ -159,6 +159,7 @@ class PlaceMention:
     governorate: str | None
     alt_names: tuple[str, ...] = ()
     introduced: bool = False  # named by a phrase like "the town of X"
+    origin: bool = False  # where people came from ("evacuated from the towns of X"): not where it happened
 
     @functools.cached_property
     def rank(self) -> float:
@@ -182,7 +183,20 @@ def find_places(text: str) -> list[PlaceMention]:
             mention = _from_pattern(text, match, kind, mentions)
             if mention:
                 mentions.append(mention)
+    mentions = [
+        replace(m, origin=True) if _ORIGIN_BEFORE.search(text[max(0, m.start - 80) : m.start]) else m
+        for m in mentions
+    ]
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+# "evacuated from the besieged towns of Fuaa and Kafraya", "residents of two pro-regime villages
+# Foua and": the places people came from. A list is followed back to its first name.
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:(?:\d+|a few|several|some) (?:km|kilomet(?:er|re)s?|miles?) (?:away|\w+ of|from)(?: in)?|from|residents of|evacuees of|natives of|displaced of)"
+    r"(?:\s+(?:the|two|three|four|both|besieged|northern|southern|eastern|western|pro-regime|pro-government|"
+    r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|of|and|&|[A-Z][\w'’-]*,?))*\s*$"
+)
 
 
 def _from_gazetteer(text: str, m) -> PlaceMention | None:
