@@ -12,6 +12,7 @@ dates fall within a window around its own. The pairwise score adds evidence for 
     same weapon                                      +1      incompatible weapons                 -1
     same target (homes +0.5)                         +1      different specific targets           -1
     same death toll                                  +1      tolls within a factor of 2           +0.5
+    tolls of 50 or more within 30%                   +1.5
 
 A claim joins the best-scoring incident when the score reaches LINK_THRESHOLD (4.5); the
 threshold is met by "same place, same day", or by "same place, undated, same toll", but not by
@@ -220,10 +221,7 @@ def fast_score(a: _Features, b: _Features) -> float:
         elif "residential" not in (a.target, b.target):
             s -= 1.0
     if a.toll is not None and b.toll is not None:
-        if a.toll == b.toll:
-            s += 1.0
-        elif min(a.toll, b.toll) > 0 and max(a.toll, b.toll) <= 2 * min(a.toll, b.toll):
-            s += 0.5
+        s += _toll_points(a.toll, b.toll)
     return s
 
 
@@ -308,12 +306,21 @@ def _target_score(a: Claim, b: Claim) -> tuple[float, str | None]:
     return -1.0, f"different targets: {a.target} / {b.target}"
 
 
+def _toll_points(ta: int, tb: int) -> float:
+    """Agreeing tolls; a large one is rare, so two reports of about 100 dead say more than two of 3."""
+    low, high = min(ta, tb), max(ta, tb)
+    if low <= 0 or high > 2 * low:
+        return 0.0
+    if low >= 50 and high <= 1.3 * low:
+        return 1.5
+    return 1.0 if low == high else 0.5
+
+
 def _toll_score(a: Claim, b: Claim) -> tuple[float, str | None]:
     ta, tb = a.figure("killed.total"), b.figure("killed.total")
     if ta is None or tb is None:
         return 0.0, None
-    if ta == tb:
-        return 1.0, f"same death toll: {ta}"
-    if min(ta, tb) > 0 and max(ta, tb) <= 2 * min(ta, tb):
-        return 0.5, f"death tolls close: {ta} / {tb}"
-    return 0.0, None
+    points = _toll_points(ta, tb)
+    if points == 0:
+        return 0.0, None
+    return points, (f"same death toll: {ta}" if ta == tb else f"death tolls close: {ta} / {tb}")

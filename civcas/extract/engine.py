@@ -297,17 +297,36 @@ def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | No
 
 
 def _attach(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> None:
-    target = _matching_draft(drafts, mention)
+    continues = _continues_pending_event(drafts, mention, pending)
+    target = None if continues else _matching_draft(drafts, mention)
     if target is None:
+        seeds = pending if continues or not drafts else []
         target = Draft(first_sentence=mention.sentence.index)
         drafts.append(target)
-        for earlier in pending:
+        for earlier in seeds:
             if _compatible(target, earlier):
                 _merge(target, earlier, fill_only=True)
-        pending.clear()
         if mention.same_day and len(drafts) > 1 and mention.date is None:
             target.date, target.date_sentence = drafts[-2].date, drafts[-2].date_sentence
+    pending.clear()
     _merge(target, mention, fill_only=False)
+
+
+def _continues_pending_event(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> bool:
+    """ "... two days after jets hit a convoy near Urum al-Kubra. The attack left 12 people killed":
+    a figure with no place or date of its own, right after a strike on another place, counts that strike."""
+    if not drafts or not pending or mention.place is not None or mention.date is not None:
+        return False
+    return mention.sentence.index - pending[-1].sentence.index == 1 and bool(
+        _BACK_REFERENCE.match(mention.sentence.text)
+    )
+
+
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:the|that|this) (?:\w+ )?(?:attack|strike|air ?strike|raid|bombing|blast|explosion|shelling|assault|"
+    r"massacre)s? (?:left|killed|claimed|caused)\b",
+    re.I,
+)
 
 
 def _support(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> None:
@@ -320,6 +339,8 @@ def _support(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> N
     target = next((d for d in candidates if _compatible(d, mention)), None)
     if target is not None:
         _merge(target, mention, fill_only=True)
+    elif mention.place is not None:
+        pending[:] = [mention]  # a strike somewhere else: a figure may follow
 
 
 def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool = True) -> Draft | None:

@@ -54,8 +54,10 @@ def find_figures(sentence: str) -> list[FigureMention]:
     _share_right_noun(sentence, numbers, nouns)
     outcomes: list[str | None] = [None] * len(numbers)
     for i, n in enumerate(numbers):
-        if n.kind == "one" and nouns[i] is None:
-            continue
+        if n.kind == "one" and (
+            nouns[i] is None or _OF_BEFORE.search(sentence[max(0, n.start - 6) : n.start])
+        ):
+            continue  # "the death toll of a terrorist attack": an article, not a count
         outcomes[i] = _outcome(sentence, numbers, i, nouns, outcomes)
     return [
         _mention(sentence, n, nouns[i], outcomes[i])
@@ -82,6 +84,7 @@ def _mention(sentence: str, n: Number, noun: tuple[str, int] | None, outcome: st
     return FigureMention(f"{outcome}.{category}", n.value, n.approx, n.start, end, n.start, subordinate)
 
 
+_OF_BEFORE = re.compile(r"\bof\s+$", re.I)
 _PART_OF = re.compile(r"^\s*(?:of|out of) (?:the|those|them|whom)\b", re.I)
 
 

@@ -195,7 +195,8 @@ def find_places(text: str) -> list[PlaceMention]:
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:(?:\d+|a few|several|some) (?:km|kilomet(?:er|re)s?|miles?) (?:away|\w+ of|from)(?: in)?|from|residents of|evacuees of|natives of|displaced of)"
     r"(?:\s+(?:the|two|three|four|both|besieged|northern|southern|eastern|western|pro-regime|pro-government|"
-    r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|of|and|&|[A-Z][\w'’-]*,?))*\s*$"
+    r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|of|and|&|"
+    r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'’-]*,?))*\s*$"
 )
 
 
