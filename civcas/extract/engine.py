@@ -126,7 +126,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         sentence=sentence,
         figures=figures,
         date=_date(sentence, published, dateline_end, anchor),
-        place=_best_place([p for p in sent_places if not p.origin]),
+        place=_best_place([p for p in sent_places if not p.origin], anchor),
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
         actor=_actor(text, sentence),
         weapon=_first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True),
@@ -220,10 +220,11 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
     return None
 
 
-def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
+def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
+    """The most specific place; between equals, the one nearest the figure."""
     if not places:
         return None
-    return min(places, key=lambda p: (p.origin, p.rank - (1 if p.introduced else 0), p.start))
+    return min(places, key=lambda p: (p.rank - (1 if p.introduced else 0), p.start))
 
 
 def _actor(text: str, sentence: Sentence) -> tuple[str, Span] | None:
@@ -306,10 +307,29 @@ def _attach(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> No
         for earlier in seeds:
             if _compatible(target, earlier):
                 _merge(target, earlier, fill_only=True)
+        if continues and target.date is None:
+            _date_from_interval(target, pending[-1].sentence, drafts[-2])
         if mention.same_day and len(drafts) > 1 and mention.date is None:
             target.date, target.date_sentence = drafts[-2].date, drafts[-2].date_sentence
     pending.clear()
     _merge(target, mention, fill_only=False)
+
+
+_INTERVAL_BEFORE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d) (?:days?) (?:after|since)\b", re.I)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _date_from_interval(target: Draft, sentence: Sentence, previous: Draft) -> None:
+    """ "The attack on the hospital comes two days after jets hit a convoy near X": X's strike
+    happened two days before the incident just reported."""
+    m = _INTERVAL_BEFORE.search(sentence.text)
+    if not m or previous.date is None or previous.date.value is None or previous.date.precision != "day":
+        return
+    n = m.group("n").lower()
+    days = int(n) if n.isdigit() else _SMALL_NUMBERS[n]
+    value = previous.date.value - timedelta(days=days)
+    target.date = DateMention(value, "day", m.start(), m.end(), m.group(0), True)
+    target.date_sentence = sentence
 
 
 def _continues_pending_event(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> bool:

@@ -36,10 +36,10 @@ ACTOR_PATTERNS = _compile(
             r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian (?:army|troops|soldiers|"
             r"warplanes|war planes|jets|aircraft|air ?force|government forces|forces|military|artillery|"
             r"helicopters)|assad(?:'s)? (?:forces|regime|troops|army)|loyalist forces|army units?|"
-            r"syrian arab army|\bSAA\b",
+            r"syrian arab army|(?-i:\bSAA\b)",
             "syrian_government",
         ),
-        (r"isis|isil|daesh|islamic state|\bIS\b|da'esh", "isis"),
+        (r"isis|isil|daesh|islamic state|(?-i:\bIS\b)|da'esh", "isis"),
         (
             r"(?:syrian democratic forces|sdf|ypg|pyd|people's protection units|kurdish (?:forces|militias?|fighters"
             r"|units))",
@@ -322,7 +322,7 @@ AGGREGATE_CUE = re.compile(
     r"\b(?:since (?:19|20)\d\d|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
     r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)|during the (?:past|last)|"
     r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|this year|last year|per (?:day|month)|"
-    r"daily basis|every day|each day|campaign|war has|conflict has|the war|the conflict|total of|"
+    r"daily basis|every day|each day|(?-i:campaign)|war has|conflict has|the war|the conflict|total of|"
     r"tally|death toll in syria|(?:monthly|annual|weekly) (?:toll|report))\b",
     re.I,
 )

@@ -183,13 +183,22 @@ def find_places(text: str) -> list[PlaceMention]:
             mention = _from_pattern(text, match, kind, mentions)
             if mention:
                 mentions.append(mention)
-    mentions = [
-        replace(m, origin=True) if _ORIGIN_BEFORE.search(text[max(0, m.start - 80) : m.start]) else m
-        for m in mentions
-    ]
+    mentions = [_with_context(text, m) for m in mentions]
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
+def _with_context(text: str, m: PlaceMention) -> PlaceMention:
+    before = text[max(0, m.start - 80) : m.start]
+    if _ORIGIN_BEFORE.search(before):
+        return replace(m, origin=True)
+    if not m.introduced and _INTRODUCER_BEFORE.search(before):
+        return replace(m, introduced=True)
+    return m
+
+
+_INTRODUCER_BEFORE = re.compile(
+    r"\b(?:town|village|city|neighbou?rhood|district|suburb|camp|hamlet|quarter) of (?:the )?$", re.I
+)
 # "evacuated from the besieged towns of Fuaa and Kafraya", "residents of two pro-regime villages
 # Foua and": the places people came from. A list is followed back to its first name.
 _ORIGIN_BEFORE = re.compile(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A sentence ends at . ! ? followed by space and an upper-case letter, digit or quote, or at a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])|\n\s*")
+# A sentence ends at . ! ? followed by space and an upper-case letter, digit or quote, at a line break,
+# or at a tab (scraped pages keep paragraph breaks as tabs: "... The Syria Campaign\t \t On Tuesday").
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])|\n\s*|\t\s*")
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = re.compile(
     r"\b(?:U\.S|U\.N|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"
@@ -25,7 +26,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if "\n" not in m.group(0) and _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
+        if not re.search(r"[\n\t]", m.group(0)) and _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
             continue
         _append(sentences, text, start, m.start())
         start = m.end()
