@@ -217,6 +217,14 @@ def bench_link(n: int, seed: int = 7) -> LinkBench:
     return LinkBench(n, len(clusters), seconds, peak_rss_mb(), precision, recall)
 
 
+def bench_link_isolated(n: int, seed: int = 7) -> LinkBench:
+    """bench_link in a fresh process, so that its peak memory is its own."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(bench_link, (n, seed))
+
+
 def _pairwise(clusters, truth: dict[str, int]) -> tuple[float, float]:
     """Pairwise precision and recall of the clusters against the generator's events."""
     from collections import Counter

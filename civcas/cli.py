@@ -385,6 +385,40 @@ def bench_extract_cmd(
     console.print(result.result_line(), markup=False, highlight=False)
 
 
+@bench_app.command("link")
+def bench_link_cmd(
+    claims: Annotated[
+        list[int] | None, typer.Option("--claims", help="claims to link; repeat for several sizes")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="seed of the synthetic corpus")] = 7,
+) -> None:
+    """Linking speed on synthetic claims: seconds, claims/s and peak memory per size, each size in a
+    fresh process; also the pairwise precision/recall against the generator's events. Last line:
+    RESULT for the largest size."""
+    from civcas import bench
+
+    sizes = sorted(claims or [10_000, 100_000])
+    if sizes[0] <= 0:
+        err.print("[red]--claims must be positive[/red]")
+        raise typer.Exit(2)
+    table = Table("claims", "incidents", "seconds", "claims/s", "peak MB", "precision", "recall")
+    results = []
+    for n in sizes:
+        err.print(f"linking {n:,} synthetic claims ...")
+        r = bench.bench_link_isolated(n, seed)
+        results.append(r)
+        table.add_row(
+            f"{r.claims:,}", f"{r.incidents:,}", f"{r.seconds:.2f}", f"{r.claims / max(r.seconds, 1e-9):,.0f}",
+            f"{r.peak_mb:.1f}", f"{r.precision:.3f}", f"{r.recall:.3f}",
+        )  # fmt: skip
+    console.print(table)
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        growth = (last.seconds / first.seconds) / (last.claims / first.claims)
+        console.print(f"time grows {growth:.2f}x as fast as the claim count (1.00 = linear)")
+    console.print(results[-1].result_line(), markup=False, highlight=False)
+
+
 def main() -> None:
     app()
 

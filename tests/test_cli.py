@@ -121,3 +121,11 @@ def test_bench_extract_prints_a_result_line():
     last = result.output.strip().splitlines()[-1]
     assert re.fullmatch(r"RESULT articles_per_s=[\d.]+ mb_per_s=[\d.]+ peak_mb=[\d.]+", last)
     assert "22 articles" in result.output
+
+
+def test_bench_link_prints_sizes_and_a_result_line_for_the_largest():
+    result = runner.invoke(app, ["bench", "link", "--claims", "2000", "--claims", "500"])
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert re.fullmatch(r"RESULT claims=2000 seconds=[\d.]+ peak_mb=[\d.]+", last)
+    assert "500" in result.output and "as fast as the claim count" in result.output

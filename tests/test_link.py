@@ -81,3 +81,28 @@ def test_link_reasons_are_kept():
     reasons = clusters[0].links[-1].reasons
     assert any(r.startswith("same place") for r in reasons)
     assert any(r.startswith("same date") for r in reasons)
+
+
+def test_fast_score_equals_pair_score_on_varied_claims():
+    from civcas.bench import synthetic_claims
+    from civcas.link import _features, fast_score
+
+    claims, _ = synthetic_claims(400, seed=3)
+    pairs = [(a, b) for a, b in zip(claims, claims[1:], strict=False)]
+    pairs += [(a, b) for a, b in zip(claims, claims[7:], strict=False)]
+    for a, b in pairs:
+        assert fast_score(_features(a), _features(b)) == pair_score(a, b)[0], (a, b)
+
+
+def test_large_agreeing_tolls_count_more_than_small_ones():
+    big = pair_score(claim("a", None, D, 100), claim("b", None, D, 120))[0]
+    small = pair_score(claim("a", None, D, 4), claim("b", None, D, 5))[0]
+    assert big - small == 1.0
+
+
+def test_synthetic_benchmark_links_most_reports_of_one_event():
+    from civcas.bench import bench_link
+
+    result = bench_link(3000, seed=11)
+    assert result.claims == 3000 and result.incidents < 3000
+    assert result.precision > 0.85 and result.recall > 0.8
