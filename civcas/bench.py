@@ -157,8 +157,11 @@ def synthetic_claims(n: int, seed: int = 7) -> tuple[list, dict[str, int]]:
 
     rng = random.Random(seed)
     govs, gov_w = zip(*_GOVERNORATE_WEIGHTS.items(), strict=True)
+    # A bigger corpus covers more villages (Syria's gazetteer lists ~30,000 localities), so that
+    # the number of events per place and day stays realistic as n grows.
+    n_places = min(40_000, max(4000, n // 25))
     places = {
-        g: [_place_name(rng) for _ in range(max(20, int(4000 * w / 100)))]
+        g: [_place_name(rng) for _ in range(max(20, int(n_places * w / 100)))]
         for g, w in _GOVERNORATE_WEIGHTS.items()
     }
     start, span = date(2012, 1, 1), 365 * 8
@@ -184,6 +187,7 @@ def synthetic_claims(n: int, seed: int = 7) -> tuple[list, dict[str, int]]:
             )
             roll = rng.random()
             c.date = None if roll < 0.12 else day + timedelta(days=1 if roll < 0.2 else 0)
+            c.reported = day + timedelta(days=rng.choice((0, 1, 1, 2)))
             if rng.random() > 0.08:
                 c.place = Place(name=_spelling_variant(place, rng), precision=1)
             c.figures["killed.total"] = Figure(max(1, round(killed * rng.uniform(0.7, 1.4))))

@@ -9,7 +9,8 @@ dates fall within a window around its own. The pairwise score adds evidence for 
     same day                                         +2      one day apart (relative dates)       +1
     a date missing on either side                    -1
     same actor                                       +0.5
-    same weapon                                      +1      incompatible weapons                 -1
+    same weapon (chemical +2)                        +1      incompatible weapons                 -1
+    undated, published that day or the next          +0.5    both undated, published within a day  0
     same target (homes +0.5)                         +1      different specific targets           -1
     same death toll                                  +1      tolls within a factor of 2           +0.5
     tolls of 50 or more within 30%                   +1.5
@@ -37,6 +38,7 @@ LINK_THRESHOLD = 4.5
 DATE_WINDOW_DAYS = 1
 UNDATED_CANDIDATES = 200  # most recent same-place claims an undated claim is compared with
 WIDE_CANDIDATES = 64  # most recent same-day claims of a governorate a claim without a named place meets
+_RARE_WEAPONS = {"chemical"}  # few events use them, so sharing one says more
 _COMPATIBLE_WEAPONS = {
     frozenset({"airstrike", "missile"}),
     frozenset({"airstrike", "barrel_bomb"}),
@@ -112,6 +114,7 @@ class _BlockIndex:
         self._day_all: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
         self._place_all: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
         self._place_undated: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
+        self._undated_reported: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
 
     def add(self, claim: Claim, cluster: Cluster) -> None:
         features = _features(claim)
@@ -122,6 +125,8 @@ class _BlockIndex:
                 self._day_wide[(gov, claim.date)].append(entry)
             for key in keys:
                 self._day_place[(gov, claim.date, key)].append(entry)
+        elif claim.reported:
+            self._undated_reported[(gov, claim.reported)].append(entry)
         for key in features.keys:
             self._place_all[(gov, key)].append(entry)
             if claim.date is None:
@@ -139,9 +144,24 @@ class _BlockIndex:
                 yield from _unseen(self._day_wide.get((gov, day), ())[-WIDE_CANDIDATES:], seen)
                 for key in keys:
                     yield from _unseen(self._day_place.get((gov, day, key), ()), seen)
+        yield from self._by_publication_date(claim, seen)
         for key in _place_keys(claim):
             same_place = self._place_all if claim.date is None else self._place_undated
             yield from _unseen(same_place.get((gov, key), ())[-UNDATED_CANDIDATES:], seen)
+
+    def _by_publication_date(self, claim: Claim, seen: set[int]):
+        """Undated claims meet what happened on their publication day or the day before, and the
+        undated claims published within a day of them."""
+        gov = claim.governorate
+        if claim.date:
+            for day in (claim.date, claim.date + timedelta(days=1)):
+                yield from _unseen(self._undated_reported.get((gov, day), ())[-WIDE_CANDIDATES:], seen)
+        elif claim.reported:
+            for offset in (-1, 0, 1):
+                day = claim.reported + timedelta(days=offset)
+                yield from _unseen(self._undated_reported.get((gov, day), ())[-WIDE_CANDIDATES:], seen)
+                if offset <= 0:
+                    yield from _unseen(self._day_all.get((gov, day), ())[-WIDE_CANDIDATES:], seen)
 
 
 def _unseen(entries, seen: set[int]):
@@ -175,6 +195,7 @@ class _Features:
     """What the score needs of a claim, computed once per claim (the hot loop runs on these)."""
 
     day: int | None
+    reported: int | None
     keys: frozenset[str]
     wide: bool
     governorate: str | None
@@ -187,6 +208,7 @@ class _Features:
 def _features(c: Claim) -> _Features:
     return _Features(
         c.date.toordinal() if c.date else None,
+        c.reported.toordinal() if c.reported else None,
         frozenset(_place_keys(c)),
         _is_governorate_level(c),
         c.governorate,
@@ -203,16 +225,12 @@ def fast_score(a: _Features, b: _Features) -> float:
         s = 3.0 if not a.keys.isdisjoint(b.keys) else (1.0 if a.wide or b.wide else -2.0)
     else:
         s = 0.5 if a.governorate and a.governorate == b.governorate else 0.0
-    if a.day is None or b.day is None:
-        s -= 1.0
-    else:
-        days = abs(a.day - b.day)
-        s += 2.0 if days == 0 else (1.0 if days == 1 else -3.0)
+    s += _date_points(a.day, a.reported, b.day, b.reported)
     if a.actor and a.actor == b.actor and a.actor != "unknown":
         s += 0.5
     if a.weapon and b.weapon:
         if a.weapon == b.weapon:
-            s += 1.0
+            s += 2.0 if a.weapon in _RARE_WEAPONS else 1.0
         elif frozenset((a.weapon, b.weapon)) not in _COMPATIBLE_WEAPONS:
             s -= 1.0
     if a.target and b.target:
@@ -269,15 +287,32 @@ def _is_governorate_level(c: Claim) -> bool:
     return c.place.precision == 3 or _governorate_named(c.place.canonical or c.place.name) is not None
 
 
+def _date_points(
+    day_a: int | None, reported_a: int | None, day_b: int | None, reported_b: int | None
+) -> float:
+    """Dates agree; an undated claim is bounded by its article's publication date: it happened on
+    that day or the day before (annotators key undated incidents by that date too)."""
+    if day_a is not None and day_b is not None:
+        days = abs(day_a - day_b)
+        return 2.0 if days == 0 else (1.0 if days == 1 else -3.0)
+    if day_a is None and day_b is None:
+        close = reported_a is not None and reported_b is not None and abs(reported_a - reported_b) <= 1
+        return 0.0 if close else -1.0
+    day, reported = (day_a, reported_b) if day_a is not None else (day_b, reported_a)
+    return 0.5 if reported is not None and 0 <= reported - day <= 1 else -1.0
+
+
 def _date_score(a: Claim, b: Claim) -> tuple[float, str | None]:
-    if a.date is None or b.date is None:
-        return -1.0, "date unknown on one side"
-    days = abs((a.date - b.date).days)
-    if days == 0:
-        return 2.0, f"same date: {a.date.isoformat()}"
-    if days == 1:
-        return 1.0, "dates one day apart"
-    return -3.0, f"dates {days} days apart"
+    ordinal = lambda d: d.toordinal() if d else None  # noqa: E731
+    points = _date_points(ordinal(a.date), ordinal(a.reported), ordinal(b.date), ordinal(b.reported))
+    if a.date is not None and b.date is not None:
+        days = abs((a.date - b.date).days)
+        if days == 0:
+            return points, f"same date: {a.date.isoformat()}"
+        return points, ("dates one day apart" if days == 1 else f"dates {days} days apart")
+    if points >= 0:
+        return points, "undated, but reported on the day of the other or the day after"
+    return points, "date unknown on one side"
 
 
 def _actor_score(a: Claim, b: Claim) -> tuple[float, str | None]:
@@ -290,7 +325,7 @@ def _weapon_score(a: Claim, b: Claim) -> tuple[float, str | None]:
     if not a.weapon or not b.weapon:
         return 0.0, None
     if a.weapon == b.weapon:
-        return 1.0, f"same weapon: {a.weapon}"
+        return (2.0 if a.weapon in _RARE_WEAPONS else 1.0), f"same weapon: {a.weapon}"
     if frozenset({a.weapon, b.weapon}) in _COMPATIBLE_WEAPONS:
         return 0.0, None
     return -1.0, f"different weapons: {a.weapon} / {b.weapon}"

@@ -196,6 +196,7 @@ class Claim:
     evidence: dict[str, Span] = field(default_factory=dict)  # field name -> span behind it
     sentence: Span | None = None  # the sentence carrying the main figure
     incident_id: str | None = None
+    reported: date | None = None  # the article's publication date: a bound on an undated incident
 
     @property
     def id(self) -> str:
@@ -223,6 +224,7 @@ class Claim:
             "evidence": {k: v.to_dict() for k, v in self.evidence.items()},
             "sentence": self.sentence.to_dict() if self.sentence else None,
             "incident_id": self.incident_id,
+            "reported": self.reported.isoformat() if self.reported else None,
         }
 
     @classmethod
@@ -244,6 +246,7 @@ class Claim:
             evidence={k: Span.from_dict(v) for k, v in (d.get("evidence") or {}).items()},
             sentence=Span.from_dict(d.get("sentence")),
             incident_id=d.get("incident_id"),
+            reported=date.fromisoformat(d["reported"]) if d.get("reported") else None,
         )
 
 

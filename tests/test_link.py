@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from civcas.link import LINK_THRESHOLD, link_claims, pair_score
 from civcas.models import Claim, Figure, Place
@@ -106,3 +106,17 @@ def test_synthetic_benchmark_links_most_reports_of_one_event():
     result = bench_link(3000, seed=11)
     assert result.claims == 3000 and result.incidents < 3000
     assert result.precision > 0.85 and result.recall > 0.8
+
+
+def test_an_undated_claim_links_to_the_event_of_its_publication_day():
+    dated = claim("a", "Deir ez-Zor", D, 28, gid="g1")
+    undated = claim("b", "Deir ez-Zor", None, 9, gid="g1")
+    undated.reported = D + timedelta(days=1)
+    stale = claim("c", "Deir ez-Zor", None, 9, gid="g1")
+    stale.reported = D + timedelta(days=9)
+    assert pair_score(dated, undated)[0] >= LINK_THRESHOLD
+    assert pair_score(dated, stale)[0] < LINK_THRESHOLD
+    link_claims([dated, undated])
+    assert dated.incident_id == undated.incident_id
+    link_claims([stale], existing=[dated])
+    assert stale.incident_id != dated.incident_id

@@ -616,6 +616,7 @@ def _claim(article: Article, index: int, d: Draft, role: str, default_gov: str |
         claimed_by=d.source[0] if d.source else None,
         belligerent_response=d.response[0] if d.response else None,
         evidence=evidence,
+        reported=article.published,
     )
     for name in ("actor", "weapon", "target", "source", "response"):
         value = getattr(d, name)

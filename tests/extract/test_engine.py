@@ -93,3 +93,38 @@ def test_aggregates_are_not_incidents():
         "The monitor said 5,812 civilians were killed in the past year."
     )
     assert extract_claims(article(text)) == []
+
+
+def test_distant_death_toll_subject_and_origin_towns():
+    text = (
+        "Toll rises in convoy bombing\n"
+        "The death toll in a car bomb attack on buses carrying people evacuated from the besieged towns of "
+        "Fuaa and Kafraya has risen to at least 112, a monitor said on Sunday. The blast hit the buses at a "
+        "transit point in Rashidin west of Aleppo on Saturday."
+    )
+    (c,) = extract_claims(article(text, date(2017, 4, 16)))
+    assert c.figure("killed.total") == 112
+    assert c.place.name == "Rashidin" and c.date == date(2017, 4, 15)
+
+
+def test_a_strike_recalled_days_earlier_gets_its_own_claim_and_date():
+    text = (
+        "Medics killed in strike on Khan Tuman clinic\n"
+        "Jets bombed a clinic in the town of Khan Tuman on Wednesday, killing 15 medics. "
+        "The attack comes two days after jets hit an aid convoy near the town of Urum al-Kubra. "
+        "The attack left 12 people killed including aid workers."
+    )
+    main, recalled = extract_claims(article(text, date(2016, 9, 21)))
+    assert (main.place.name, main.date, main.figure("killed.total")) == ("Khan Tuman", date(2016, 9, 21), 15)
+    assert recalled.place.name == "Urum al-Kubra" and recalled.date == date(2016, 9, 19)
+    assert recalled.figure("killed.total") == 12
+
+
+def test_possessive_weekday_without_apostrophe_and_lower_case_is():
+    text = (
+        "Convoy attack toll\n"
+        "Saturdays convoy attack near Aleppo killed 126 people, the monitor said. There is no doubt it was a bombing."
+    )
+    (c,) = extract_claims(article(text, date(2017, 4, 19)))
+    assert c.date == date(2017, 4, 15) and c.figure("killed.total") == 126
+    assert c.actor != "isis"
