@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -383,6 +384,91 @@ def bench_extract_cmd(
         f"{result.articles_per_s:.1f} articles/s, {result.mb_per_s:.3f} MB/s, peak memory {result.peak_mb:.1f} MB"
     )
     console.print(result.result_line(), markup=False, highlight=False)
+
+
+# ---------------------------------------------------------------- reference records, credibility
+# (issue 6: `civcas reference ...`, `civcas check`, `civcas eval credibility`, `civcas credibility train`)
+
+reference_app = typer.Typer(
+    help="Reference casualty records (VDC, ACLED, UCDP, Airwars, any CSV).", no_args_is_help=True
+)
+app.add_typer(reference_app, name="reference")
+
+
+@reference_app.command("import")
+def reference_import(
+    file: Annotated[Path, typer.Argument(help="CSV file of records")],
+    preset: Annotated[str | None, typer.Option(help="vdc, acled, ucdp or airwars")] = None,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="column=field, e.g. fatalities=killed.total (repeatable)"),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="dataset name [default: the preset or file name]")
+    ] = None,
+) -> None:
+    """Import reference records; bad rows are reported one line each, the rest is imported."""
+    from civcas import reference
+
+    try:
+        mapping = dict(_pair(item) for item in map_ or [])
+        report = reference.read_file(file, preset, mapping, source)
+    except (ValueError, OSError) as e:
+        err.print(f"[red]error[/red] {e}")
+        raise typer.Exit(2) from e
+    with _store() as store:
+        added = store.add_references(report.records)
+    for error in report.errors:
+        err.print(f"[red]error[/red] {escape(f'{file}: {error}')}")
+    err.print(
+        f"{report.rows} row(s) read, {len(report.records)} record(s), {added} added, "
+        f"{len(report.records) - added} already stored, {len(report.errors)} bad row(s)"
+    )
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _pair(item: str) -> tuple[str, str]:
+    column, sep, target = item.partition("=")
+    if not sep or not column.strip() or not target.strip():
+        raise ValueError(f"--map takes column=field, not {item!r}")
+    return column.strip(), target.strip()
+
+
+@reference_app.command("list")
+def reference_list(
+    governorate: Annotated[str | None, typer.Option(help="e.g. 'Deir ez-Zor'")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    limit: Annotated[int | None, typer.Option(help="show at most this many")] = None,
+) -> None:
+    """List imported reference records."""
+    with _store() as store:
+        found = store.references(
+            _date(date_from), _date(date_to), geo.canonical_governorate(governorate) or governorate, limit
+        )
+    table = Table(title=f"{len(found)} reference record(s)")
+    for column in ("source", "id", "date", "place", "governorate", "figures", "notes"):
+        table.add_column(column, overflow="fold")
+    for r in found:
+        table.add_row(
+            r.source,
+            r.external_id or "-",
+            _ref_dates(r),
+            r.place or "-",
+            r.governorate or "-",
+            ", ".join(f"{k} {_range(v)}" for k, v in r.figures.items()) or "-",
+            r.notes or "-",
+        )
+    console.print(table)
+
+
+def _ref_dates(r) -> str:
+    if not r.date_start:
+        return "undated"
+    if r.date_end and r.date_end != r.date_start:
+        return f"{r.date_start.isoformat()}..{r.date_end.isoformat()}"
+    return r.date_start.isoformat()
 
 
 def main() -> None:
