@@ -471,6 +471,128 @@ def _ref_dates(r) -> str:
     return r.date_start.isoformat()
 
 
+credibility_app = typer.Typer(help="The learned credibility combiner.", no_args_is_help=True)
+app.add_typer(credibility_app, name="credibility")
+FAKES = SHARED / "data" / "FA-KES-Dataset.csv"
+
+
+@app.command()
+def check(
+    file: Annotated[
+        str, typer.Argument(help="an article (.txt, .jsonl, .html, .csv) or - for text on stdin")
+    ],
+    model: Annotated[Path | None, typer.Option(help="trained combiner (civcas credibility train)")] = None,
+    store_it: Annotated[bool, typer.Option("--store", help="also add the article to the database")] = False,
+) -> None:
+    """Credibility verdict and reasons for one article against the current database."""
+    from civcas import credibility
+
+    trained = _load_model(model)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(file)
+        if file == "-":
+            path = Path(tmp) / "stdin.txt"
+            path.write_text(sys.stdin.read(), encoding="utf-8")
+        items = list(ingest.iter_articles([path]))
+    for item in items:
+        if isinstance(item, ingest.IngestError):
+            err.print(f"[red]error[/red] {escape(str(item))}")
+            raise typer.Exit(2)
+    with _store() as store:
+        for article in items:
+            _print_verdict(credibility.check_article(article, store, trained, store_it))
+
+
+def _load_model(path: Path | None) -> dict | None:
+    if path is None:
+        return None
+    import joblib
+
+    return joblib.load(path)
+
+
+def _print_verdict(v) -> None:
+    colour = {"credible": "green", "doubtful": "red"}.get(v.verdict, "yellow")
+    console.print(
+        f"[bold]{escape(v.article_id)}[/bold]: [{colour}]{v.verdict}[/{colour}] (score {v.score:.2f}, {v.scorer})"
+    )
+    for reason in v.reasons:
+        console.print(f"  - {escape(reason)}")
+
+
+@eval_app.command("credibility")
+def eval_credibility(
+    fakes: Annotated[Path, typer.Option(help="FA-KES CSV")] = FAKES,
+    folds: Annotated[int, typer.Option(help="cross-validation folds, grouped by incident")] = 10,
+    limit: Annotated[int | None, typer.Option(help="only the first N rows")] = None,
+) -> None:
+    """FA-KES: text baseline vs civcas features vs outlet-blind, grouped CV; last line RESULT ..."""
+    from civcas import credibility
+    from civcas import fakes as fk
+
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "fakes.db")) as store:
+        samples = _fakes_samples(fakes, limit, Path(tmp), store)
+    splits = fk.folds(samples, folds)
+    labels = [s.label for s in samples]
+    console.print(
+        f"{len(samples)} articles ({sum(labels)} credible, {len(labels) - sum(labels)} fake), "
+        f"{len({s.group for s in samples})} incident groups, {folds} folds grouped by incident"
+    )
+    results = {kind: fk.cross_validate(samples, splits, kind) for kind in ("baseline", "outlets", "blind")}
+    names = {
+        "baseline": "(a) TF-IDF + LR on text",
+        "outlets": "(b) civcas + outlet",
+        "blind": "(c) civcas outlet-blind",
+    }
+    table = Table(title="FA-KES, out-of-fold")
+    for column in ("model", "accuracy", "macro-F1", "ROC-AUC"):
+        table.add_column(column)
+    for kind, r in results.items():
+        table.add_row(names[kind], f"{r.accuracy:.3f}", f"{r.macro_f1:.3f}", f"{r.roc_auc:.3f}")
+    console.print(table)
+    for blind in (False, True):
+        top = credibility.top_features(fk.train(samples, blind), 8)
+        label = "outlet-blind" if blind else "with outlet"
+        console.print(
+            f"top features ({label}, standardised coefficient, + = credible): "
+            + ", ".join(f"{k} {v:+.2f}" for k, v in top),
+            markup=False,
+        )
+    console.print(fk.result_line(results), markup=False, highlight=False)
+
+
+def _fakes_samples(fakes: Path, limit: int | None, tmp: Path, store: Store):
+    from civcas import fakes as fk
+
+    if not fakes.exists():
+        err.print(f"[red]missing {fakes}[/red]")
+        raise typer.Exit(2)
+    path = fk.subset_csv(fakes, limit, tmp / "subset.csv") if limit else fakes
+    columns = [TextColumn("[bold]pipeline"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("articles", total=ingest.count_inputs([path]))
+        return fk.build_samples(path, store, progress=lambda n: bar.advance(task, n))
+
+
+@credibility_app.command("train")
+def credibility_train(
+    out: Annotated[Path, typer.Option(help="where to write the model (joblib)")],
+    fakes: Annotated[Path, typer.Option(help="FA-KES CSV")] = FAKES,
+    with_outlets: Annotated[bool, typer.Option(help="also use outlet name and camp")] = False,
+) -> None:
+    """Train the combiner on FA-KES (outlet-blind unless --with-outlets); use it with check --model."""
+    import joblib
+
+    from civcas import fakes as fk
+
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "fakes.db")) as store:
+        samples = _fakes_samples(fakes, None, Path(tmp), store)
+    model = fk.train(samples, outlet_blind=not with_outlets)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, out)
+    err.print(f"trained {model['name']} on {len(samples)} articles; wrote {out}")
+
+
 def main() -> None:
     app()
 
