@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -417,6 +418,213 @@ def bench_link_cmd(
         growth = (last.seconds / first.seconds) / (last.claims / first.claims)
         console.print(f"time grows {growth:.2f}x as fast as the claim count (1.00 = linear)")
     console.print(results[-1].result_line(), markup=False, highlight=False)
+
+
+# ---------------------------------------------------------------- reference records, credibility
+# (issue 6: `civcas reference ...`, `civcas check`, `civcas eval credibility`, `civcas credibility train`)
+
+reference_app = typer.Typer(
+    help="Reference casualty records (VDC, ACLED, UCDP, Airwars, any CSV).", no_args_is_help=True
+)
+app.add_typer(reference_app, name="reference")
+
+
+@reference_app.command("import")
+def reference_import(
+    file: Annotated[Path, typer.Argument(help="CSV file of records")],
+    preset: Annotated[str | None, typer.Option(help="vdc, acled, ucdp or airwars")] = None,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="column=field, e.g. fatalities=killed.total (repeatable)"),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="dataset name [default: the preset or file name]")
+    ] = None,
+) -> None:
+    """Import reference records; bad rows are reported one line each, the rest is imported."""
+    from civcas import reference
+
+    try:
+        mapping = dict(_pair(item) for item in map_ or [])
+        report = reference.read_file(file, preset, mapping, source)
+    except (ValueError, OSError) as e:
+        err.print(f"[red]error[/red] {e}")
+        raise typer.Exit(2) from e
+    with _store() as store:
+        added = store.add_references(report.records)
+    for error in report.errors:
+        err.print(f"[red]error[/red] {escape(f'{file}: {error}')}")
+    err.print(
+        f"{report.rows} row(s) read, {len(report.records)} record(s), {added} added, "
+        f"{len(report.records) - added} already stored, {len(report.errors)} bad row(s)"
+    )
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _pair(item: str) -> tuple[str, str]:
+    column, sep, target = item.partition("=")
+    if not sep or not column.strip() or not target.strip():
+        raise ValueError(f"--map takes column=field, not {item!r}")
+    return column.strip(), target.strip()
+
+
+@reference_app.command("list")
+def reference_list(
+    governorate: Annotated[str | None, typer.Option(help="e.g. 'Deir ez-Zor'")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    limit: Annotated[int | None, typer.Option(help="show at most this many")] = None,
+) -> None:
+    """List imported reference records."""
+    with _store() as store:
+        found = store.references(
+            _date(date_from), _date(date_to), geo.canonical_governorate(governorate) or governorate, limit
+        )
+    table = Table(title=f"{len(found)} reference record(s)")
+    for column in ("source", "id", "date", "place", "governorate", "figures", "notes"):
+        table.add_column(column, overflow="fold")
+    for r in found:
+        table.add_row(
+            r.source,
+            r.external_id or "-",
+            _ref_dates(r),
+            r.place or "-",
+            r.governorate or "-",
+            ", ".join(f"{k} {_range(v)}" for k, v in r.figures.items()) or "-",
+            r.notes or "-",
+        )
+    console.print(table)
+
+
+def _ref_dates(r) -> str:
+    if not r.date_start:
+        return "undated"
+    if r.date_end and r.date_end != r.date_start:
+        return f"{r.date_start.isoformat()}..{r.date_end.isoformat()}"
+    return r.date_start.isoformat()
+
+
+credibility_app = typer.Typer(help="The learned credibility combiner.", no_args_is_help=True)
+app.add_typer(credibility_app, name="credibility")
+FAKES = SHARED / "data" / "FA-KES-Dataset.csv"
+
+
+@app.command()
+def check(
+    file: Annotated[
+        str, typer.Argument(help="an article (.txt, .jsonl, .html, .csv) or - for text on stdin")
+    ],
+    model: Annotated[Path | None, typer.Option(help="trained combiner (civcas credibility train)")] = None,
+    store_it: Annotated[bool, typer.Option("--store", help="also add the article to the database")] = False,
+) -> None:
+    """Credibility verdict and reasons for one article against the current database."""
+    from civcas import credibility
+
+    trained = _load_model(model)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(file)
+        if file == "-":
+            path = Path(tmp) / "stdin.txt"
+            path.write_text(sys.stdin.read(), encoding="utf-8")
+        items = list(ingest.iter_articles([path]))
+    for item in items:
+        if isinstance(item, ingest.IngestError):
+            err.print(f"[red]error[/red] {escape(str(item))}")
+            raise typer.Exit(2)
+    with _store() as store:
+        for article in items:
+            _print_verdict(credibility.check_article(article, store, trained, store_it))
+
+
+def _load_model(path: Path | None) -> dict | None:
+    if path is None:
+        return None
+    import joblib
+
+    return joblib.load(path)
+
+
+def _print_verdict(v) -> None:
+    colour = {"credible": "green", "doubtful": "red"}.get(v.verdict, "yellow")
+    console.print(
+        f"[bold]{escape(v.article_id)}[/bold]: [{colour}]{v.verdict}[/{colour}] (score {v.score:.2f}, {v.scorer})"
+    )
+    for reason in v.reasons:
+        console.print(f"  - {escape(reason)}")
+
+
+@eval_app.command("credibility")
+def eval_credibility(
+    fakes: Annotated[Path, typer.Option(help="FA-KES CSV")] = FAKES,
+    folds: Annotated[int, typer.Option(help="cross-validation folds, grouped by incident")] = 10,
+    limit: Annotated[int | None, typer.Option(help="only the first N rows")] = None,
+) -> None:
+    """FA-KES: text baseline vs civcas features vs outlet-blind, grouped CV; last line RESULT ..."""
+    from civcas import credibility
+    from civcas import fakes as fk
+
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "fakes.db")) as store:
+        samples = _fakes_samples(fakes, limit, Path(tmp), store)
+    splits = fk.folds(samples, folds)
+    labels = [s.label for s in samples]
+    console.print(
+        f"{len(samples)} articles ({sum(labels)} credible, {len(labels) - sum(labels)} fake), "
+        f"{len({s.group for s in samples})} incident groups, {folds} folds grouped by incident"
+    )
+    results = {kind: fk.cross_validate(samples, splits, kind) for kind in ("baseline", "outlets", "blind")}
+    names = {
+        "baseline": "(a) TF-IDF + LR on text",
+        "outlets": "(b) civcas + outlet",
+        "blind": "(c) civcas outlet-blind",
+    }
+    table = Table(title="FA-KES, out-of-fold")
+    for column in ("model", "accuracy", "macro-F1", "ROC-AUC"):
+        table.add_column(column)
+    for kind, r in results.items():
+        table.add_row(names[kind], f"{r.accuracy:.3f}", f"{r.macro_f1:.3f}", f"{r.roc_auc:.3f}")
+    console.print(table)
+    for blind in (False, True):
+        top = credibility.top_features(fk.train(samples, blind), 8)
+        label = "outlet-blind" if blind else "with outlet"
+        console.print(
+            f"top features ({label}, standardised coefficient, + = credible): "
+            + ", ".join(f"{k} {v:+.2f}" for k, v in top),
+            markup=False,
+        )
+    console.print(fk.result_line(results), markup=False, highlight=False)
+
+
+def _fakes_samples(fakes: Path, limit: int | None, tmp: Path, store: Store):
+    from civcas import fakes as fk
+
+    if not fakes.exists():
+        err.print(f"[red]missing {fakes}[/red]")
+        raise typer.Exit(2)
+    path = fk.subset_csv(fakes, limit, tmp / "subset.csv") if limit else fakes
+    columns = [TextColumn("[bold]pipeline"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("articles", total=ingest.count_inputs([path]))
+        return fk.build_samples(path, store, progress=lambda n: bar.advance(task, n))
+
+
+@credibility_app.command("train")
+def credibility_train(
+    out: Annotated[Path, typer.Option(help="where to write the model (joblib)")],
+    fakes: Annotated[Path, typer.Option(help="FA-KES CSV")] = FAKES,
+    with_outlets: Annotated[bool, typer.Option(help="also use outlet name and camp")] = False,
+) -> None:
+    """Train the combiner on FA-KES (outlet-blind unless --with-outlets); use it with check --model."""
+    import joblib
+
+    from civcas import fakes as fk
+
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "fakes.db")) as store:
+        samples = _fakes_samples(fakes, None, Path(tmp), store)
+    model = fk.train(samples, outlet_blind=not with_outlets)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, out)
+    err.print(f"trained {model['name']} on {len(samples)} articles; wrote {out}")
 
 
 def main() -> None:

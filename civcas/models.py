@@ -296,3 +296,47 @@ class Assessment:
     score: float
     reasons: list[str] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class ReferenceRecord:
+    """A casualty record a user imported (VDC, ACLED, UCDP, Airwars or any mapped CSV).
+
+    `figures` maps a FIGURE_PATHS path to its (min, max), as Incident.casualties does.
+    """
+
+    source: str  # the dataset it came from: a preset name or what the user called it
+    external_id: str | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    place: str | None = None
+    governorate: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    figures: dict[str, tuple[int, int]] = field(default_factory=dict)
+    notes: str | None = None
+    id: int | None = None  # the store's row id
+
+    @property
+    def label(self) -> str:
+        """Short human name: source, id or date and place."""
+        when = self.date_start.isoformat() if self.date_start else "undated"
+        if self.date_end and self.date_end != self.date_start:
+            when += f"..{self.date_end.isoformat()}"
+        return f"{self.source}:{self.external_id or when} ({when}, {self.place or self.governorate or '?'})"
+
+
+@dataclass
+class CredibilityVerdict:
+    """Whether an article is consistent with the evidence, why, and the features behind it."""
+
+    article_id: str
+    verdict: str  # credible / doubtful / insufficient_evidence
+    score: float  # 0 (surely not credible) .. 1 (surely credible)
+    reasons: list[str] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+    references: list[str] = field(default_factory=list)  # labels of matching reference records
+    scorer: str = "rules"  # "rules" or the trained model that produced the score
+
+    def to_assessment(self) -> Assessment:
+        return Assessment(self.article_id, self.verdict, self.score, list(self.reasons), dict(self.features))

@@ -30,6 +30,7 @@ from sqlalchemy import (
     Select,
     String,
     Text,
+    UniqueConstraint,
     bindparam,
     create_engine,
     delete,
@@ -47,7 +48,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from civcas.models import Article, Assessment, Claim, Incident, Link, Place
+from civcas.models import Article, Assessment, Claim, Incident, Link, Place, ReferenceRecord
 
 DEFAULT_DB = "civcas.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -142,6 +143,24 @@ class IngestErrorRow(Base):
     source: Mapped[str] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ReferenceRow(Base):
+    """An imported casualty record (migration 0004_reference); figures and notes live in ``data``."""
+
+    __tablename__ = "reference_records"
+    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_reference_source_external_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(100))
+    external_id: Mapped[str] = mapped_column(String(200))
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(200))
+    governorate: Mapped[str | None] = mapped_column(String(40), index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 # ---------------------------------------------------------------- engine and migrations
@@ -348,6 +367,49 @@ class Store:
         with self._session() as s:
             row = s.get(IncidentRow, incident_id)
             return _load_incidents(s, [row])[0] if row else None
+
+    # ------------------------------------------------------------ reference records
+
+    def add_references(self, records: list[ReferenceRecord]) -> int:
+        """Store records in one transaction; a (source, external_id) already stored is skipped.
+        Returns how many were added."""
+        rows = {(r.source, _reference_key(r)): _reference_to_row(r) for r in records}
+        with self._session.begin() as s:
+            known = {
+                (src, ext)
+                for chunk in _chunks(sorted({k[0] for k in rows}))
+                for src, ext in s.execute(
+                    select(ReferenceRow.source, ReferenceRow.external_id).where(
+                        ReferenceRow.source.in_(chunk)
+                    )
+                )
+            }
+            new = [row for key, row in rows.items() if key not in known]
+            if new:
+                s.execute(insert(ReferenceRow), new)
+        return len(new)
+
+    def references(
+        self,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        governorate: str | None = None,
+        limit: int | None = None,
+    ) -> list[ReferenceRecord]:
+        """Records whose date range overlaps [date_from, date_to], optionally in one governorate."""
+        query = select(ReferenceRow).order_by(ReferenceRow.date_start, ReferenceRow.id)
+        if date_to is not None:
+            query = query.where(ReferenceRow.date_start <= date_to)
+        if date_from is not None:
+            query = query.where(func.coalesce(ReferenceRow.date_end, ReferenceRow.date_start) >= date_from)
+        if governorate is not None:
+            query = query.where(ReferenceRow.governorate == governorate)
+        with self._session() as s:
+            return [_reference_from_row(r) for r in s.scalars(query.limit(limit))]
+
+    def count_references(self) -> int:
+        with self._session() as s:
+            return s.scalar(select(func.count()).select_from(ReferenceRow)) or 0
 
     # ------------------------------------------------------------ assessments, errors
 
@@ -673,3 +735,42 @@ def _assessment_to_row(a: Assessment) -> dict[str, Any]:
 
 def _assessment_from_row(r: AssessmentRow) -> Assessment:
     return Assessment(r.article_id, r.verdict, r.score, list(r.reasons or []), dict(r.features or {}))
+
+
+def _reference_key(r: ReferenceRecord) -> str:
+    """The record's external id, else one made of its date range and place."""
+    if r.external_id:
+        return r.external_id
+    return f"{_iso(r.date_start)}..{_iso(r.date_end)}|{r.place or ''}|{r.governorate or ''}"
+
+
+def _reference_to_row(r: ReferenceRecord) -> dict[str, Any]:
+    return {
+        "source": r.source,
+        "external_id": _reference_key(r),
+        "date_start": r.date_start,
+        "date_end": r.date_end or r.date_start,
+        "place": r.place,
+        "governorate": r.governorate,
+        "lat": r.lat,
+        "lon": r.lon,
+        "data": {"figures": {k: list(v) for k, v in r.figures.items()}, "notes": r.notes},
+        "imported_at": _now(),
+    }
+
+
+def _reference_from_row(r: ReferenceRow) -> ReferenceRecord:
+    data = r.data or {}
+    return ReferenceRecord(
+        source=r.source,
+        external_id=r.external_id,
+        date_start=r.date_start,
+        date_end=r.date_end,
+        place=r.place,
+        governorate=r.governorate,
+        lat=r.lat,
+        lon=r.lon,
+        figures={k: (int(v[0]), int(v[1])) for k, v in (data.get("figures") or {}).items()},
+        notes=data.get("notes"),
+        id=r.id,
+    )
