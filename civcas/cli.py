@@ -47,9 +47,27 @@ class _State:
     db: str | None = None
 
 
+OutletsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--outlets", help="extra outlet registry CSV (adds to / overrides civcas/data/outlets.csv)"),
+]
+
+
 @app.callback()
-def _main(db: DbOption = None) -> None:
+def _main(db: DbOption = None, outlets: OutletsOption = None) -> None:
     _State.db = db
+    if outlets:
+        _use_outlet_files(outlets)
+
+
+def _use_outlet_files(paths: list[Path]) -> None:
+    from civcas.outlets import ENV_VAR
+
+    for path in paths:
+        if not path.is_file():
+            raise typer.BadParameter(f"no such outlet registry file: {path}", param_hint="--outlets")
+    extra = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    os.environ[ENV_VAR] = os.pathsep.join([*extra, *(str(p) for p in paths)])
 
 
 def _store() -> Store:
@@ -182,6 +200,7 @@ def show(incident_id: str) -> None:
         articles = {c.article_id: store.get_article(c.article_id) for c in claims}
     console.print(incident_table([incident]))
     console.print(f"grade: [bold]{incident.grade}[/bold] ({incident.grade_reason})")
+    console.print(f"media camps ({incident.n_camps}): " + (", ".join(incident.camps) or "-"), markup=False)
     if incident.contradictions:
         console.print("contradictions: " + "; ".join(incident.contradictions))
     if incident.belligerent_response:
@@ -220,7 +239,7 @@ def _claims_table(claims: list[Claim], articles) -> Table:
         a = articles.get(c.article_id)
         table.add_row(
             c.article_id,
-            (a.outlet if a else None) or "-",
+            _outlet_with_camp(a.outlet if a else None),
             c.role,
             c.date.isoformat() if c.date else "-",
             c.place.name if c.place else "-",
@@ -242,6 +261,13 @@ def _claims_table(claims: list[Claim], articles) -> Table:
             c.belligerent_response or "-",
         )
     return table
+
+
+def _outlet_with_camp(name: str | None) -> str:
+    from civcas.outlets import OutletRegistry
+
+    camp = OutletRegistry.default().camp_of(name)
+    return f"{name} ({camp})" if name and camp else name or "-"
 
 
 def _fig(claim: Claim, path: str) -> str:
@@ -383,6 +409,57 @@ def bench_extract_cmd(
         f"{result.articles_per_s:.1f} articles/s, {result.mb_per_s:.3f} MB/s, peak memory {result.peak_mb:.1f} MB"
     )
     console.print(result.result_line(), markup=False, highlight=False)
+
+
+# ---------------------------------------------------------------- outlets (the outlet registry)
+
+outlets_app = typer.Typer(
+    help="The outlet registry: names, aliases, domains, ownership and media camp of news outlets.",
+    invoke_without_command=True,
+)
+app.add_typer(outlets_app, name="outlets")
+
+
+@outlets_app.callback()
+def outlets_list(
+    ctx: typer.Context,
+    camp: Annotated[str | None, typer.Option(help="only this media camp, e.g. syrian_state")] = None,
+) -> None:
+    """List the outlets of the registry (bundled file plus --outlets / $CIVCAS_OUTLETS files)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from civcas.outlets import CAMPS, OutletRegistry
+
+    if camp is not None and camp not in CAMPS:
+        raise typer.BadParameter(f"unknown camp {camp!r}: choose one of {', '.join(CAMPS)}")
+    chosen = [o for o in OutletRegistry.default() if camp is None or o.camp == camp]
+    table = Table(title=f"{len(chosen)} outlet(s)")
+    for column in ("name", "camp", "country", "ownership", "domains", "aliases"):
+        table.add_column(column, overflow="fold")
+    for o in sorted(chosen, key=lambda o: (o.camp, o.name.lower())):
+        table.add_row(o.name, o.camp, o.country, o.ownership, ", ".join(o.domains), ", ".join(o.aliases))
+    console.print(table)
+
+
+@outlets_app.command("show")
+def outlets_show(name: Annotated[str, typer.Argument(help="a name, alias, domain or URL")]) -> None:
+    """One outlet, found by name, alias, domain or URL."""
+    from civcas.outlets import OutletRegistry
+
+    registry = OutletRegistry.default()
+    outlet = registry.lookup(name) or registry.by_domain(name)
+    if outlet is None:
+        err.print(f"[red]no outlet {name!r} in the registry[/red]")
+        raise typer.Exit(1)
+    for label, value in (
+        ("name", outlet.name),
+        ("aliases", ", ".join(outlet.aliases) or "-"),
+        ("domains", ", ".join(outlet.domains) or "-"),
+        ("country", outlet.country or "-"),
+        ("ownership", outlet.ownership or "-"),
+        ("camp", outlet.camp),
+    ):
+        console.print(f"{label:10} {value}", markup=False, highlight=False)
 
 
 def main() -> None:

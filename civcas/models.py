@@ -274,6 +274,7 @@ class Incident:
     n_articles: int = 0
     n_outlets: int = 0
     outlets: list[str] = field(default_factory=list)
+    camps: list[str] = field(default_factory=list)  # distinct media camps of the known outlets
     belligerent_response: str | None = None
     contradictions: list[str] = field(default_factory=list)
     grade: str | None = None
@@ -282,6 +283,10 @@ class Incident:
 
     def range(self, path: str) -> tuple[int, int] | None:
         return self.casualties.get(path)
+
+    @property
+    def n_camps(self) -> int:
+        return len(self.camps)
 
 
 @dataclass

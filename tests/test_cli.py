@@ -121,3 +121,12 @@ def test_bench_extract_prints_a_result_line():
     last = result.output.strip().splitlines()[-1]
     assert re.fullmatch(r"RESULT articles_per_s=[\d.]+ mb_per_s=[\d.]+ peak_mb=[\d.]+", last)
     assert "22 articles" in result.output
+
+
+def test_show_names_the_media_camps(demo_db):
+    rows = list(csv.DictReader(io.StringIO(civcas(demo_db, "export").stdout)))
+    hajin = next(r for r in rows if r["place"] == "Hajin")
+    assert "syrian_state" in hajin["camps"].split(";")
+    shown = civcas(demo_db, "show", hajin["incident_id"]).output
+    assert re.search(r"media camps \(\d\): .*syrian_state", shown)
+    assert "Levant State News (syrian_state)" in shown
