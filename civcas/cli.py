@@ -462,6 +462,146 @@ def outlets_show(name: Annotated[str, typer.Argument(help="a name, alias, domain
         console.print(f"{label:10} {value}", markup=False, highlight=False)
 
 
+# ---------------------------------------------------------------- live sources and the archive
+
+archive_app = typer.Typer(
+    help="The archive: the exact bytes of every page fetched and file read.", no_args_is_help=True
+)
+app.add_typer(archive_app, name="archive")
+
+
+def _fetcher(timeout: float, retries: int, max_bytes: int, max_redirects: int, ignore_robots: bool):
+    from civcas.fetch import Fetcher, FetchPolicy
+
+    policy = FetchPolicy(
+        timeout=timeout,
+        retries=retries,
+        max_bytes=max_bytes,
+        max_redirects=max_redirects,
+        respect_robots=not ignore_robots,
+    )
+    return Fetcher(policy)
+
+
+TimeoutOption = Annotated[float, typer.Option(help="seconds per connect / read")]
+RetriesOption = Annotated[int, typer.Option(help="retries on network errors, 429 and 5xx (back-off doubles)")]
+MaxBytesOption = Annotated[int, typer.Option(help="largest body accepted, in bytes")]
+RedirectsOption = Annotated[int, typer.Option(help="most redirects followed")]
+RobotsOption = Annotated[
+    bool, typer.Option("--ignore-robots", help="fetch even where robots.txt disallows it")
+]
+
+
+@app.command()
+def fetch(
+    urls: Annotated[list[str], typer.Argument(help="http(s) URLs of article pages")],
+    timeout: TimeoutOption = 20.0,
+    retries: RetriesOption = 2,
+    max_bytes: MaxBytesOption = 10 * 2**20,
+    max_redirects: RedirectsOption = 5,
+    ignore_robots: RobotsOption = False,
+) -> None:
+    """Download pages, archive their bytes, and run their articles through the pipeline; prints stored ids."""
+    from civcas.fetch import fetch_urls
+
+    with _store() as store, _fetcher(timeout, retries, max_bytes, max_redirects, ignore_robots) as fetcher:
+        report = fetch_urls(urls, store, fetcher)
+    for article_id in report.added:
+        console.print(article_id, markup=False, highlight=False)
+    _print_run_summary(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    feeds_file: Annotated[Path, typer.Argument(metavar="FEEDS.yaml", help="feeds to poll (see README)")],
+    interval: Annotated[
+        float | None, typer.Option(help="seconds between rounds [default: file's, else 900]")
+    ] = None,
+    once: Annotated[bool, typer.Option("--once", help="poll every feed once, then stop")] = False,
+    timeout: TimeoutOption = 20.0,
+    retries: RetriesOption = 2,
+    max_bytes: MaxBytesOption = 10 * 2**20,
+    max_redirects: RedirectsOption = 5,
+    ignore_robots: RobotsOption = False,
+) -> None:
+    """Poll RSS/Atom feeds; new items are fetched, archived and processed. Ctrl-C stops after the current item."""
+    import logging
+    import signal
+    import threading
+
+    from civcas.fetch import Watcher, load_feeds
+
+    try:
+        feeds, file_interval = load_feeds(feeds_file)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("civcas").setLevel(logging.INFO)
+    stopping = threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, lambda *_: _stop_or_quit(stopping))
+    pause = interval or file_interval or 900.0
+    with _store() as store, _fetcher(timeout, retries, max_bytes, max_redirects, ignore_robots) as fetcher:
+        watcher = Watcher(store, fetcher, feeds, stop=stopping.is_set)
+        while True:
+            report = watcher.poll_round()
+            for article_id in report.articles:
+                console.print(article_id, markup=False, highlight=False)
+            err.print(
+                f"{len(feeds)} feed(s): {report.items_new} new item(s), {len(report.articles)} article(s) stored, "
+                f"{len(report.not_modified)} not modified, {len(report.feeds_failed)} feed(s) and "
+                f"{len(report.items_failed)} item(s) failed (retried next round)"
+            )
+            if once or stopping.wait(pause):
+                break
+
+
+def _stop_or_quit(stopping) -> None:
+    if stopping.is_set():
+        raise KeyboardInterrupt
+    stopping.set()
+    err.print("[yellow]stopping after the current item (Ctrl-C again to quit at once)[/yellow]")
+
+
+@archive_app.command("show")
+def archive_show(article_id: str) -> None:
+    """Write the archived original of an article, byte for byte, to standard output."""
+    with _store() as store:
+        capture = store.article_capture(article_id)
+        content = store.blob(capture.sha256) if capture else None
+    if content is None:
+        err.print(f"[red]no archived original for article {article_id}[/red]")
+        raise typer.Exit(1)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()
+
+
+@archive_app.command("history")
+def archive_history(
+    location: Annotated[str, typer.Argument(help="a URL, or the path of an input file")],
+) -> None:
+    """Every archived version of a URL or input file: when, status, size, sha256."""
+    key = location if "://" in location else str(Path(location).resolve())
+    with _store() as store:
+        found = store.captures(key)
+        sizes = {c.sha256: len(store.blob(c.sha256) or b"") for c in found}
+    table = Table(title=f"{len(found)} version(s) of {location}")
+    for column in ("capture", "fetched at (UTC)", "status", "bytes", "sha256"):
+        table.add_column(column)
+    for c in found:
+        status = str(c.status) if c.status is not None else "file"
+        table.add_row(
+            str(c.id), c.fetched_at.isoformat(timespec="seconds"), status, str(sizes[c.sha256]), c.sha256
+        )
+    console.print(table)
+    if not found:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 

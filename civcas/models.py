@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 # Controlled vocabularies (../shared/eval/GOLD_FORMAT.md).
@@ -298,3 +298,28 @@ class Assessment:
     score: float
     reasons: list[str] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Capture:
+    """One archived read of a page or file: the exact bytes (by sha256) and how they were obtained."""
+
+    id: int
+    sha256: str
+    location: str  # URL, or absolute path of an input file
+    kind: str  # "http" or "file"
+    fetched_at: datetime
+    status: int | None = None  # HTTP status; None for files
+    headers: dict[str, str] = field(default_factory=dict)  # HTTP response headers; file size/mtime
+
+
+@dataclass
+class FeedState:
+    """Where polling of one feed stands: validators for conditional requests, failures so far."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_polled_at: datetime | None = None
+    failures: int = 0
+    last_error: str | None = None
