@@ -9,6 +9,9 @@ Incident grades (in the spirit of Airwars' grading; the first rule that applies 
 - ``weak``       a single outlet reports it.
 - ``discounted`` only background mentions (an older event recalled in passing) support it.
 
+Each incident also lists the distinct media camps of its outlets (``Incident.camps``, from the
+outlet registry in ``civcas.outlets``); outlets the registry does not know add no camp.
+
 Article verdicts (first version; the credibility issue deepens this):
 
 - ``doubtful``   the article's death toll is more than DOUBTFUL_RATIO times away from the
@@ -23,6 +26,7 @@ from collections import Counter
 from statistics import median
 
 from civcas.models import FIGURE_PATHS, Article, Assessment, Claim, Incident, Link
+from civcas.outlets import OutletRegistry
 
 CONTESTED_RATIO = 2.0
 DOUBTFUL_RATIO = 2.0
@@ -49,12 +53,19 @@ def build_incident(
         n_articles=len(article_ids),
         n_outlets=len(outlet_names),
         outlets=[o for o in outlet_names if not o.startswith("unknown:")],
+        camps=media_camps(outlet_names),
         belligerent_response=_response(claims),
         links=list(links or []),
     )
     incident.contradictions = _contradictions(claims, incident)
     incident.grade, incident.grade_reason = grade(incident, claims)
     return incident
+
+
+def media_camps(outlet_names) -> list[str]:
+    """The distinct media camps of these outlets (outlets the registry does not know count for none)."""
+    registry = OutletRegistry.default()
+    return sorted({camp for name in outlet_names if (camp := registry.camp_of(name))})
 
 
 def _most_precise_place(claims: list[Claim]):

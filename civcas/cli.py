@@ -48,9 +48,27 @@ class _State:
     db: str | None = None
 
 
+OutletsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--outlets", help="extra outlet registry CSV (adds to / overrides civcas/data/outlets.csv)"),
+]
+
+
 @app.callback()
-def _main(db: DbOption = None) -> None:
+def _main(db: DbOption = None, outlets: OutletsOption = None) -> None:
     _State.db = db
+    if outlets:
+        _use_outlet_files(outlets)
+
+
+def _use_outlet_files(paths: list[Path]) -> None:
+    from civcas.outlets import ENV_VAR
+
+    for path in paths:
+        if not path.is_file():
+            raise typer.BadParameter(f"no such outlet registry file: {path}", param_hint="--outlets")
+    extra = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    os.environ[ENV_VAR] = os.pathsep.join([*extra, *(str(p) for p in paths)])
 
 
 def _store() -> Store:
@@ -183,6 +201,7 @@ def show(incident_id: str) -> None:
         articles = {c.article_id: store.get_article(c.article_id) for c in claims}
     console.print(incident_table([incident]))
     console.print(f"grade: [bold]{incident.grade}[/bold] ({incident.grade_reason})")
+    console.print(f"media camps ({incident.n_camps}): " + (", ".join(incident.camps) or "-"), markup=False)
     if incident.contradictions:
         console.print("contradictions: " + "; ".join(incident.contradictions))
     if incident.belligerent_response:
@@ -221,7 +240,7 @@ def _claims_table(claims: list[Claim], articles) -> Table:
         a = articles.get(c.article_id)
         table.add_row(
             c.article_id,
-            (a.outlet if a else None) or "-",
+            _outlet_with_camp(a.outlet if a else None),
             c.role,
             c.date.isoformat() if c.date else "-",
             c.place.name if c.place else "-",
@@ -243,6 +262,13 @@ def _claims_table(claims: list[Claim], articles) -> Table:
             c.belligerent_response or "-",
         )
     return table
+
+
+def _outlet_with_camp(name: str | None) -> str:
+    from civcas.outlets import OutletRegistry
+
+    camp = OutletRegistry.default().camp_of(name)
+    return f"{name} ({camp})" if name and camp else name or "-"
 
 
 def _fig(claim: Claim, path: str) -> str:
@@ -625,6 +651,197 @@ def credibility_train(
     out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(model, out)
     err.print(f"trained {model['name']} on {len(samples)} articles; wrote {out}")
+
+
+# ---------------------------------------------------------------- outlets (the outlet registry)
+
+outlets_app = typer.Typer(
+    help="The outlet registry: names, aliases, domains, ownership and media camp of news outlets.",
+    invoke_without_command=True,
+)
+app.add_typer(outlets_app, name="outlets")
+
+
+@outlets_app.callback()
+def outlets_list(
+    ctx: typer.Context,
+    camp: Annotated[str | None, typer.Option(help="only this media camp, e.g. syrian_state")] = None,
+) -> None:
+    """List the outlets of the registry (bundled file plus --outlets / $CIVCAS_OUTLETS files)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from civcas.outlets import CAMPS, OutletRegistry
+
+    if camp is not None and camp not in CAMPS:
+        raise typer.BadParameter(f"unknown camp {camp!r}: choose one of {', '.join(CAMPS)}")
+    chosen = [o for o in OutletRegistry.default() if camp is None or o.camp == camp]
+    table = Table(title=f"{len(chosen)} outlet(s)")
+    for column in ("name", "camp", "country", "ownership", "domains", "aliases"):
+        table.add_column(column, overflow="fold")
+    for o in sorted(chosen, key=lambda o: (o.camp, o.name.lower())):
+        table.add_row(o.name, o.camp, o.country, o.ownership, ", ".join(o.domains), ", ".join(o.aliases))
+    console.print(table)
+
+
+@outlets_app.command("show")
+def outlets_show(name: Annotated[str, typer.Argument(help="a name, alias, domain or URL")]) -> None:
+    """One outlet, found by name, alias, domain or URL."""
+    from civcas.outlets import OutletRegistry
+
+    registry = OutletRegistry.default()
+    outlet = registry.lookup(name) or registry.by_domain(name)
+    if outlet is None:
+        err.print(f"[red]no outlet {name!r} in the registry[/red]")
+        raise typer.Exit(1)
+    for label, value in (
+        ("name", outlet.name),
+        ("aliases", ", ".join(outlet.aliases) or "-"),
+        ("domains", ", ".join(outlet.domains) or "-"),
+        ("country", outlet.country or "-"),
+        ("ownership", outlet.ownership or "-"),
+        ("camp", outlet.camp),
+    ):
+        console.print(f"{label:10} {value}", markup=False, highlight=False)
+
+
+# ---------------------------------------------------------------- live sources and the archive
+
+archive_app = typer.Typer(
+    help="The archive: the exact bytes of every page fetched and file read.", no_args_is_help=True
+)
+app.add_typer(archive_app, name="archive")
+
+
+def _fetcher(timeout: float, retries: int, max_bytes: int, max_redirects: int, ignore_robots: bool):
+    from civcas.fetch import Fetcher, FetchPolicy
+
+    policy = FetchPolicy(
+        timeout=timeout,
+        retries=retries,
+        max_bytes=max_bytes,
+        max_redirects=max_redirects,
+        respect_robots=not ignore_robots,
+    )
+    return Fetcher(policy)
+
+
+TimeoutOption = Annotated[float, typer.Option(help="seconds per connect / read")]
+RetriesOption = Annotated[int, typer.Option(help="retries on network errors, 429 and 5xx (back-off doubles)")]
+MaxBytesOption = Annotated[int, typer.Option(help="largest body accepted, in bytes")]
+RedirectsOption = Annotated[int, typer.Option(help="most redirects followed")]
+RobotsOption = Annotated[
+    bool, typer.Option("--ignore-robots", help="fetch even where robots.txt disallows it")
+]
+
+
+@app.command()
+def fetch(
+    urls: Annotated[list[str], typer.Argument(help="http(s) URLs of article pages")],
+    timeout: TimeoutOption = 20.0,
+    retries: RetriesOption = 2,
+    max_bytes: MaxBytesOption = 10 * 2**20,
+    max_redirects: RedirectsOption = 5,
+    ignore_robots: RobotsOption = False,
+) -> None:
+    """Download pages, archive their bytes, and run their articles through the pipeline; prints stored ids."""
+    from civcas.fetch import fetch_urls
+
+    with _store() as store, _fetcher(timeout, retries, max_bytes, max_redirects, ignore_robots) as fetcher:
+        report = fetch_urls(urls, store, fetcher)
+    for article_id in report.added:
+        console.print(article_id, markup=False, highlight=False)
+    _print_run_summary(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    feeds_file: Annotated[Path, typer.Argument(metavar="FEEDS.yaml", help="feeds to poll (see README)")],
+    interval: Annotated[
+        float | None, typer.Option(help="seconds between rounds [default: file's, else 900]")
+    ] = None,
+    once: Annotated[bool, typer.Option("--once", help="poll every feed once, then stop")] = False,
+    timeout: TimeoutOption = 20.0,
+    retries: RetriesOption = 2,
+    max_bytes: MaxBytesOption = 10 * 2**20,
+    max_redirects: RedirectsOption = 5,
+    ignore_robots: RobotsOption = False,
+) -> None:
+    """Poll RSS/Atom feeds; new items are fetched, archived and processed. Ctrl-C stops after the current item."""
+    import logging
+    import signal
+    import threading
+
+    from civcas.fetch import Watcher, load_feeds
+
+    try:
+        feeds, file_interval = load_feeds(feeds_file)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("civcas").setLevel(logging.INFO)
+    stopping = threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, lambda *_: _stop_or_quit(stopping))
+    pause = interval or file_interval or 900.0
+    with _store() as store, _fetcher(timeout, retries, max_bytes, max_redirects, ignore_robots) as fetcher:
+        watcher = Watcher(store, fetcher, feeds, stop=stopping.is_set)
+        while True:
+            report = watcher.poll_round()
+            for article_id in report.articles:
+                console.print(article_id, markup=False, highlight=False)
+            err.print(
+                f"{len(feeds)} feed(s): {report.items_new} new item(s), {len(report.articles)} article(s) stored, "
+                f"{len(report.not_modified)} not modified, {len(report.feeds_failed)} feed(s) and "
+                f"{len(report.items_failed)} item(s) failed (retried next round)"
+            )
+            if once or stopping.wait(pause):
+                break
+
+
+def _stop_or_quit(stopping) -> None:
+    if stopping.is_set():
+        raise KeyboardInterrupt
+    stopping.set()
+    err.print("[yellow]stopping after the current item (Ctrl-C again to quit at once)[/yellow]")
+
+
+@archive_app.command("show")
+def archive_show(article_id: str) -> None:
+    """Write the archived original of an article, byte for byte, to standard output."""
+    with _store() as store:
+        capture = store.article_capture(article_id)
+        content = store.blob(capture.sha256) if capture else None
+    if content is None:
+        err.print(f"[red]no archived original for article {article_id}[/red]")
+        raise typer.Exit(1)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()
+
+
+@archive_app.command("history")
+def archive_history(
+    location: Annotated[str, typer.Argument(help="a URL, or the path of an input file")],
+) -> None:
+    """Every archived version of a URL or input file: when, status, size, sha256."""
+    key = location if "://" in location else str(Path(location).resolve())
+    with _store() as store:
+        found = store.captures(key)
+        sizes = {c.sha256: len(store.blob(c.sha256) or b"") for c in found}
+    table = Table(title=f"{len(found)} version(s) of {location}")
+    for column in ("capture", "fetched at (UTC)", "status", "bytes", "sha256"):
+        table.add_column(column)
+    for c in found:
+        status = str(c.status) if c.status is not None else "file"
+        table.add_row(
+            str(c.id), c.fetched_at.isoformat(timespec="seconds"), status, str(sizes[c.sha256]), c.sha256
+        )
+    console.print(table)
+    if not found:
+        raise typer.Exit(1)
 
 
 def main() -> None:

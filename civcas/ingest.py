@@ -489,30 +489,43 @@ def _read_jsonl(path: Path) -> Iterator[Article | IngestError]:
 
 
 def _read_html(path: Path) -> Iterator[Article | IngestError]:
+    sniff_encoding(path)  # rejects empty and binary files; trafilatura decodes the bytes itself
+    result = article_from_html(path.read_bytes(), path.stem, str(path))
+    if isinstance(result, IngestError):
+        raise _Reject(result.message)
+    yield result
+
+
+def article_from_html(
+    content: bytes | str, article_id: str, source: str, url: str | None = None
+) -> Article | IngestError:
+    """One article from an HTML page: main text, title, date and site name by trafilatura.
+
+    ``url`` (where the page was fetched from) wins over the canonical URL the page declares.
+    """
     import trafilatura  # slow to import; only needed for HTML
 
-    sniff_encoding(path)  # rejects empty and binary files; trafilatura decodes the bytes itself
     doc = trafilatura.bare_extraction(
-        path.read_bytes(),
+        content,
         with_metadata=True,
         include_comments=False,
         date_extraction_params={"original_date": True, "extensive_search": False},
     )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        raise _Reject("no article text found in the HTML")
+        return IngestError(source, "no article text found in the HTML")
     published = _parse_iso_date(doc.date)
     if not _plausible(published):
         published = find_publication_date(text)
     meta = {k: v for k in ("hostname", "sitename", "author", "description") if (v := getattr(doc, k, None))}
-    yield Article(
-        id=path.stem,
+    return Article(
+        id=article_id,
         title=(doc.title or "").strip() or _first_line(text),
         text=text,
         outlet=doc.sitename or doc.hostname,
-        url=doc.url,
+        url=url or doc.url,
         published=published,
-        source=str(path),
+        source=source,
         source_format="html",
         meta=meta,
     )
@@ -555,6 +568,21 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | IngestError
             continue
         for result in _read_file(item):
             yield ids.assign(result) if isinstance(result, Article) else result
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files iter_articles reads for these paths (folders expanded), in the same order."""
+    return (item for item in _expand(paths) if isinstance(item, Path))
+
+
+_ROW_OR_LINE = re.compile(r":(?:row|line) \d+$")
+
+
+def source_file(article: Article) -> str | None:
+    """The path of the file an article was read from (its ``source`` less ':row N' / ':line N')."""
+    if article.source is None or article.source_format not in ("fakes-csv", "jsonl", "txt", "html"):
+        return None
+    return _ROW_OR_LINE.sub("", article.source)
 
 
 def _count_file(path: Path) -> int:

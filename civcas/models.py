@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 # Controlled vocabularies (../shared/eval/GOLD_FORMAT.md).
@@ -277,6 +277,7 @@ class Incident:
     n_articles: int = 0
     n_outlets: int = 0
     outlets: list[str] = field(default_factory=list)
+    camps: list[str] = field(default_factory=list)  # distinct media camps of the known outlets
     belligerent_response: str | None = None
     contradictions: list[str] = field(default_factory=list)
     grade: str | None = None
@@ -285,6 +286,10 @@ class Incident:
 
     def range(self, path: str) -> tuple[int, int] | None:
         return self.casualties.get(path)
+
+    @property
+    def n_camps(self) -> int:
+        return len(self.camps)
 
 
 @dataclass
@@ -340,3 +345,28 @@ class CredibilityVerdict:
 
     def to_assessment(self) -> Assessment:
         return Assessment(self.article_id, self.verdict, self.score, list(self.reasons), dict(self.features))
+
+
+@dataclass
+class Capture:
+    """One archived read of a page or file: the exact bytes (by sha256) and how they were obtained."""
+
+    id: int
+    sha256: str
+    location: str  # URL, or absolute path of an input file
+    kind: str  # "http" or "file"
+    fetched_at: datetime
+    status: int | None = None  # HTTP status; None for files
+    headers: dict[str, str] = field(default_factory=dict)  # HTTP response headers; file size/mtime
+
+
+@dataclass
+class FeedState:
+    """Where polling of one feed stands: validators for conditional requests, failures so far."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_polled_at: datetime | None = None
+    failures: int = 0
+    last_error: str | None = None

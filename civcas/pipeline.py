@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,10 +59,42 @@ def geocode_claim(claim: Claim, text: str) -> None:
 
 
 def run(paths: Iterable[str | Path], store: Store, progress: Progress | None = None) -> RunReport:
+    """Archive every input file's bytes, then process its articles (see run_articles)."""
+    paths = list(paths)
+    captures = archive_inputs(paths, store)
+    return run_articles(
+        ingest.iter_articles(paths), store, progress, capture_of=lambda a: captures.get(ingest.source_file(a))
+    )
+
+
+def archive_inputs(paths: list[str | Path], store: Store) -> dict[str | None, int]:
+    """Keep the exact bytes of every input file in the archive; file path (as ingest names it) -> capture id."""
+    captures: dict[str | None, int] = {}
+    for path in ingest.input_files(paths):
+        try:
+            content, stat = path.read_bytes(), path.stat()
+        except OSError:
+            continue  # ingest reports the unreadable file
+        headers = {"size": str(stat.st_size), "mtime": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat()}
+        capture, _new = store.archive(content, str(path.resolve()), "file", headers=headers)
+        captures[str(path)] = capture.id
+    return captures
+
+
+def run_articles(
+    items: Iterable[Article | ingest.IngestError],
+    store: Store,
+    progress: Progress | None = None,
+    capture_of: Callable[[Article], int | None] | None = None,
+) -> RunReport:
+    """Store new articles with their claims, then link and assess them.
+
+    ``capture_of`` names the archived original of an article, which the store links it to.
+    """
     report = RunReport()
     new_claims: list[Claim] = []
     seen_in_run: dict[str, str] = {}
-    for item in ingest.iter_articles(paths):
+    for item in items:
         if progress:
             progress(1)
         if isinstance(item, ingest.IngestError):
@@ -79,6 +111,8 @@ def run(paths: Iterable[str | Path], store: Store, progress: Progress | None = N
             report.added.append(item.id)
             report.claims += len(claims)
             new_claims.extend(claims)
+            if capture_of and (capture_id := capture_of(item)) is not None:
+                store.link_capture(item.id, capture_id)
         else:
             report.duplicates.append((item.id, item.id))
     report.incidents_touched = link_and_assess(store, new_claims)

@@ -12,6 +12,7 @@ and why (the ``links`` table).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
@@ -22,11 +23,13 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     Select,
     String,
     Text,
@@ -48,7 +51,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from civcas.models import Article, Assessment, Claim, Incident, Link, Place, ReferenceRecord
+from civcas.models import (
+    Article,
+    Assessment,
+    Capture,
+    Claim,
+    FeedState,
+    Incident,
+    Link,
+    Place,
+    ReferenceRecord,
+)
 
 DEFAULT_DB = "civcas.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -161,6 +174,56 @@ class ReferenceRow(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# Archive and live sources (migration 0003_archive): raw bytes by sha256, one capture per read that
+# brought new bytes, the capture each article was read from, and feed polling state.
+
+
+class BlobRow(Base):
+    __tablename__ = "archive_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CaptureRow(Base):
+    __tablename__ = "archive_captures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("archive_blobs.sha256"))
+    location: Mapped[str] = mapped_column(Text, index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    fetched_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[int | None] = mapped_column(Integer)
+    headers: Mapped[dict[str, str]] = mapped_column(JSON)
+
+
+class ArticleCaptureRow(Base):
+    __tablename__ = "article_captures"
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    capture_id: Mapped[int] = mapped_column(ForeignKey("archive_captures.id"))
+
+
+class FeedRow(Base):
+    __tablename__ = "feeds"
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_polled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class FeedItemRow(Base):
+    __tablename__ = "feed_items"
+    feed_url: Mapped[str] = mapped_column(Text, primary_key=True)
+    item_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    link: Mapped[str | None] = mapped_column(Text)
+    done: Mapped[bool] = mapped_column(Boolean)
+    attempts: Mapped[int] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    article_id: Mapped[str | None] = mapped_column(String(200))
+    seen_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 # ---------------------------------------------------------------- engine and migrations
@@ -442,6 +505,135 @@ class Store:
             )
             return [(source, message) for source, message in rows]
 
+    # ------------------------------------------------------------ archive (raw bytes, content-addressed)
+
+    def archive(
+        self,
+        content: bytes,
+        location: str,
+        kind: str,
+        status: int | None = None,
+        headers: dict[str, str] | None = None,
+        fetched_at: datetime | None = None,
+    ) -> tuple[Capture, bool]:
+        """Keep these exact bytes read from location; (capture, True) when anything new was stored.
+
+        Bytes are stored once per sha256. A read whose bytes equal the latest capture of the same
+        location stores nothing and returns that capture; changed bytes add a capture beside the old.
+        """
+        digest = hashlib.sha256(content).hexdigest()
+        with self._session.begin() as s:
+            latest = s.scalar(
+                select(CaptureRow)
+                .where(CaptureRow.location == location)
+                .order_by(CaptureRow.id.desc())
+                .limit(1)
+            )
+            if latest is not None and latest.sha256 == digest:
+                return _capture_from_row(latest), False
+            if s.get(BlobRow, digest) is None:
+                s.add(BlobRow(sha256=digest, size=len(content), data=content))
+            row = CaptureRow(
+                sha256=digest,
+                location=location,
+                kind=kind,
+                fetched_at=fetched_at or _now(),
+                status=status,
+                headers=dict(headers or {}),
+            )
+            s.add(row)
+            s.flush()
+            return _capture_from_row(row), True
+
+    def link_capture(self, article_id: str, capture_id: int) -> None:
+        """Record the archived original an article was read from (the first one is kept)."""
+        with self._session.begin() as s:
+            if s.get(ArticleCaptureRow, article_id) is None:
+                s.add(ArticleCaptureRow(article_id=article_id, capture_id=capture_id))
+
+    def article_capture(self, article_id: str) -> Capture | None:
+        with self._session() as s:
+            link = s.get(ArticleCaptureRow, article_id)
+            row = s.get(CaptureRow, link.capture_id) if link else None
+            return _capture_from_row(row) if row else None
+
+    def captures(self, location: str) -> list[Capture]:
+        """Every capture of a URL or file path, oldest first."""
+        with self._session() as s:
+            rows = s.scalars(
+                select(CaptureRow).where(CaptureRow.location == location).order_by(CaptureRow.id)
+            )
+            return [_capture_from_row(r) for r in rows]
+
+    def blob(self, sha256: str) -> bytes | None:
+        with self._session() as s:
+            return s.scalar(select(BlobRow.data).where(BlobRow.sha256 == sha256))
+
+    def count_blobs(self) -> int:
+        with self._session() as s:
+            return s.scalar(select(func.count()).select_from(BlobRow)) or 0
+
+    # ------------------------------------------------------------ feeds being watched
+
+    def feed_state(self, url: str) -> FeedState:
+        with self._session() as s:
+            row = s.get(FeedRow, url)
+            if row is None:
+                return FeedState(url)
+            return FeedState(
+                row.url, row.etag, row.last_modified, row.last_polled_at, row.failures, row.last_error
+            )
+
+    def save_feed_state(self, state: FeedState) -> None:
+        values = dataclasses.asdict(state)
+        with self._session.begin() as s:
+            row = s.get(FeedRow, state.url)
+            if row is None:
+                s.add(FeedRow(**values))
+            else:
+                for key, value in values.items():
+                    setattr(row, key, value)
+
+    def feed_items_done(self, feed_url: str) -> set[str]:
+        """Keys of the items of a feed that were fetched and processed (or given up on)."""
+        with self._session() as s:
+            query = select(FeedItemRow.item_key).where(FeedItemRow.feed_url == feed_url, FeedItemRow.done)
+            return set(s.scalars(query))
+
+    def feed_items_pending(self, feed_url: str) -> list[tuple[str, str | None]]:
+        """(key, link) of the items of a feed that failed and are to be retried, first seen first."""
+        with self._session() as s:
+            query = (
+                select(FeedItemRow.item_key, FeedItemRow.link)
+                .where(FeedItemRow.feed_url == feed_url, ~FeedItemRow.done)
+                .order_by(FeedItemRow.seen_at)
+            )
+            return [(key, link) for key, link in s.execute(query)]
+
+    def feed_item_attempts(self, feed_url: str, item_key: str) -> int:
+        with self._session() as s:
+            row = s.get(FeedItemRow, (feed_url, item_key))
+            return row.attempts if row else 0
+
+    def record_feed_item(
+        self,
+        feed_url: str,
+        item_key: str,
+        link: str | None,
+        *,
+        done: bool,
+        error: str | None = None,
+        article_id: str | None = None,
+    ) -> None:
+        """One attempt at an item: done (processed, or given up) or failed (to retry next round)."""
+        with self._session.begin() as s:
+            row = s.get(FeedItemRow, (feed_url, item_key))
+            if row is None:
+                row = FeedItemRow(feed_url=feed_url, item_key=item_key, attempts=0, seen_at=_now())
+                s.add(row)
+            row.link, row.done, row.last_error, row.article_id = link, done, error, article_id
+            row.attempts += 1
+
 
 # ---------------------------------------------------------------- incident writing and reading
 
@@ -633,6 +825,7 @@ def _incident_to_dict(i: Incident) -> dict[str, Any]:
         "n_articles": i.n_articles,
         "n_outlets": i.n_outlets,
         "outlets": list(i.outlets),
+        "camps": list(i.camps),
         "belligerent_response": i.belligerent_response,
         "contradictions": list(i.contradictions),
         "grade": i.grade,
@@ -656,6 +849,7 @@ def _incident_from_dict(d: dict[str, Any]) -> Incident:
         n_articles=d.get("n_articles", 0),
         n_outlets=d.get("n_outlets", 0),
         outlets=list(d.get("outlets") or []),
+        camps=list(d.get("camps") or []),
         belligerent_response=d.get("belligerent_response"),
         contradictions=list(d.get("contradictions") or []),
         grade=d.get("grade"),
@@ -731,6 +925,10 @@ def _assessment_to_row(a: Assessment) -> dict[str, Any]:
         "reasons": list(a.reasons),
         "features": dict(a.features),
     }
+
+
+def _capture_from_row(r: CaptureRow) -> Capture:
+    return Capture(r.id, r.sha256, r.location, r.kind, r.fetched_at, r.status, dict(r.headers or {}))
 
 
 def _assessment_from_row(r: AssessmentRow) -> Assessment:

@@ -82,3 +82,10 @@ def test_uncorroborated_article_has_insufficient_evidence():
         Article("a", "t", "x", outlet="State News"), [only], {"inc-1": incident}, {"inc-1": [only]}, OUTLETS
     )
     assert verdict.verdict == "insufficient_evidence"
+
+
+def test_incidents_count_distinct_media_camps():
+    real = {"a": "SANA", "b": "Syrian Arab News Agency", "c": "Reuters", "d": "Daily Planet"}
+    incident = build_incident("inc-1", [claim(x, 20) for x in "abcd"], real)
+    assert incident.camps == ["syrian_state", "western_wire"]  # the unknown outlet adds none
+    assert incident.n_camps == 2

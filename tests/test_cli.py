@@ -129,3 +129,12 @@ def test_bench_link_prints_sizes_and_a_result_line_for_the_largest():
     last = result.output.strip().splitlines()[-1]
     assert re.fullmatch(r"RESULT claims=2000 seconds=[\d.]+ peak_mb=[\d.]+", last)
     assert "500" in result.output and "as fast as the claim count" in result.output
+
+
+def test_show_names_the_media_camps(demo_db):
+    rows = list(csv.DictReader(io.StringIO(civcas(demo_db, "export").stdout)))
+    hajin = next(r for r in rows if r["place"] == "Hajin")
+    assert "syrian_state" in hajin["camps"].split(";")
+    shown = civcas(demo_db, "show", hajin["incident_id"]).output
+    assert re.search(r"media camps \(\d\): .*syrian_state", shown)
+    assert "Levant State News (syrian_state)" in shown

@@ -1,0 +1,112 @@
+"""A local web site for the fetch and archive tests: a threading HTTP server on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+FETCH_FIXTURES = Path(__file__).parent / "fixtures" / "fetch"
+
+
+@dataclass
+class Page:
+    body: bytes
+    status: int = 200
+    content_type: str = "text/html"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering
+    etag: str | None = None  # answer 304 to a matching If-None-Match
+    send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
+
+
+class Site:
+    """Routes (path -> Page) that tests change while the server runs, and a log of requests."""
+
+    Page = Page  # tests build answers as site.Page(...) (conftest is not importable in importlib mode)
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Page | list[Page]] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.base = ""
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def hits(self, path: str) -> int:
+        return sum(1 for p, _ in self.requests if p == path)
+
+    def fixture(self, name: str, **kwargs) -> Page:
+        """A page whose body is the fixture file tests/fixtures/fetch/<name>."""
+        return Page((FETCH_FIXTURES / name).read_bytes(), **kwargs)
+
+    def rss(self, items: list[tuple[str, str]]) -> bytes:
+        """An RSS 2.0 feed of (path, title) items, newest first, linking to pages of this site."""
+        entries = "".join(
+            f"<item><title>{title}</title><link>{self.url(path)}</link><guid>{self.url(path)}</guid>"
+            f"<pubDate>{formatdate(1542880000 + 3600 * n, usegmt=True)}</pubDate></item>"
+            for n, (path, title) in enumerate(items)
+        )
+        return (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Test Wire</title>'
+            f"<link>{self.url('/')}</link><description>test feed</description>{entries}</channel></rss>"
+        ).encode()
+
+    def page_for(self, path: str) -> Page:
+        route = self.routes.get(path)
+        if isinstance(route, list):  # a sequence of answers, the last one repeated
+            return route.pop(0) if len(route) > 1 else route[0]
+        return route or Page(b"not found", status=404, content_type="text/plain")
+
+
+def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            site.requests.append((self.path, dict(self.headers)))
+            page = site.page_for(self.path)
+            if page.delay:
+                time.sleep(page.delay)
+            if page.etag and self.headers.get("If-None-Match") == page.etag:
+                self.send_response(304)
+                self.send_header("ETag", page.etag)
+                self.end_headers()
+                return
+            self.send_response(page.status)
+            self.send_header("Content-Type", page.content_type)
+            if page.send_length:
+                self.send_header("Content-Length", str(len(page.body)))
+            if page.etag:
+                self.send_header("ETag", page.etag)
+            for name, value in page.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(page.body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a client that gave up (timeout, size limit) closes the connection: expected here
+
+
+@pytest.fixture
+def site():
+    site = Site()
+    server = _QuietServer(("127.0.0.1", 0), _handler(site))
+    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield site
+    server.shutdown()
+    server.server_close()
