@@ -164,7 +164,9 @@ def synthetic_claims(n: int, seed: int = 7) -> tuple[list, dict[str, int]]:
         g: [_place_name(rng) for _ in range(max(20, int(n_places * w / 100)))]
         for g, w in _GOVERNORATE_WEIGHTS.items()
     }
-    start, span = date(2012, 1, 1), 365 * 8
+    # ~35 events a day, about ACLED's rate for Syria at the height of the war: a larger corpus spans
+    # more days (as an archive of several conflicts would), not more events per day.
+    start, span = date(1990, 1, 1), max(365 * 8, int(n / 2.2 / 35))
     claims, truth, event = [], {}, 0
     while len(claims) < n:
         gov = rng.choices(govs, gov_w)[0]
