@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 # Controlled vocabularies (../shared/eval/GOLD_FORMAT.md).
@@ -293,3 +293,34 @@ class Assessment:
     score: float
     reasons: list[str] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class AuditEntry:
+    """One analyst change: who, when, what, and the value before and after."""
+
+    id: int
+    at: datetime
+    user: str
+    action: str  # edit_claim, merge, split, mark_reviewed
+    target_type: str  # claim or incident
+    target_id: str
+    before: Any = None
+    after: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["at"] = self.at.isoformat(timespec="seconds") + "Z"
+        return d
+
+
+@dataclass
+class OutletSummary:
+    """What the store holds for one outlet: its articles, claims and incidents."""
+
+    name: str
+    n_articles: int
+    n_claims: int
+    n_incidents: int
+    first_published: date | None = None
+    last_published: date | None = None
