@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from civcas import export, geo, pipeline, review
 from civcas.models import Article
@@ -140,14 +140,21 @@ class IncidentFilters:
         return d
 
 
+_EMPTY_IS_NONE = BeforeValidator(lambda v: None if v == "" else v)  # an empty form field means "any"
+
+
 def incident_filters(
     governorate: Annotated[str | None, Query(max_length=100, description="e.g. Deir ez-Zor")] = None,
-    date_from: Annotated[date | None, Query(description="YYYY-MM-DD: incidents ending on or after")] = None,
-    date_to: Annotated[date | None, Query(description="YYYY-MM-DD: incidents starting on or before")] = None,
+    date_from: Annotated[
+        date | None, Query(description="YYYY-MM-DD: incidents ending on or after"), _EMPTY_IS_NONE
+    ] = None,
+    date_to: Annotated[
+        date | None, Query(description="YYYY-MM-DD: incidents starting on or before"), _EMPTY_IS_NONE
+    ] = None,
     actor: Annotated[str | None, Query(max_length=100, description="e.g. us_led_coalition")] = None,
     weapon: Annotated[str | None, Query(max_length=100, description="e.g. airstrike")] = None,
     grade: Annotated[str | None, Query(max_length=100)] = None,
-    min_killed: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
+    min_killed: Annotated[int | None, Query(ge=0, le=10_000_000), _EMPTY_IS_NONE] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="words in the articles' title or text")
     ] = None,

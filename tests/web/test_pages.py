@@ -36,6 +36,8 @@ def test_list_page_filters_sorts_and_paginates(client):
     ).json()
     assert rows == [i["id"] for i in api["items"]] and rows
     assert "killed ▼" in page and 'value="Idlib"' not in page and "<option selected>Idlib</option>" in page
+    empty_form = {"date_from": "", "date_to": "", "governorate": "", "min_killed": "", "q": ""}
+    assert client.get("/", params=empty_form).status_code == 200  # a submitted blank form means "any"
     two = client.get("/", params={"limit": 2}).text
     assert "showing 1–2 of" in two and 'rel="next"' in two and "offset=2" in two
 
