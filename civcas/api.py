@@ -219,7 +219,12 @@ def list_incidents(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
     items, total = store.incident_page(
-        **filters.store_kwargs(), sort=sort, descending=order == "desc", limit=limit, offset=offset
+        **filters.store_kwargs(),
+        sort=sort,
+        descending=order == "desc",
+        limit=limit,
+        offset=offset,
+        with_links=False,
     )
     return {
         "total": total,
@@ -365,7 +370,7 @@ def audit(
 
 
 def _export_incidents(store: Store, filters: IncidentFilters):
-    items, _ = store.incident_page(**filters.store_kwargs(), limit=10_000_000)
+    items, _ = store.incident_page(**filters.store_kwargs(), limit=10_000_000, with_links=False)
     return items
 
 

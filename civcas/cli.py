@@ -429,14 +429,11 @@ def bench_api_cmd(
     incidents: Annotated[int, typer.Option(help="synthetic incidents to seed")] = 10_000,
     clients: Annotated[int, typer.Option(help="concurrent clients")] = 50,
     seconds: Annotated[float, typer.Option(help="duration per page")] = 10.0,
-    workers: Annotated[int, typer.Option(help="uvicorn worker processes")] = 1,
 ) -> None:
     """Latency of the list and incident pages under concurrent clients; last line is RESULT ..."""
     from civcas import bench_api
 
-    result = bench_api.run(
-        incidents=incidents, clients=clients, seconds=seconds, workers=workers, out=console.print
-    )
+    result = bench_api.run(incidents=incidents, clients=clients, seconds=seconds, out=console.print)
     console.print(result.result_line(), markup=False, highlight=False)
 
 

@@ -118,7 +118,12 @@ def incident_list(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> HTMLResponse:
     items, total = store.incident_page(
-        **filters.store_kwargs(), sort=sort, descending=order == "desc", limit=limit, offset=offset
+        **filters.store_kwargs(),
+        sort=sort,
+        descending=order == "desc",
+        limit=limit,
+        offset=offset,
+        with_links=False,
     )
     params = {k: v for k, v in request.query_params.items() if k not in ("offset",) and v != ""}
 
