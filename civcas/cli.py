@@ -844,6 +844,58 @@ def archive_history(
         raise typer.Exit(1)
 
 
+# ---------------------------------------------------------------- web app: serve, user, bench api (issue 7)
+
+user_app = typer.Typer(help="Users who may write (edit, merge, split, mark reviewed).", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    read_requires_token: Annotated[
+        bool, typer.Option("--private", envvar="CIVCAS_PRIVATE", help="reading needs a token too")
+    ] = False,
+    tile_url: Annotated[
+        str | None, typer.Option(envvar="CIVCAS_TILE_URL", help="optional map tile URL for online use")
+    ] = None,
+    max_body: Annotated[int, typer.Option(help="largest request body in bytes (413 above)")] = 1_000_000,
+) -> None:
+    """Serve the web app and the JSON API (uvicorn); OpenAPI at /docs."""
+    import uvicorn
+
+    from civcas.api import Settings, create_app
+
+    settings = Settings(read_requires_token=read_requires_token, tile_url=tile_url, max_body_bytes=max_body)
+    application = create_app(_State.db, settings)
+    err.print(f"civcas on http://{host}:{port}/ (database {application.state.store!r})")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@user_app.command("add")
+def user_add(name: Annotated[str, typer.Argument(help="the analyst's name, shown in the audit log")]) -> None:
+    """Create a user (or renew their token) and print the token: keep it, it is stored only hashed."""
+    if not name.strip() or len(name) > 100:
+        raise typer.BadParameter("a name of 1 to 100 characters")
+    with _store() as store:
+        token = store.add_user(name.strip())
+    console.print(token, markup=False, highlight=False)
+
+
+@bench_app.command("api")
+def bench_api_cmd(
+    incidents: Annotated[int, typer.Option(help="synthetic incidents to seed")] = 10_000,
+    clients: Annotated[int, typer.Option(help="concurrent clients")] = 50,
+    seconds: Annotated[float, typer.Option(help="duration per page")] = 10.0,
+) -> None:
+    """Latency of the list and incident pages under concurrent clients; last line is RESULT ..."""
+    from civcas import bench_api
+
+    result = bench_api.run(incidents=incidents, clients=clients, seconds=seconds, out=console.print)
+    console.print(result.result_line(), markup=False, highlight=False)
+
+
 def main() -> None:
     app()
 

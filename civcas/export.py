@@ -145,3 +145,60 @@ def article_to_gold(article: Article, claims: list[Claim]) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "incidents": [claim_to_gold(c) for c in claims],
     }
+
+
+# ACLED-like incident columns (one row per incident; fatalities as the min–max across sources).
+ACLED_COLUMNS = [
+    "event_id",
+    "event_date",
+    "event_date_max",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actor",
+    "weapon",
+    "target",
+    "fatalities_min",
+    "fatalities_max",
+    "civilians_min",
+    "civilians_max",
+    "sources",
+    "n_sources",
+    "grade",
+]
+
+
+def acled_row(incident: Incident) -> dict[str, Any]:
+    row = incident_row(incident)
+    killed = incident.casualties.get("killed.total")
+    civilians = incident.casualties.get("killed.civilians")
+    return {
+        "event_id": incident.id,
+        "event_date": row["date_min"],
+        "event_date_max": row["date_max"],
+        "admin1": row["governorate"],
+        "location": row["place"],
+        "latitude": row["latitude"],
+        "longitude": row["longitude"],
+        "geo_precision": row["geo_precision"],
+        "actor": row["actors"],
+        "weapon": row["weapons"],
+        "target": row["targets"],
+        "fatalities_min": killed[0] if killed else "",
+        "fatalities_max": killed[1] if killed else "",
+        "civilians_min": civilians[0] if civilians else "",
+        "civilians_max": civilians[1] if civilians else "",
+        "sources": row["outlets"],
+        "n_sources": incident.n_articles,
+        "grade": row["grade"],
+    }
+
+
+def to_acled_csv(incidents: Iterable[Incident]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(acled_row(i) for i in incidents)
+    return out.getvalue()

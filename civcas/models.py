@@ -370,3 +370,34 @@ class FeedState:
     last_polled_at: datetime | None = None
     failures: int = 0
     last_error: str | None = None
+
+
+@dataclass
+class AuditEntry:
+    """One analyst change: who, when, what, and the value before and after."""
+
+    id: int
+    at: datetime
+    user: str
+    action: str  # edit_claim, merge, split, mark_reviewed
+    target_type: str  # claim or incident
+    target_id: str
+    before: Any = None
+    after: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["at"] = self.at.isoformat(timespec="seconds") + "Z"
+        return d
+
+
+@dataclass
+class OutletSummary:
+    """What the store holds for one outlet: its articles, claims and incidents."""
+
+    name: str
+    n_articles: int
+    n_claims: int
+    n_incidents: int
+    first_published: date | None = None
+    last_published: date | None = None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from civcas import assess, geo, ingest, link
 from civcas.extract import extract_claims
-from civcas.models import Article, Claim, Incident
+from civcas.models import Article, Assessment, Claim, Incident
 
 if TYPE_CHECKING:
     from civcas.store import Store
@@ -139,7 +139,8 @@ def _linking_candidates(store: Store, new_claims: list[Claim]) -> list[Claim]:
     if dates:
         window = timedelta(days=link.DATE_WINDOW_DAYS)
         stored += store.claims_between(min(dates) - window, max(dates) + window)
-    return [c for c in stored if c.id not in new_ids and c.incident_id]
+    frozen = store.reviewed_incident_ids()  # an analyst's decision is never re-linked or rebuilt
+    return [c for c in stored if c.id not in new_ids and c.incident_id and c.incident_id not in frozen]
 
 
 def _all_links(store: Store, cluster: link.Cluster):
@@ -167,3 +168,38 @@ def _reassess(store: Store, article_ids: set[str], outlets: dict[str, str | None
                 by_incident[incident_id] = store.claims(incident_id=incident_id)
         assessments.append(assess.assess_article(article, claims, incidents, by_incident, outlets))
     store.save_assessments(assessments)
+
+
+@dataclass
+class CheckResult:
+    """An article checked against the store without storing it: its claims, their matches, a verdict."""
+
+    article: Article
+    claims: list[Claim]
+    matches: dict[str, link.Cluster]  # claim id -> the stored incident it joins (cluster id = incident id)
+    assessment: Assessment
+
+
+def check_article(store: Store, article: Article) -> CheckResult:
+    """Extract, geocode and link one article against the stored incidents; nothing is written."""
+    claims = process_article(article)
+    existing = _linking_candidates(store, claims) if claims else []
+    stored_ids = {c.incident_id for c in existing}
+    matches: dict[str, link.Cluster] = {}
+    for cluster in link.link_claims(claims, existing):
+        if cluster.id in stored_ids:
+            for claim in cluster.claims:
+                if claim.article_id == article.id:
+                    matches[claim.id] = cluster
+    for claim in claims:
+        claim.incident_id = matches[claim.id].id if claim.id in matches else None
+    incidents: dict[str, Incident] = {}
+    by_incident: dict[str, list[Claim]] = {}
+    for incident_id in {c.id for c in matches.values()}:
+        incident = store.get_incident(incident_id)
+        if incident:
+            incidents[incident_id] = incident
+            by_incident[incident_id] = store.claims(incident_id=incident_id)
+    outlets = {**store.outlet_names(), article.id: article.outlet}
+    assessment = assess.assess_article(article, claims, incidents, by_incident, outlets)
+    return CheckResult(article, claims, matches, assessment)

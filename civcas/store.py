@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
+import secrets
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,6 +30,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     Select,
@@ -35,15 +38,18 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     bindparam,
+    column,
     create_engine,
     delete,
     event,
     exists,
     func,
     insert,
+    literal_column,
     make_url,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Engine
@@ -54,11 +60,13 @@ from sqlalchemy.pool import StaticPool
 from civcas.models import (
     Article,
     Assessment,
+    AuditEntry,
     Capture,
     Claim,
     FeedState,
     Incident,
     Link,
+    OutletSummary,
     Place,
     ReferenceRecord,
 )
@@ -99,11 +107,12 @@ class IncidentRow(Base):
     place_name: Mapped[str | None] = mapped_column(String(200))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
-    killed_max: Mapped[int | None] = mapped_column(Integer)  # highest upper bound of any killed.* range
+    killed_max: Mapped[int | None] = mapped_column(Integer, index=True)  # highest upper bound of killed.*
     grade: Mapped[str | None] = mapped_column(String(20))
     n_articles: Mapped[int] = mapped_column(Integer)
     n_outlets: Mapped[int] = mapped_column(Integer)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the Incident, less its links
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # 0005_review
 
 
 class ClaimRow(Base):
@@ -125,6 +134,7 @@ class ClaimRow(Base):
     target: Mapped[str | None] = mapped_column(String(40))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # 0005_review
 
 
 class LinkRow(Base):
@@ -226,6 +236,29 @@ class FeedItemRow(Base):
     seen_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class UserRow(Base):  # 0005_review
+    __tablename__ = "users"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditRow(Base):  # 0005_review
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_target", "target_type", "target_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    target_type: Mapped[str] = mapped_column(String(20))
+    target_id: Mapped[str] = mapped_column(String(220))
+    before: Mapped[Any | None] = mapped_column(JSON)
+    after: Mapped[Any | None] = mapped_column(JSON)
+
+
+FTS_TABLE = "articles_fts"  # SQLite only (0005_review): external-content FTS5 over articles.title, text
+
+
 # ---------------------------------------------------------------- engine and migrations
 
 
@@ -308,6 +341,15 @@ class Store:
 
     # ------------------------------------------------------------ articles and claims
 
+    def add_articles_bulk(self, items: list[tuple[Article, list[Claim]]]) -> None:
+        """Insert many new articles with their claims in one transaction (benchmarks, imports); no dedup."""
+        with self._session.begin() as s:
+            for chunk in _chunks(items):
+                s.execute(insert(ArticleRow), [_article_to_row(a) for a, _ in chunk])
+                rows = [_claim_to_row(c) for _, claims in chunk for c in claims]
+                if rows:
+                    s.execute(insert(ClaimRow), rows)
+
     def has_content(self, content_hash: str) -> str | None:
         """The id of the stored article with this content hash, if any."""
         with self._session() as s:
@@ -384,12 +426,8 @@ class Store:
         of the batch goes to the later one) and its ``links`` replace its previous ones. Incidents left
         without any claim, these or older ones, are deleted.
         """
-        batch = list({i.id: i for i in incidents}.values())
         with self._session.begin() as s:
-            _upsert_incidents(s, batch)
-            _assign_claims(s, batch)
-            _replace_links(s, batch)
-            s.execute(delete(IncidentRow).where(~exists().where(ClaimRow.incident_id == IncidentRow.id)))
+            _save_incidents(s, incidents)
 
     def delete_incidents(self, ids: list[str]) -> None:
         """Delete incidents and their links; their claims stay, without an incident."""
@@ -634,6 +672,278 @@ class Store:
             row.link, row.done, row.last_error, row.article_id = link, done, error, article_id
             row.attempts += 1
 
+    # ------------------------------------------------------------ web and API reads (issue 7)
+
+    def incident_page(
+        self,
+        *,
+        governorate: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        actor: str | None = None,
+        weapon: str | None = None,
+        grade: str | None = None,
+        min_killed: int | None = None,
+        q: str | None = None,
+        sort: str = "date",
+        descending: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+        with_links: bool = True,
+    ) -> tuple[list[Incident], int]:
+        """One page of incidents and the number matching in all; ``q`` searches article titles and texts.
+
+        ``with_links=False`` skips reading links and live claim membership (lists need neither): the
+        incidents then carry no links and the claim ids stored with them.
+
+        ``sort`` is one of INCIDENT_SORTS (unknown keys raise ValueError); ties and undated incidents
+        come last, then by id, so pages are stable.
+        """
+        if sort not in INCIDENT_SORTS:
+            raise ValueError(f"unknown sort key {sort!r}")
+        conditions = list(_incident_filters(governorate, date_from, date_to, actor, grade, min_killed))
+        if weapon is not None:
+            conditions.append(
+                exists().where(ClaimRow.incident_id == IncidentRow.id, ClaimRow.weapon == weapon)
+            )
+        if q is not None and q.strip():
+            conditions.append(IncidentRow.id.in_(self._text_match_incidents(q)))
+        key = INCIDENT_SORTS[sort]
+        order = [key.is_(None), key.desc() if descending else key, IncidentRow.id]
+        with self._session() as s:
+            total = s.scalar(select(func.count()).select_from(IncidentRow).where(*conditions)) or 0
+            # Sort and skip over the narrow id column, then read only the page's rows (10x faster deep down).
+            ids = list(
+                s.scalars(
+                    select(IncidentRow.id).where(*conditions).order_by(*order).limit(limit).offset(offset)
+                )
+            )
+            rows = {
+                r.id: r
+                for chunk in _chunks(ids)
+                for r in s.scalars(select(IncidentRow).where(IncidentRow.id.in_(chunk)))
+            }
+            page = [rows[i] for i in ids]
+            if not with_links:
+                return [_incident_from_row(r, set(r.data.get("claim_ids") or []), []) for r in page], total
+            return _load_incidents(s, page), total
+
+    def _text_match_incidents(self, q: str) -> Select[Any]:
+        """Incident ids whose articles match ``q``: FTS5 on SQLite (every word, any order), LIKE elsewhere."""
+        matching = select(ClaimRow.incident_id).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        if self.engine.dialect.name == "sqlite":
+            rowids = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q").bindparams(
+                fts_q=fts_query(q)
+            )
+            return matching.where(literal_column("articles.rowid").in_(rowids.columns(column("rowid"))))
+        like = f"%{q.strip()}%"
+        return matching.where(or_(ArticleRow.title.ilike(like), ArticleRow.text.ilike(like)))
+
+    def get_claim(self, claim_id: str) -> Claim | None:
+        with self._session() as s:
+            row = s.execute(_claim_select().where(ClaimRow.id == claim_id)).first()
+            return _claim_from_row(*row) if row else None
+
+    def claim_page(
+        self,
+        *,
+        article_id: str | None = None,
+        incident_id: str | None = None,
+        governorate: str | None = None,
+        actor: str | None = None,
+        weapon: str | None = None,
+        role: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[Claim], int]:
+        conditions = [
+            column_ == value
+            for column_, value in (
+                (ClaimRow.article_id, article_id),
+                (ClaimRow.incident_id, incident_id),
+                (ClaimRow.governorate, governorate),
+                (ClaimRow.actor, actor),
+                (ClaimRow.weapon, weapon),
+                (ClaimRow.role, role),
+            )
+            if value is not None
+        ]
+        with self._session() as s:
+            total = s.scalar(select(func.count()).select_from(ClaimRow).where(*conditions)) or 0
+            query = (
+                _claim_select()
+                .where(*conditions)
+                .order_by(ClaimRow.article_id, ClaimRow.idx)
+                .limit(limit)
+                .offset(offset)
+            )
+            return [_claim_from_row(d, i) for d, i in s.execute(query)], total
+
+    def outlets(self) -> list[OutletSummary]:
+        """Every outlet with stored articles, by name."""
+        query = (
+            select(
+                ArticleRow.outlet,
+                func.count(func.distinct(ArticleRow.id)),
+                func.count(ClaimRow.id),
+                func.count(func.distinct(ClaimRow.incident_id)),
+                func.min(ArticleRow.published),
+                func.max(ArticleRow.published),
+            )
+            .outerjoin(ClaimRow, ClaimRow.article_id == ArticleRow.id)
+            .where(ArticleRow.outlet.is_not(None))
+            .group_by(ArticleRow.outlet)
+            .order_by(ArticleRow.outlet)
+        )
+        with self._session() as s:
+            return [OutletSummary(*row) for row in s.execute(query)]
+
+    def articles_by_outlet(self, outlet: str) -> list[Article]:
+        query = select(ArticleRow).where(ArticleRow.outlet == outlet)
+        with self._session() as s:
+            rows = s.scalars(
+                query.order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+            )
+            return [_article_from_row(r) for r in rows]
+
+    def outlet_names(self) -> dict[str, str | None]:
+        """article id -> outlet, for every stored article."""
+        with self._session() as s:
+            return dict(s.execute(select(ArticleRow.id, ArticleRow.outlet)).all())
+
+    def incident_months(self) -> list[tuple[str, int, int, int]]:
+        """(YYYY-MM, incidents, civilians killed min sum, max sum) per month of date_min, oldest first."""
+        with self._session() as s:
+            rows = s.execute(
+                select(IncidentRow.date_min, IncidentRow.data).where(IncidentRow.date_min.is_not(None))
+            )
+            months: dict[str, list[int]] = {}
+            for day, data in rows:
+                low_high = (data.get("casualties") or {}).get("killed.civilians") or [0, 0]
+                entry = months.setdefault(day.strftime("%Y-%m"), [0, 0, 0])
+                entry[0] += 1
+                entry[1] += int(low_high[0])
+                entry[2] += int(low_high[1])
+        return [(month, *values) for month, values in sorted(months.items())]
+
+    # ------------------------------------------------------------ analyst review (issue 7)
+
+    def add_user(self, name: str) -> str:
+        """Create a user (or give an existing one a new token); returns the token, stored only hashed."""
+        token = secrets.token_urlsafe(32)
+        with self._session.begin() as s:
+            row = s.get(UserRow, name)
+            if row is None:
+                s.add(UserRow(name=name, token_hash=_token_hash(token), created_at=_now()))
+            else:
+                row.token_hash = _token_hash(token)
+        return token
+
+    def user_for_token(self, token: str) -> str | None:
+        if not token:
+            return None
+        with self._session() as s:
+            return s.scalar(select(UserRow.name).where(UserRow.token_hash == _token_hash(token)))
+
+    def update_claim(self, claim: Claim, *, user: str, action: str, before: Any, after: Any) -> None:
+        """Store an analyst's version of a claim, mark it reviewed and audit the change, in one transaction."""
+        row = _claim_to_row(claim)
+        del row["incident_id"]
+        with self._session.begin() as s:
+            s.execute(update(ClaimRow).where(ClaimRow.id == claim.id).values(**row, reviewed=True))
+            _audit(s, user, action, "claim", claim.id, before, after)
+
+    def review_incidents(
+        self, incidents: list[Incident], *, user: str, action: str, target_id: str, before: Any, after: Any
+    ) -> None:
+        """``save_incidents`` for an analyst's decision: the incidents are marked reviewed, the change audited."""
+        with self._session.begin() as s:
+            ids = _save_incidents(s, incidents)
+            s.execute(update(IncidentRow).where(IncidentRow.id.in_(ids)).values(reviewed=True))
+            _audit(s, user, action, "incident", target_id, before, after)
+
+    def set_incident_reviewed(self, incident_id: str, reviewed: bool, *, user: str) -> bool:
+        with self._session.begin() as s:
+            row = s.get(IncidentRow, incident_id)
+            if row is None:
+                return False
+            before, row.reviewed = bool(row.reviewed), reviewed
+            _audit(s, user, "mark_reviewed", "incident", incident_id, before, reviewed)
+        return True
+
+    def reviewed_incident_ids(self) -> set[str]:
+        """Incidents an analyst reviewed, or that hold a claim an analyst edited: the pipeline leaves them be."""
+        with self._session() as s:
+            marked = set(s.scalars(select(IncidentRow.id).where(IncidentRow.reviewed.is_(True))))
+            edited = s.scalars(
+                select(ClaimRow.incident_id).where(
+                    ClaimRow.reviewed.is_(True), ClaimRow.incident_id.is_not(None)
+                )
+            )
+            return marked.union(edited)
+
+    def is_reviewed(self, incident_id: str) -> bool:
+        edited = exists().where(ClaimRow.incident_id == incident_id, ClaimRow.reviewed.is_(True))
+        with self._session() as s:
+            row = s.execute(select(IncidentRow.reviewed, edited).where(IncidentRow.id == incident_id)).first()
+            return bool(row and (row[0] or row[1]))
+
+    def audit_log(
+        self, *, target_type: str | None = None, target_ids: Sequence[str] | None = None, limit: int = 200
+    ) -> list[AuditEntry]:
+        """Newest first."""
+        query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+        if target_type is not None:
+            query = query.where(AuditRow.target_type == target_type)
+        if target_ids is not None:
+            query = query.where(AuditRow.target_id.in_(list(target_ids)))
+        with self._session() as s:
+            return [
+                AuditEntry(r.id, r.at, r.user, r.action, r.target_type, r.target_id, r.before, r.after)
+                for r in s.scalars(query)
+            ]
+
+
+# ---------------------------------------------------------------- search, users, audit
+
+# Sort keys of incident_page -> column; None sorts last whichever the direction.
+INCIDENT_SORTS: dict[str, Any] = {
+    "date": IncidentRow.date_min,
+    "governorate": IncidentRow.governorate,
+    "place": IncidentRow.place_name,
+    "killed": IncidentRow.killed_max,
+    "grade": IncidentRow.grade,
+    "sources": IncidentRow.n_articles,
+    "outlets": IncidentRow.n_outlets,
+    "id": IncidentRow.id,
+}
+
+
+def fts_query(q: str) -> str:
+    """A user's words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
+    words = re.findall(r"\w+", q)
+    return " ".join(f'"{w}"' for w in words) if words else '""'
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _audit(
+    s: Session, user: str, action: str, target_type: str, target_id: str, before: Any, after: Any
+) -> None:
+    s.add(
+        AuditRow(
+            at=_now(),
+            user=user,
+            action=action,
+            target_type=target_type,
+            target_id=target_id,
+            before=before,
+            after=after,
+        )
+    )
+
 
 # ---------------------------------------------------------------- incident writing and reading
 
@@ -653,6 +963,15 @@ def _bulk_upsert(s: Session, model: type[Base], rows: list[dict[str, Any]], exis
         s.execute(insert(model), new)
     if old:
         s.execute(update(model), old)
+
+
+def _save_incidents(s: Session, incidents: list[Incident]) -> list[str]:
+    batch = list({i.id: i for i in incidents}.values())
+    _upsert_incidents(s, batch)
+    _assign_claims(s, batch)
+    _replace_links(s, batch)
+    s.execute(delete(IncidentRow).where(~exists().where(ClaimRow.incident_id == IncidentRow.id)))
+    return [i.id for i in batch]
 
 
 def _upsert_incidents(s: Session, batch: list[Incident]) -> None:

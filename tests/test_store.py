@@ -288,7 +288,9 @@ def test_foreign_keys_are_enforced(store):
 
 def test_migrated_schema_matches_the_orm(store):
     with store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        # The FTS5 index (0005_review) and its shadow tables are SQLite's, outside the ORM.
+        skip_fts = {"include_name": lambda name, type_, _parent: not (name or "").startswith("articles_fts")}
+        assert compare_metadata(MigrationContext.configure(conn, opts=skip_fts), Base.metadata) == []
         heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
         assert set(MigrationContext.configure(conn).get_current_heads()) == heads
 

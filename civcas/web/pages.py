@@ -1,0 +1,459 @@
+"""Server-rendered pages (Jinja2, autoescaped; a little vanilla JS; every asset served from here)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import math
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from civcas import geo, review
+from civcas.api import (
+    MAX_LIMIT,
+    CheckIn,
+    Filters,
+    SortKey,
+    StoreDep,
+    check_json,
+    outlet_detail,
+    require_reader,
+)
+from civcas.models import ACTORS, FIGURE_PATHS, GOVERNORATES, WEAPONS
+from civcas.web import views
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent / "data"
+SESSION_COOKIE = "civcas_session"
+GRADES = ("confirmed", "contested", "fair", "weak", "discounted")
+CAPITALS = {  # governorate -> its capital, looked up in the gazetteer for the map
+    "Damascus": "Damascus",
+    "Aleppo": "Aleppo",
+    "Idlib": "Idlib",
+    "Hama": "Hama",
+    "Homs": "Homs",
+    "Latakia": "Latakia",
+    "Tartus": "Tartus",
+    "Deir ez-Zor": "Deir ez-Zor",
+    "Raqqa": "Raqqa",
+    "Hasakah": "Al-Hasakah",
+    "Daraa": "Daraa",
+    "Suwayda": "As-Suwayda",
+    "Quneitra": "Quneitra",
+}
+
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.globals.update(
+    range_text=views.range_text,
+    figure_text=views.figure_text,
+    quote=lambda s: quote(str(s), safe=""),
+    FIGURES=FIGURE_PATHS,
+)
+router = APIRouter(dependencies=[Depends(require_reader)], include_in_schema=False)
+
+
+def mount_static(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+
+# ---------------------------------------------------------------- session, CSRF, errors
+
+
+def session_user(request: Request) -> str | None:
+    token = request.cookies.get(SESSION_COOKIE, "")
+    return request.app.state.store.user_for_token(token) if token else None
+
+
+def csrf_token(request: Request) -> str:
+    session = request.cookies.get(SESSION_COOKIE, "")
+    secret = request.app.state.settings.secret.encode()
+    return hmac.new(secret, session.encode(), hashlib.sha256).hexdigest()
+
+
+def require_form_writer(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") -> str:
+    user = session_user(request)
+    if user is None:
+        raise HTTPException(401, "log in with your token first")
+    if not hmac.compare_digest(csrf, csrf_token(request)):
+        raise HTTPException(403, "the form's CSRF token does not match your session; reload the page")
+    return user
+
+
+FormWriter = Annotated[str, Depends(require_form_writer)]
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    context.update(user=session_user(request), csrf=csrf_token(request), settings=request.app.state.settings)
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+async def http_error(request: Request, exc: HTTPException) -> Response:
+    if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+    return render(
+        request, "error.html", status=exc.status_code, status_code=exc.status_code, detail=exc.detail
+    )
+
+
+# ---------------------------------------------------------------- pages
+
+
+@router.get("/", response_class=HTMLResponse)
+def incident_list(
+    request: Request,
+    store: StoreDep,
+    filters: Filters,
+    sort: SortKey = "date",
+    order: str = Query("asc", pattern="^(asc|desc)$"),
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> HTMLResponse:
+    items, total = store.incident_page(
+        **filters.store_kwargs(),
+        sort=sort,
+        descending=order == "desc",
+        limit=limit,
+        offset=offset,
+        with_links=False,
+    )
+    params = {k: v for k, v in request.query_params.items() if k not in ("offset",) and v != ""}
+
+    def link(**changes: Any) -> str:
+        merged = {**params, **{k: v for k, v in changes.items()}}
+        return "/?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+    def sort_link(key: str) -> str:
+        flip = "desc" if sort == key and order == "asc" else "asc"
+        return link(sort=key, order=flip, offset=None)
+
+    return render(
+        request,
+        "list.html",
+        items=items,
+        total=total,
+        filters=filters,
+        sort=sort,
+        order=order,
+        limit=limit,
+        offset=offset,
+        sort_link=sort_link,
+        prev_link=link(offset=max(0, offset - limit)) if offset > 0 else None,
+        next_link=link(offset=offset + limit) if offset + limit < total else None,
+        governorates=GOVERNORATES,
+        actors=ACTORS,
+        weapons=WEAPONS,
+        grades=GRADES,
+        date_range=views.date_range,
+    )
+
+
+@router.get("/incidents/{incident_id}", response_class=HTMLResponse)
+def incident_page(incident_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    incident = store.get_incident(incident_id)
+    if incident is None:
+        raise HTTPException(404, f"no incident {incident_id}")
+    claims = store.claims(incident_id=incident_id)
+    articles = {c.article_id: store.get_article(c.article_id) for c in claims}
+    camps = {a_id: views.outlet_camp(a.outlet) if a else None for a_id, a in articles.items()}
+    excerpts = {c.id: views.highlight(articles[c.article_id].text, views.claim_spans(c)) for c in claims}
+    audit = store.audit_log(target_ids=[incident_id, *[c.id for c in claims]], limit=100)
+    place = incident.place
+    point = (place.lon, place.lat) if place and place.lat is not None and place.lon is not None else None
+    return render(
+        request,
+        "incident.html",
+        incident=incident,
+        claims=claims,
+        articles=articles,
+        camps=camps,
+        excerpts=excerpts,
+        audit=audit,
+        reviewed=store.is_reviewed(incident_id),
+        grade_rule=views.GRADE_RULES.get(incident.grade or ""),
+        date_range=views.date_range(incident),
+        mini_map=svg_map([(point, incident.id, incident.grade)] if point else [], width=260),
+        editable=review.EDITABLE,
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(article_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    article = store.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article {article_id}")
+    claims = store.claims(article_id=article_id)
+    spans = [span for c in claims for span in views.claim_spans(c)]
+    return render(
+        request,
+        "article.html",
+        article=article,
+        camp=views.outlet_camp(article.outlet),
+        claims=claims,
+        pieces=views.highlight(article.text, spans),
+        assessment=store.assessment(article_id),
+    )
+
+
+@router.get("/outlets/{name}", response_class=HTMLResponse)
+def outlet_page(name: str, request: Request, store: StoreDep) -> HTMLResponse:
+    detail = outlet_detail(store, name)
+    if detail is None:
+        raise HTTPException(404, f"no outlet {name}")
+    return render(request, "outlet.html", outlet=detail)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, store: StoreDep) -> HTMLResponse:
+    incidents = store.incidents()
+    points = [
+        ((i.place.lon, i.place.lat), i.id, i.grade)
+        for i in incidents
+        if i.place and i.place.lat is not None and i.place.lon is not None
+    ]
+    return render(
+        request,
+        "map.html",
+        svg=svg_map(points, width=720, labels=True),
+        n_points=len(points),
+        n_total=len(incidents),
+    )
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, store: StoreDep) -> HTMLResponse:
+    return render(
+        request, "timeline.html", months=store.incident_months(), chart=timeline_svg(store.incident_months())
+    )
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_form(request: Request) -> HTMLResponse:
+    return render(request, "check.html", result=None, form={})
+
+
+@router.post("/check", response_class=HTMLResponse)
+def check_page(
+    request: Request,
+    store: StoreDep,
+    text: Annotated[str, Form(min_length=1, max_length=500_000)],
+    title: Annotated[str, Form(max_length=1000)] = "",
+    outlet: Annotated[str, Form(max_length=200)] = "",
+    published: Annotated[str, Form(max_length=10)] = "",
+) -> HTMLResponse:
+    try:
+        day = date.fromisoformat(published) if published else None
+    except ValueError as e:
+        raise HTTPException(400, f"not a date (YYYY-MM-DD): {published}") from e
+    body = CheckIn(text=text, title=title, outlet=outlet or None, published=day)
+    result = check_json(store, body)
+    from civcas.models import Claim
+
+    claims = [Claim.from_dict(c) for c in result["claims"]]
+    spans = [span for c in claims for span in views.claim_spans(c)]
+    return render(
+        request,
+        "check.html",
+        result=result,
+        claims=claims,
+        pieces=views.highlight(text, spans),
+        form={"text": text, "title": title, "outlet": outlet, "published": published},
+    )
+
+
+# ---------------------------------------------------------------- login and review forms
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> HTMLResponse:
+    return render(request, "login.html", error=None)
+
+
+@router.post("/login")
+def login(request: Request, store: StoreDep, token: Annotated[str, Form(max_length=200)]) -> Response:
+    if store.user_for_token(token.strip()) is None:
+        return render(request, "login.html", status=401, error="unknown token")
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token.strip(),
+        httponly=True,
+        samesite="strict",
+        secure=request.app.state.settings.secure_cookies,
+        max_age=30 * 86400,
+    )
+    return response
+
+
+@router.post("/logout")
+def logout(user: FormWriter) -> Response:
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+def _back(incident_id: str) -> RedirectResponse:
+    return RedirectResponse(f"/incidents/{quote(incident_id, safe='')}", status_code=303)
+
+
+def _apply(fn, *args) -> Any:
+    try:
+        return fn(*args)
+    except review.NotFound as e:
+        raise HTTPException(404, str(e)) from e
+    except review.ReviewError as e:
+        raise HTTPException(400, str(e)) from e
+
+
+@router.post("/incidents/{incident_id}/edit")
+def edit_claim_form(
+    incident_id: str,
+    store: StoreDep,
+    user: FormWriter,
+    claim_id: Annotated[str, Form(max_length=220)],
+    field: Annotated[str, Form(max_length=40)],
+    value: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    _apply(review.edit_claim, store, claim_id, field, value, user)
+    return _back(incident_id)
+
+
+@router.post("/incidents/{incident_id}/merge")
+def merge_form(
+    incident_id: str, store: StoreDep, user: FormWriter, other: Annotated[str, Form(max_length=40)]
+) -> Response:
+    _apply(review.merge, store, incident_id, other.strip(), user)
+    return _back(incident_id)
+
+
+@router.post("/incidents/{incident_id}/split")
+def split_form(
+    incident_id: str,
+    store: StoreDep,
+    user: FormWriter,
+    claim_ids: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies the default
+) -> Response:
+    new_id = _apply(review.split, store, incident_id, claim_ids, user)
+    return _back(new_id)
+
+
+@router.post("/incidents/{incident_id}/reviewed")
+def reviewed_form(
+    incident_id: str, store: StoreDep, user: FormWriter, reviewed: Annotated[str, Form()] = "1"
+) -> Response:
+    _apply(review.mark_reviewed, store, incident_id, user, reviewed == "1")
+    return _back(incident_id)
+
+
+# ---------------------------------------------------------------- SVG drawing (offline)
+
+
+@lru_cache(maxsize=1)
+def _outline() -> list[list[tuple[float, float]]]:
+    data = json.loads((DATA / "syria_outline.geojson").read_text(encoding="utf-8"))
+    rings = []
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        polygons = (
+            geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        )
+        rings += [[(x, y) for x, y in polygon[0]] for polygon in polygons]
+    return rings
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> list[tuple[str, float, float]]:
+    gazetteer = geo.Gazetteer.default()
+    found = []
+    for governorate, city in CAPITALS.items():
+        hits = [
+            e for e, _score in gazetteer.lookup(city, governorate) if e.lat is not None and e.lon is not None
+        ]
+        if hits:
+            found.append((governorate, hits[0].lon, hits[0].lat))
+    return found
+
+
+BBOX = (35.5, 32.2, 42.5, 37.4)  # lon/lat box around Syria's outline
+
+
+def _project(width: int):
+    lon0, lat0, lon1, lat1 = BBOX
+    scale = width / ((lon1 - lon0) * math.cos(math.radians((lat0 + lat1) / 2)))
+    height = (lat1 - lat0) * scale
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        x = (lon - lon0) * math.cos(math.radians((lat0 + lat1) / 2)) * scale
+        return round(x, 1), round(height - (lat - lat0) * scale, 1)
+
+    return xy, round(height)
+
+
+def svg_map(
+    points: list[tuple[tuple[float, float], str, str | None]], width: int, labels: bool = False
+) -> dict:
+    """Everything the map template needs: outline path, capitals, incident dots (no HTML built here)."""
+    xy, height = _project(width)
+    paths = [
+        " ".join(
+            ("M" if k == 0 else "L") + f"{x},{y}" for k, (x, y) in enumerate(map(lambda p: xy(*p), ring))
+        )
+        + " Z"
+        for ring in _outline()
+    ]
+    capitals = [(name, *xy(lon, lat)) for name, lon, lat in _capitals()] if labels else []
+    dots = [(incident_id, grade or "none", *xy(lon, lat)) for (lon, lat), incident_id, grade in points]
+    return {"width": width, "height": height, "paths": paths, "capitals": capitals, "dots": dots}
+
+
+def timeline_svg(months: list[tuple[str, int, int, int]], width: int = 860, height: int = 260) -> dict:
+    """Bars of incidents per month, and the civilian-deaths min–max band, scaled for an SVG."""
+    if not months:
+        return {"width": width, "height": height, "bars": [], "band": "", "low": "", "ticks": []}
+    pad, n = 40, len(months)
+    step = (width - 2 * pad) / n
+    top_incidents = max(m[1] for m in months) or 1
+    top_deaths = max(m[3] for m in months) or 1
+    plot = height - 2 * pad
+
+    def y(value: float, top: float) -> float:
+        return round(height - pad - plot * value / top, 1)
+
+    bars = [
+        (
+            month,
+            count,
+            round(pad + k * step + 1, 1),
+            y(count, top_incidents),
+            round(max(step - 2, 1), 1),
+            low,
+            high,
+        )
+        for k, (month, count, low, high) in enumerate(months)
+    ]
+    xs = [round(pad + (k + 0.5) * step, 1) for k in range(n)]
+    upper = [f"{x},{y(m[3], top_deaths)}" for x, m in zip(xs, months, strict=True)]
+    lower = [f"{x},{y(m[2], top_deaths)}" for x, m in zip(xs, months, strict=True)]
+    band = " ".join(upper + lower[::-1])
+    every = max(1, n // 12)
+    ticks = [(months[k][0], xs[k]) for k in range(0, n, every)]
+    return {
+        "width": width,
+        "height": height,
+        "bars": bars,
+        "band": band,
+        "low": " ".join(lower),
+        "high": " ".join(upper),
+        "ticks": ticks,
+        "top_incidents": top_incidents,
+        "top_deaths": top_deaths,
+        "base": height - pad,
+    }

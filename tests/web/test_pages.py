@@ -1,0 +1,197 @@
+"""Server-rendered pages: content, escaping of hostile article text, CSRF-protected review forms."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from civcas import pipeline
+from civcas.api import create_app
+from civcas.models import Article
+from civcas.store import Store
+
+HAJIN = "inc-3ff8fc5a06"
+HTML = {"accept": "text/html"}
+
+
+@pytest.fixture(scope="module")
+def client(seeded_db):
+    with TestClient(create_app(seeded_db)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def hostile_incident(client):
+    return client.get("/api/articles/zz_hostile").json()["claims"][0]["incident_id"]
+
+
+def test_list_page_filters_sorts_and_paginates(client):
+    page = client.get("/", params={"governorate": "Idlib", "sort": "killed", "order": "desc"}).text
+    rows = re.findall(r'<td><a href="/incidents/(inc-[0-9a-f]+)">', page)
+    api = client.get(
+        "/api/incidents", params={"governorate": "Idlib", "sort": "killed", "order": "desc"}
+    ).json()
+    assert rows == [i["id"] for i in api["items"]] and rows
+    assert "killed ▼" in page and 'value="Idlib"' not in page and "<option selected>Idlib</option>" in page
+    empty_form = {"date_from": "", "date_to": "", "governorate": "", "min_killed": "", "q": ""}
+    assert client.get("/", params=empty_form).status_code == 200  # a submitted blank form means "any"
+    two = client.get("/", params={"limit": 2}).text
+    assert "showing 1–2 of" in two and 'rel="next"' in two and "offset=2" in two
+
+
+def test_incident_page_shows_claims_evidence_grade_links_and_map(client):
+    page = client.get(f"/incidents/{HAJIN}").text
+    for text in (
+        "Levant State News",
+        "contested",
+        "Rule for <i>contested</i>",
+        "Contradictions",
+        "Links and their reasons",
+        "Audit log",
+        'class="ev sent',
+        '<svg class="map"',
+        'class="dot g-contested"',
+    ):
+        assert text in page, text
+    assert page.count('<section class="evidence"') == 5
+
+
+def test_other_pages_render(client, hostile_incident):
+    assert "Raid on" in client.get("/articles/zz_hostile").text
+    outlet = client.get("/api/articles/d01_hajin_levantnews").json()["outlet"]
+    assert HAJIN in client.get(f"/outlets/{outlet}").text
+    map_page = client.get("/map").text
+    assert map_page.count('class="dot ') >= 10 and "Aleppo" in map_page and 'class="country"' in map_page
+    timeline = client.get("/timeline").text
+    assert '<polygon class="band"' in timeline and "2018-11" in timeline
+    check = client.post(
+        "/check",
+        data={
+            "text": "Russian warplanes killed 9 civilians in Khan Shaykhun, Idlib, on 14 May 2019.",
+            "published": "2019-05-15",
+        },
+    )
+    assert check.status_code == 200 and "Verdict:" in check.text and "claim(s) extracted" in check.text
+
+
+def test_unknown_pages_are_html_404(client):
+    r = client.get("/incidents/inc-nope", headers=HTML)
+    assert r.status_code == 404 and "<h1>404</h1>" in r.text and "no incident inc-nope" in r.text
+
+
+def test_hostile_article_is_escaped_on_every_page(client, hostile_incident):
+    pages = [
+        "/articles/zz_hostile",
+        f"/incidents/{hostile_incident}",
+        "/",
+        "/?q=script",
+        "/map",
+        "/timeline",
+    ]
+    check = client.post(
+        "/check",
+        data={
+            "text": '<script>alert(9)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(3)">x</a>'
+        },
+    )
+    bodies = [client.get(p).text for p in pages] + [check.text]
+    for body in bodies:
+        assert "<script>alert" not in body and "<img src=x" not in body and 'href="javascript:' not in body
+        assert "<b onmouseover" not in body and not re.search(r"<[^>]+\sonerror=", body)
+    article = bodies[0]
+    assert (
+        "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in article and "onerror=alert(1)&gt;" in article
+    )
+    assert "&lt;a href=&#34;javascript:alert(3)&#34;&gt;" in article
+    assert client.get(f"/api/incidents/{hostile_incident}").json()["claims"][0]["article_id"] == "zz_hostile"
+
+
+def test_page_filters_with_sql_metacharacters(client):
+    for value in ("' OR 1=1 --", '"; DROP TABLE claims; --', "%", 'NEAR("*'):
+        for name in ("governorate", "actor", "weapon", "grade", "q"):
+            r = client.get("/", params={name: value})
+            assert r.status_code == 200 and "No incident matches" in r.text or name == "q"
+
+
+def test_bad_page_params_are_422(client):
+    assert client.get("/", params={"limit": "lots"}).status_code == 422
+    assert client.get("/", params={"sort": "secret"}).status_code == 422
+    assert client.post("/check", data={"text": "x", "published": "soon"}, headers=HTML).status_code == 400
+
+
+# ---------------------------------------------------------------- login, CSRF, review forms
+
+
+@pytest.fixture
+def analyst(seeded_db, tmp_path):
+    path = str(tmp_path / "w.db")
+    shutil.copy(seeded_db, path)
+    with Store(path) as store:
+        token = store.add_user("bob")
+    with TestClient(create_app(path)) as c:
+        yield c, token, path
+
+
+def _csrf(page: str) -> str:
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+
+
+def test_forms_need_login_and_a_matching_csrf_token(analyst):
+    c, token, _ = analyst
+    form = {"claim_id": "d01_hajin_levantnews#0", "field": "actor", "value": "russia", "csrf": "x"}
+    assert c.post(f"/incidents/{HAJIN}/edit", data=form).status_code == 401
+    assert c.post("/login", data={"token": "wrong"}).status_code == 401
+    assert c.post("/login", data={"token": token}, follow_redirects=False).status_code == 303
+    assert c.post(f"/incidents/{HAJIN}/edit", data=form).status_code == 403  # forged form
+    page = c.get(f"/incidents/{HAJIN}").text
+    assert "signed in as <b>bob</b>" in page
+    r = c.post(f"/incidents/{HAJIN}/edit", data={**form, "csrf": _csrf(page)}, follow_redirects=False)
+    assert r.status_code == 303
+    after = c.get(f"/incidents/{HAJIN}").text
+    assert "edit_claim" in after and "bob" in after and '{"actor": "russia"}' in after
+    assert 'class="badge reviewed"' in after
+
+
+def test_mark_reviewed_split_and_merge_forms(analyst):
+    c, token, _ = analyst
+    c.post("/login", data={"token": token})
+    csrf = _csrf(c.get(f"/incidents/{HAJIN}").text)
+    r = c.post(
+        f"/incidents/{HAJIN}/split",
+        data={"csrf": csrf, "claim_ids": ["d02_hajeen_bosphorus#0"]},
+        follow_redirects=False,
+    )
+    new_id = r.headers["location"].rsplit("/", 1)[1]
+    assert new_id != HAJIN and "d02_hajeen_bosphorus#0" in c.get(f"/incidents/{new_id}").text
+    c.post(f"/incidents/{HAJIN}/merge", data={"csrf": csrf, "other": new_id})
+    assert c.get(f"/incidents/{new_id}", headers=HTML).status_code == 404
+    c.post(f"/incidents/{HAJIN}/reviewed", data={"csrf": csrf, "reviewed": "1"})
+    audit = c.get("/api/audit", params={"target_id": HAJIN}).json()
+    assert [e["action"] for e in audit] == ["mark_reviewed", "merge", "split"]
+
+
+def test_rerunning_the_pipeline_never_overwrites_a_reviewed_incident(analyst, tmp_path):
+    c, token, path = analyst
+    headers = {"Authorization": f"Bearer {token}"}
+    late = tmp_path / "late_hajin.txt"
+    late.write_text(
+        "Another strike report on Hajin\n\n22 November 2018 - Coalition warplanes struck the town of Hajin in "
+        "Deir ez-Zor province yesterday, killing 31 civilians, local sources said.\n",
+        encoding="utf-8",
+    )
+    unreviewed = c.post("/api/check", json={"text": late.read_text(), "published": "2018-11-22"}).json()
+    assert unreviewed["matches"][0]["incident"]["id"] == HAJIN  # it would join the incident...
+    c.post(f"/api/incidents/{HAJIN}/reviewed", json={"reviewed": True}, headers=headers)
+    before = c.get(f"/api/incidents/{HAJIN}").json()
+    with Store(path) as store:
+        report = pipeline.run([late], store)
+        claim = store.claims(article_id="late_hajin")[0]
+        # the same article would have joined the incident had it not been reviewed
+        twin = pipeline.check_article(store, Article(id="x", title="t", text=late.read_text()))
+    assert report.added == ["late_hajin"] and claim.incident_id != HAJIN  # ...but not once it is reviewed
+    assert twin.matches == {}  # reviewed incidents are not candidates for checks either
+    after = c.get(f"/api/incidents/{HAJIN}").json()
+    assert after["claims"] == before["claims"] and after["casualties"] == before["casualties"]
