@@ -139,6 +139,17 @@ class IncidentFilters:
         d["governorate"] = geo.canonical_governorate(self.governorate) or self.governorate
         return d
 
+    def page(self, store: Store, sort: str, order: str, limit: int, offset: int) -> tuple[list, int]:
+        """One page of the incident list, as both the JSON API and the list page show it."""
+        return store.incident_page(
+            **self.store_kwargs(),
+            sort=sort,
+            descending=order == "desc",
+            limit=limit,
+            offset=offset,
+            with_links=False,
+        )
+
 
 _EMPTY_IS_NONE = BeforeValidator(lambda v: None if v == "" else v)  # an empty form field means "any"
 
@@ -218,14 +229,7 @@ def list_incidents(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
-    items, total = store.incident_page(
-        **filters.store_kwargs(),
-        sort=sort,
-        descending=order == "desc",
-        limit=limit,
-        offset=offset,
-        with_links=False,
-    )
+    items, total = filters.page(store, sort, order, limit, offset)
     return {
         "total": total,
         "limit": limit,

@@ -117,14 +117,7 @@ def incident_list(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> HTMLResponse:
-    items, total = store.incident_page(
-        **filters.store_kwargs(),
-        sort=sort,
-        descending=order == "desc",
-        limit=limit,
-        offset=offset,
-        with_links=False,
-    )
+    items, total = filters.page(store, sort, order, limit, offset)
     params = {k: v for k, v in request.query_params.items() if k not in ("offset",) and v != ""}
 
     def link(**changes: Any) -> str:
