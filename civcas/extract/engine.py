@@ -15,6 +15,11 @@ from civcas.extract.places import PlaceMention, find_places, governorates_in
 from civcas.extract.text import Sentence, split_sentences
 from civcas.models import Article, Claim, Figure, Place, Span
 
+_NUMBER_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
 # Past-tense strike verbs: a sentence without figures that uses one can still tell us the
 # place, date, weapon or target of an incident found elsewhere.
 _STRIKE_VERB = re.compile(
@@ -34,6 +39,17 @@ _VICTIM_CONTEXT_BEFORE = re.compile(
 _VICTIM_CONTEXT_AFTER = re.compile(
     r"^[\s-]*(?:held|controlled|run|positions|targets|hideouts|strongholds?|militants were|fighters were|"
     r"members were|terrorists were|-held|-controlled)",
+    re.I,
+)
+_MEMBER_OF = re.compile(
+    r"\b(?:bombers?|attackers?|gunm[ae]n|fighters|militants|members|assailants?) (?:from|of|belonging to) "
+    r"(?:the\s+)?$",
+    re.I,
+)
+# "killing at least 25 Syrian Army soldiers": the party named is the victim.
+_VICTIM_COUNT_BEFORE = re.compile(
+    r"\b(?:kill|wound|injur|execut)\w*\s+(?:at least |more than |some |about )?"
+    rf"(?:\d+|dozens of|scores of|hundreds of|{'|'.join(_NUMBER_UNITS)})\s+$",
     re.I,
 )
 _CALL_FOR = re.compile(
@@ -93,14 +109,17 @@ def extract_claims(article: Article) -> list[Claim]:
     dateline_end = _dateline_end(text, article.published)
     drafts: list[Draft] = []
     pending: list[Mention] = []
+    aggregates: set[int] = set()
     for sentence in sentences:
         mention = _mention(text, sentence, article.published, places, governorates, dateline_end)
         if mention is None:
             continue
-        if mention.figures:
-            _attach(drafts, mention, pending)
-        else:
-            _support(drafts, mention, pending)
+        for part in _split_breakdown(mention, places, aggregates):
+            if part.figures:
+                _attach(drafts, part, pending)
+            else:
+                _support(drafts, part, pending)
+    drafts = [d for d in drafts if not _only_an_aggregate(d, aggregates)]
     _inherit_from_previous(drafts)
     _date_main_from_lead(drafts, sentences, article.published, dateline_end)
     _assign_responses(text, sentences, drafts)
@@ -128,13 +147,75 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         date=_date(sentence, published, dateline_end, anchor),
         place=_best_place([p for p in sent_places if not p.origin], anchor),
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
-        actor=_actor(text, sentence),
+        actor=_actor(text, sentence, anchor),
         weapon=_first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True),
         target=_first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True),
         source=_source(text, sentence, anchor),
         separate=bool(lx.SEPARATE_CUE.search(sentence.text)),
         same_day=bool(_SAME_DAY.search(sentence.text)),
     )
+
+
+# "54 civilians were killed ... including 9 in the neighborhood Alsaliheen 8 in Ansari and 1 in each of
+# Marjah and Alizaa": a toll broken down by place. Each item is its own incident; the sum is not.
+_BREAKDOWN_START = re.compile(r"\b(?:including|of whom|among them)\s+(?=\S+ (?:\w+ )?(?:in|and)\b)", re.I)
+_BREAKDOWN_ITEM = re.compile(
+    rf"(?<![\w,])(?P<n>\d+|{'|'.join(u for u in _NUMBER_UNITS)})\s+(?:(?:people|civilians|persons|killed|dead)\s+)?"
+    r"(?:in|and)\b",
+    re.I,
+)
+_EACH_OF = re.compile(r"\beach of\b", re.I)
+
+
+def _split_breakdown(mention: Mention, places: list[PlaceMention], aggregates: set[int]) -> list[Mention]:
+    """One mention per place of a toll broken down by place; the mention itself when it is not one."""
+    head = _headline_figure(mention)
+    start = _BREAKDOWN_START.search(mention.sentence.text)
+    if head is None or start is None or head.end > start.start():
+        return [mention]
+    items = _breakdown_items(mention, places, start.end())
+    if len(items) < 2 or sum(value for value, _, _ in items) > head.value:
+        return [mention]
+    aggregates.add(head.value)
+    return [_item_mention(mention, head, value, number, place) for value, number, place in items]
+
+
+def _headline_figure(mention: Mention) -> FigureMention | None:
+    heads = [f for f in mention.figures if not f.subordinate and f.path.startswith("killed.") and f.value > 1]
+    return heads[0] if heads else None
+
+
+def _breakdown_items(mention: Mention, places: list[PlaceMention], offset: int):
+    """(value, number span, place) for each "N in PLACE" of the list after "including"."""
+    s = mention.sentence
+    numbers = list(_BREAKDOWN_ITEM.finditer(s.text, offset))
+    items = []
+    for i, m in enumerate(numbers):
+        end = numbers[i + 1].start() if i + 1 < len(numbers) else len(s.text)
+        named = [
+            p for p in places if s.start + m.end() <= p.start and p.end <= s.start + end and not p.origin
+        ]
+        if not named:
+            return []  # a breakdown by something other than place ("9 children and 4 women")
+        value = _number_value(m.group("n"))
+        for place in named if _EACH_OF.search(s.text, m.end(), end) else named[:1]:
+            items.append((value, m.span("n"), place))
+    return items
+
+
+def _item_mention(mention: Mention, head: FigureMention, value: int, number, place: PlaceMention) -> Mention:
+    figure = FigureMention(head.path, value, False, number[0], number[1], number[0], False)
+    return replace(mention, figures=[figure], place=place)
+
+
+def _only_an_aggregate(d: Draft, aggregates: set[int]) -> bool:
+    """A draft that only repeats the sum of a breakdown ("54 killed in Aleppo") is no incident."""
+    values = {f.value for f, _ in d.figures.values()}
+    return bool(values) and values <= aggregates and (d.place is None or d.place.rank >= 2)
+
+
+def _number_value(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBER_UNITS[token.lower()]
 
 
 def _reports_strike(sentence: str, places: list[PlaceMention]) -> bool:
@@ -227,7 +308,7 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
     return min(places, key=lambda p: (p.rank - (1 if p.introduced else 0), p.start))
 
 
-def _actor(text: str, sentence: Sentence) -> tuple[str, Span] | None:
+def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     found = []
     for pattern, value in lx.ACTOR_PATTERNS:
         for m in pattern.finditer(sentence.text):
@@ -237,7 +318,8 @@ def _actor(text: str, sentence: Sentence) -> tuple[str, Span] | None:
     if not found:
         return None
     found = _drop_nested(found)
-    score, start, end, value = max(found, key=lambda f: (f[0], -f[1]))
+    # Between equally strong candidates, the party named nearest the figure or strike acted.
+    score, start, end, value = max(found, key=lambda f: (f[0], -abs(f[1] - anchor)))
     if score < 0:
         return None
     return value, Span(start, end, text[start:end])
@@ -253,7 +335,13 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
         before,
     ):
         score += 2
-    if _VICTIM_CONTEXT_BEFORE.search(before) or _VICTIM_CONTEXT_AFTER.match(after):
+    if _MEMBER_OF.search(before):
+        return score + 2  # "a suicide bomber from the Nusra Front"
+    if (
+        _VICTIM_CONTEXT_BEFORE.search(before)
+        or _VICTIM_CONTEXT_AFTER.match(after)
+        or _VICTIM_COUNT_BEFORE.search(before)
+    ):
         score -= 4
     return score
 
@@ -316,7 +404,7 @@ def _attach(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> No
 
 
 _INTERVAL_BEFORE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d) (?:days?) (?:after|since)\b", re.I)
-_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SMALL_NUMBERS = {"a": 1, **_NUMBER_UNITS}
 
 
 def _date_from_interval(target: Draft, sentence: Sentence, previous: Draft) -> None:

@@ -146,7 +146,9 @@ TARGET_PATTERNS = _compile(
             "military",
         ),
         (
-            r"homes?|houses?|residential|neighbou?rhoods?|buildings?|apartments?|dwellings?|civilian homes",
+            r"homes?|houses?|residential|neighbou?rhoods|neighbou?rhood(?!\s+(?:of\b|(?-i:[A-Z])))|"
+            r"(?:civilian|populated|inhabited) areas?|buildings?|"
+            r"apartments?|dwellings?|civilian homes",
             "residential",
         ),
     ]

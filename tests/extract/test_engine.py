@@ -128,3 +128,24 @@ def test_possessive_weekday_without_apostrophe_and_lower_case_is():
     (c,) = extract_claims(article(text, date(2017, 4, 19)))
     assert c.date == date(2017, 4, 15) and c.figure("killed.total") == 126
     assert c.actor != "isis"
+
+
+def test_a_toll_broken_down_by_neighbourhood_gives_one_incident_per_place():
+    text = (
+        "Regime raids kill 30 in Aleppo\n"
+        "At least 30 civilians were killed in regime airstrikes on Aleppo on Monday, including 12 in the "
+        "neighbourhood of al-Ansari, 10 in Bustan al-Qasr and 4 in each of al-Marjeh and al-Izaa.\n"
+    )
+    claims = extract_claims(article(text, published=date(2016, 11, 22)))
+    by_place = {c.place.name: c.figures["killed.total"].value for c in claims}
+    assert by_place == {"al-Ansari": 12, "Bustan al-Qasr": 10, "al-Marjeh": 4, "al-Izaa": 4}
+    assert {(c.actor, c.weapon, c.date) for c in claims} == {
+        ("syrian_government", "airstrike", date(2016, 11, 21))
+    }
+    assert all(c.figures["killed.civilians"].value == c.figures["killed.total"].value for c in claims)
+
+
+def test_a_breakdown_by_victim_is_not_a_breakdown_by_place():
+    text = "Shelling on Douma killed 20 people on Monday, including 9 children and 4 women in the market.\n"
+    (claim,) = extract_claims(article(text, published=date(2016, 11, 22)))
+    assert claim.figures["killed.total"].value == 20 and claim.figures["killed.children"].value == 9
