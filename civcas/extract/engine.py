@@ -138,6 +138,8 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     has_casualties = lx.CASUALTY_WORD.search(sentence.text) and not lx.AGGREGATE_CUE.search(sentence.text)
     figures = find_figures(sentence.text) if has_casualties else []
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
+    if _round_up(figures, governorates, s, e):
+        figures = []
     if not figures and not _reports_strike(sentence.text, sent_places):
         return None
     anchor = s + (figures[0].start if figures else 0)
@@ -216,6 +218,14 @@ def _only_an_aggregate(d: Draft, aggregates: set[int]) -> bool:
 
 def _number_value(token: str) -> int:
     return int(token) if token.isdigit() else _NUMBER_UNITS[token.lower()]
+
+
+def _round_up(figures: list[FigureMention], governorates, start: int, end: int) -> bool:
+    """ "6 killed in terrorist attacks in Damascus, Aleppo and Idleb": one toll over several governorates
+    sums several incidents; it is not one."""
+    killed = [f for f in figures if f.path.startswith("killed.") and not f.subordinate]
+    named = {g for a, b, g in governorates if start <= a and b <= end}
+    return len(killed) == 1 and len(named) >= 2
 
 
 def _reports_strike(sentence: str, places: list[PlaceMention]) -> bool:

@@ -149,3 +149,22 @@ def test_a_breakdown_by_victim_is_not_a_breakdown_by_place():
     text = "Shelling on Douma killed 20 people on Monday, including 9 children and 4 women in the market.\n"
     (claim,) = extract_claims(article(text, published=date(2016, 11, 22)))
     assert claim.figures["killed.total"].value == 20 and claim.figures["killed.children"].value == 9
+
+
+def test_one_toll_spread_over_several_governorates_is_a_round_up_not_an_incident():
+    text = (
+        "Car bomb kills 8 in Jableh\n"
+        "A car bomb killed 8 civilians in the coastal town of Jableh in Latakia province on Sunday.\n"
+        "Attacks in Hama, Homs and Idlib killed 14 people on the same day, state media said.\n"
+    )
+    claims = extract_claims(article(text, published=date(2018, 3, 5)))
+    tolls = [(c.place.name if c.place else None, c.figures["killed.total"].value) for c in claims]
+    assert tolls == [("Jableh", 8)]
+
+
+def test_a_toll_in_one_governorate_with_its_province_named_is_still_an_incident():
+    text = (
+        "Shelling killed 14 people in the town of Kafr Nabl in Idlib province on Sunday, state media said.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2018, 3, 5)))
+    assert (claim.place.name, claim.figures["killed.total"].value) == ("Kafr Nabl", 14)
