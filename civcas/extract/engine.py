@@ -12,7 +12,7 @@ from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import FigureMention, find_figures
 from civcas.extract.places import PlaceMention, find_places, governorates_in
-from civcas.extract.text import Sentence, split_sentences
+from civcas.extract.text import Sentence, body_end, split_sentences
 from civcas.models import Article, Claim, Figure, Place, Span
 
 _NUMBER_UNITS = {
@@ -60,6 +60,12 @@ _CALL_FOR = re.compile(
 _EVENT_NOUN = re.compile(
     r"\b(?:air ?strikes?|strikes?|raids?|attacks?|bombing|explosion|blast|massacre|shelling)\b", re.I
 )
+# "the attack had been carried out by suicide bombers": a later sentence about the event just reported
+_RECALLED_EVENT = re.compile(
+    r"\bthe (?:terrorist |suicide |deadly )?(?:attack|blast|explosion|bombing)\b", re.I
+)
+_DETONATION = re.compile(r"\b(?:detonated|blew (?:himself|herself|themselves) up)\b", re.I)
+_UNDECIDED = re.compile(r"\b(?:whether|unclear|not (?:yet )?(?:known|clear|specify|say))\b", re.I)
 _OLDER = re.compile(r"\b(?:last (?:week|month|year)|ago|previously|in (?:19|20)\d\d|earlier this)\b", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:earlier in the day|later in the day|the same day|hours (?:after|before|earlier))\b", re.I
@@ -102,7 +108,7 @@ class Draft:
 
 
 def extract_claims(article: Article) -> list[Claim]:
-    text = article.text
+    text = article.text[: body_end(article.text)]  # a prefix: offsets into it are offsets into the article
     sentences = split_sentences(text)
     places = find_places(text)
     governorates = governorates_in(text)
@@ -140,17 +146,18 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if _round_up(figures, governorates, s, e):
         figures = []
-    if not figures and not _reports_strike(sentence.text, sent_places):
+    weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
+    if not figures and not _reports_strike(sentence.text, sent_places) and not _tells_how(sentence, weapon):
         return None
     anchor = s + (figures[0].start if figures else 0)
     return Mention(
         sentence=sentence,
         figures=figures,
         date=_date(sentence, published, dateline_end, anchor),
-        place=_best_place([p for p in sent_places if not p.origin], anchor),
+        place=_best_place([p for p in sent_places if not p.origin], anchor) or _named_city(sentence, places),
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
         actor=_actor(text, sentence, anchor),
-        weapon=_first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True),
+        weapon=weapon,
         target=_first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True),
         source=_source(text, sentence, anchor),
         separate=bool(lx.SEPARATE_CUE.search(sentence.text)),
@@ -226,6 +233,17 @@ def _round_up(figures: list[FigureMention], governorates, start: int, end: int) 
     killed = [f for f in figures if f.path.startswith("killed.") and not f.subordinate]
     named = {g for a, b, g in governorates if start <= a and b <= end}
     return len(killed) == 1 and len(named) >= 2
+
+
+def _tells_how(sentence: Sentence, weapon: tuple[str, Span] | None) -> bool:
+    """ "The attack had been carried out by four suicide bombers", "a suicide attacker detonated a car bomb":
+    how the event just reported was done."""
+    return (
+        weapon is not None
+        and weapon[0] in _REFINED_WEAPONS
+        and bool(_RECALLED_EVENT.search(sentence.text) or _DETONATION.search(sentence.text))
+        and not _UNDECIDED.search(sentence.text)
+    )
 
 
 def _reports_strike(sentence: str, places: list[PlaceMention]) -> bool:
@@ -309,6 +327,20 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
     if statement_days and sentence.index <= 3:
         return replace(min(statement_days, key=lambda c: c[0])[1], weak=True)
     return None
+
+
+# "in the city" after "according to an activist contacted" is where the source is, not the incident
+_THE_CITY = re.compile(r"(?<!contacted )(?<!based )\bin the (?P<kind>city|town)\b(?! of)", re.I)
+
+
+def _named_city(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
+    """ "killed 28 militants in the city": the city or town last named before this sentence."""
+    m = _THE_CITY.search(sentence.text)
+    if not m:
+        return None
+    kinds = ("city",) if m.group("kind").lower() == "city" else ("city", "town")
+    earlier = [p for p in places if p.end <= sentence.start and p.kind in kinds and not p.origin]
+    return earlier[-1] if earlier else None
 
 
 def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
@@ -484,10 +516,17 @@ def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool
 
 
 def _has_equal_figure(drafts: list[Draft], mention: Mention) -> Draft | None:
+    """The incident that already holds one of this mention's counts ("kills 9" ... "nine civilians")."""
+    new_headline = _headline({f.path: f for f in reversed(mention.figures) if not f.subordinate})
     for d in drafts:
+        if not _places_agree(d.place, mention.place):
+            continue
+        held_headline = _headline({path: f for path, (f, _) in d.figures.items()})
+        if new_headline is not None and new_headline >= 5 and held_headline == new_headline:
+            return d
         for f in mention.figures:
             held = d.figures.get(f.path)
-            if held and held[0].value == f.value and f.value >= 5 and _places_agree(d.place, mention.place):
+            if held and held[0].value == f.value and f.value >= 5:
                 return d
     return None
 
@@ -616,6 +655,7 @@ _WEAPON_REFINES = {
     "shelling": {"chemical", "barrel_bomb"},
     "missile": {"chemical"},
 }
+_REFINED_WEAPONS = set().union(*_WEAPON_REFINES.values())
 
 
 def _more_specific(new: PlaceMention, held: PlaceMention) -> bool:

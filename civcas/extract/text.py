@@ -12,6 +12,11 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])|\n\s*|\
 _ABBREV = re.compile(
     r"\b(?:U\.S|U\.N|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"
 )
+# Scraped pages end with a list of links to other stories ("Source AA Related News Death toll rises to
+# 70 as ..."): headlines of other incidents, not part of the report.
+_RELATED_LINKS = re.compile(
+    r"(?:(?<=\s)|^)(?:\d+ )?Related(?: News| Articles| Stories| Posts| Content)?\s+(?=[A-Z0-9\"“])"
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,13 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+def body_end(text: str) -> int:
+    """Where the report ends: before a trailing list of related stories, if the page kept one.
+    Only the second half of the text is searched: a list near the top is followed by the report itself."""
+    m = _RELATED_LINKS.search(text, len(text) // 2)
+    return m.start() if m else len(text)
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -16,6 +16,7 @@ BARS = {  # issue 3's quality bars that the engine meets; a fall below any of th
     "killed.total": 0.85,
     "date": 0.80,
     "actor": 0.80,
+    "weapon": 0.80,
 }
 
 

@@ -168,3 +168,56 @@ def test_a_toll_in_one_governorate_with_its_province_named_is_still_an_incident(
     )
     (claim,) = extract_claims(article(text, published=date(2018, 3, 5)))
     assert (claim.place.name, claim.figures["killed.total"].value) == ("Kafr Nabl", 14)
+
+
+def test_a_later_sentence_telling_how_the_attack_was_done_refines_the_weapon():
+    text = (
+        "Blast kills 9 in Homs\n"
+        "An explosion killed 9 people in the Akrama district of Homs on Monday. "
+        "Police said the attack had been carried out by two suicide bombers wearing explosive belts.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2018, 3, 6)))
+    assert (claim.weapon, claim.figures["killed.total"].value) == ("suicide_attack", 9)
+
+
+def test_an_undecided_account_of_the_blast_does_not_refine_the_weapon():
+    text = (
+        "Blast kills 9 in Homs\n"
+        "An explosion killed 9 people in the Akrama district of Homs on Monday. "
+        "Officials did not say whether the blast was a landmine or a planted bomb.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2018, 3, 6)))
+    assert claim.weapon == "bombing"
+
+
+def test_in_the_city_names_the_city_reported_before():
+    text = (
+        "Rockets hit Deir ez-Zor\n"
+        "Rockets fired by ISIS killed three civilians in the city of Deir ez-Zor on Thursday. "
+        "On Wednesday the Syria army had killed 28 militants in the city, a military source said.\n"
+    )
+    claims = extract_claims(article(text, published=date(2017, 5, 18)))
+    army = next(c for c in claims if c.date == date(2017, 5, 17))
+    assert (army.place.name, army.actor) == ("Deir ez-Zor", "syrian_government")
+    assert army.figures["killed.combatants"].value == 28
+
+
+def test_in_the_city_where_a_source_was_contacted_is_not_the_incident_place():
+    text = (
+        "Jets bomb Idlib\n"
+        "Jets bombed the town of Saraqib on Sunday. "
+        "At least three people were killed, according to an activist contacted in the city.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2016, 6, 6)))
+    assert claim.place.name == "Saraqib"
+
+
+def test_a_list_of_related_stories_after_the_report_is_not_read():
+    text = (
+        "Shelling kills 9 in Daraa\n"
+        "Government shelling killed nine civilians in the town of Busra al-Harir in Daraa province on Friday, "
+        "activists said. Residents said the shells hit a school.\n"
+        "Source AA Related News Death toll rises to 70 as bombs rain down on Idlib Twin blasts kill 12 in Homs"
+    )
+    claims = extract_claims(article(text, published=date(2018, 6, 23)))
+    assert [c.figures["killed.total"].value for c in claims] == [9]
