@@ -42,14 +42,14 @@ _VICTIM_CONTEXT_AFTER = re.compile(
     re.I,
 )
 _MEMBER_OF = re.compile(
-    r"\b(?:bombers?|attackers?|gunm[ae]n|fighters|militants|members|assailants?) (?:from|of|belonging to) "
-    r"(?:the\s+)?$",
+    r"\b(?:bombers?|attackers?|gunm[ae]n|fighters|militants|members|assailants?|planes|jets|aircraft|warplanes|"
+    r"drones?) (?:from|of|belonging to|belong to) (?:the\s+|an?\s+)?$",
     re.I,
 )
 # "killing at least 25 Syrian Army soldiers": the party named is the victim.
 _VICTIM_COUNT_BEFORE = re.compile(
-    r"\b(?:kill|wound|injur|execut)\w*\s+(?:at least |more than |some |about )?"
-    rf"(?:\d+|dozens of|scores of|hundreds of|{'|'.join(_NUMBER_UNITS)})\s+$",
+    r"\b(?:kill|wound|injur|execut|behead|decapitat)\w*\s+(?:at least |more than |some |about )?"
+    rf"(?:\d+|dozens of|scores of|hundreds of|{'|'.join(_NUMBER_UNITS)})\s+(?:[\w-]+\s+)?$",
     re.I,
 )
 _CALL_FOR = re.compile(
@@ -58,7 +58,9 @@ _CALL_FOR = re.compile(
     re.I,
 )
 _EVENT_NOUN = re.compile(
-    r"\b(?:air ?strikes?|strikes?|raids?|attacks?|bombing|explosion|blast|massacre|shelling)\b", re.I
+    r"\b(?:air ?strikes?|strikes?|raids?|attacks?|bombing|explosion|blast|massacre|shelling|executed|executions?|"
+    r"beheaded|beheadings?)\b",
+    re.I,
 )
 # "the attack had been carried out by suicide bombers": a later sentence about the event just reported
 _RECALLED_EVENT = re.compile(
@@ -784,7 +786,10 @@ def _figures(d: Draft, evidence: dict[str, Span]) -> dict[str, Figure]:
 
 
 def _derive_totals(out: dict[str, Figure]) -> None:
-    """The overall dead: a stated total, else civilians, combatants, or children and women added up."""
+    """The overall dead: a stated total, else civilians and combatants, or children and women, added up."""
+    sides = [out[p] for p in ("killed.civilians", "killed.combatants") if p in out]
+    if "killed.total" not in out and len(sides) == 2:  # "killing six civilians and five militiamen"
+        out["killed.total"] = Figure(sum(f.value for f in sides), any(f.approx for f in sides), sides[0].span)
     if "killed.total" not in out:
         for path in ("killed.civilians", "killed.combatants"):
             if path in out:

@@ -17,7 +17,7 @@ def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
 ACTOR_PATTERNS = _compile(
     [
         (
-            r"(?:u\.?s\.?|american)[- ]led coalition|international coalition|anti-(?:isis|is|daesh) coalition|"
+            r"(?:u\.?s\.?|american)[- ]led (?:military |international )?coalition|international coalition|anti-(?:isis|is|daesh) coalition|"
             r"coalition (?:forces|warplanes|jets|aircraft|planes|air ?strikes?|strikes?|raids?|bombing|fighter jets)|"
             r"(?:the|international|so-called) coalition|u\.?s\.? (?:warplanes|jets|aircraft|forces|strikes?|"
             r"air ?strikes?|military|drones?|navy|missiles?|tomahawk)|american (?:warplanes|jets|strikes?|missiles?)|"
@@ -286,7 +286,10 @@ NOUN_MODIFIERS = set(
     ]
 )
 
-KILLED = r"killed|dead|died|martyred|martyrs|slain|perished|lost their lives|massacred|executed|deaths"
+KILLED = (
+    r"killed|dead|died|martyred|martyrs|slain|perished|lost their lives|massacred|executed|beheaded|"
+    r"decapitated|deaths"
+)
 INJURED = r"injured|wounded|hurt|injuries|wounds"
 KILLED_CUE_AFTER = re.compile(rf"^(?:[\w'’,-]+\s+){{0,6}}?(?:{KILLED})\b", re.I)
 # Lumped figures: "killed and injured", "martyred or wounded", "casualties".
@@ -298,7 +301,7 @@ KILLED_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|claimed the lives of|claiming the lives of|took the lives of|left|leaving|"
     r"death toll(?: [\w-]+){0,8}? (?:to|at|of|surpass(?:es|ed)|reach(?:es|ed)|exceed(?:s|ed)|hit|was|is|stood at|"
     r"stands at)|toll (?:\w+ ){0,3}(?:to|at|of)|bodies of|deaths of|death of|"
-    r"executed|executing|massacred|slaughtered|slaughter|martyring|killing of)\s*$",
+    r"executed|executing|beheaded|beheading|decapitated|massacred|slaughtered|slaughter|martyring|killing of)\s*$",
     re.I,
 )
 # "The death toll in a car bomb attack on buses carrying evacuees has risen to 112": the subject
@@ -316,7 +319,8 @@ LUMPED_BEFORE = re.compile(
 )
 # A cheap test that a sentence may carry a casualty figure at all.
 CASUALTY_WORD = re.compile(
-    r"kill|dead|death|die[ds]|martyr|slain|perish|lives|massacr|execut|slaughter|injur|wound|hurt|casualt|toll",
+    r"kill|dead|death|die[ds]|martyr|slain|perish|lives|massacr|execut|behead|decapitat|slaughter|injur|wound|"
+    r"hurt|casualt|toll",
     re.I,
 )
 # Markers that the figures are not one incident: aggregates over time.

@@ -221,3 +221,29 @@ def test_a_list_of_related_stories_after_the_report_is_not_read():
     )
     claims = extract_claims(article(text, published=date(2018, 6, 23)))
     assert [c.figures["killed.total"].value for c in claims] == [9]
+
+
+def test_civilians_and_fighters_killed_together_add_up_to_the_total():
+    text = "Rebels attacked a checkpoint in the town of Mhardeh on Sunday, killing six civilians and five militiamen.\n"
+    (claim,) = extract_claims(article(text, published=date(2013, 8, 19)))
+    assert claim.figures["killed.total"].value == 11
+    assert (claim.figures["killed.civilians"].value, claim.figures["killed.combatants"].value) == (6, 5)
+
+
+def test_beheaded_captives_are_victims_and_the_place_follows():
+    text = (
+        "ISIL terrorists beheaded eight Syrian militants who had surrendered, a monitor said on Monday. "
+        "The Observatory said the men were executed in Albu Kamal in the eastern province of Deir Ezzor.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2014, 11, 3)))
+    assert (claim.actor, claim.weapon, claim.place.name) == ("isis", "execution", "Albu Kamal")
+    assert claim.figures["killed.total"].value == 8
+
+
+def test_a_us_led_military_coalition_is_the_coalition():
+    text = (
+        "Airstrikes thought to be by planes from a U.S.-led military coalition killed 20 civilians in the town "
+        "of al-Bukamal on Tuesday, a war monitor said.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2017, 4, 19)))
+    assert claim.actor == "us_led_coalition"
