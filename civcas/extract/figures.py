@@ -49,8 +49,14 @@ def find_figures(sentence: str) -> list[FigureMention]:
     if none:
         s, e = none.span()
         return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
+    families = list(_FAMILY.finditer(sentence))
     numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, n)]
-    nouns = [_noun_after(sentence, n) for n in numbers]
+    numbers = sorted(
+        [n for n in numbers if not any(f.start() <= n.start < f.end() for f in families)]
+        + [_family_count(f) for f in families],
+        key=lambda n: n.start,
+    )
+    nouns = [("civilians", n.end) if n.kind == "family" else _noun_after(sentence, n) for n in numbers]
     _share_right_noun(sentence, numbers, nouns)
     outcomes: list[str | None] = [None] * len(numbers)
     for i, n in enumerate(numbers):
@@ -59,11 +65,39 @@ def find_figures(sentence: str) -> list[FigureMention]:
         ):
             continue  # "the death toll of a terrorist attack": an article, not a count
         outcomes[i] = _outcome(sentence, numbers, i, nouns, outcomes)
-    return [
+    found = [
         _mention(sentence, n, nouns[i], outcomes[i])
         for i, n in enumerate(numbers)
         if outcomes[i] and (nouns[i] is not None or n.kind not in ("one",))
     ]
+    return found + [
+        part for f in found for m in families if f.start == m.start() for part in _family_parts(f, m)
+    ]
+
+
+# "a woman and her three children", "a man and his young daughter": one group of civilians, counted whole.
+_FAMILY = re.compile(
+    r"\b(?:an?|one)\s+(?P<adult>woman|mother|man|father)\s+and\s+(?:her|his|their)\s+"
+    r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?P<young>young\s+|little\s+|infant\s+)?"
+    r"(?P<kin>children|child|kids|babies|baby|sons|son|daughters|daughter)\b",
+    re.I,
+)
+
+
+def _family_count(m: re.Match[str]) -> Number:
+    kin = find_numbers(m.group("n"))[0].value if m.group("n") else 1
+    return Number(1 + kin, False, m.start(), m.end(), "family")
+
+
+def _family_parts(whole: FigureMention, m: re.Match[str]) -> list[FigureMention]:
+    outcome = whole.path.split(".")[0]
+    kin = whole.value - 1
+    parts = []
+    if m.group("adult").lower() in ("woman", "mother"):
+        parts.append(FigureMention(f"{outcome}.women", 1, False, m.start(), m.end(), m.start(), True))
+    if m.group("young") or m.group("kin").lower() in ("children", "child", "kids", "babies", "baby"):
+        parts.append(FigureMention(f"{outcome}.children", kin, False, m.start(), m.end(), m.start(), True))
+    return parts
 
 
 def _share_right_noun(sentence: str, numbers: list[Number], nouns: list) -> None:

@@ -93,7 +93,7 @@ WEAPON_PATTERNS = _compile(
             "landmine",
         ),
         (
-            r"air ?strikes?|air ?raids?|aerial (?:bombardment|bombing|attacks?)|warplanes?|war planes?|"
+            r"air ?strikes?|air ?raids?|aerial (?:bombardments?|bombing|attacks?|bombs?)|warplanes?|war planes?|"
             r"fighter jets?|jets|aircraft|airplanes?|bombers|helicopters?|drones?|air ?force|raids|"
             r"planes|airstrike",
             "airstrike",

@@ -46,6 +46,20 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             "A child was killed and two women were wounded.",
             {"killed.children": (1, False), "injured.total": (2, False)},
         ),
+        (
+            "A mother and her child died when an aerial bomb hit their home.",
+            {"killed.civilians": (2, False), "killed.women": (1, False), "killed.children": (1, False)},
+        ),
+        (
+            "The raid killed a woman and her three children and wounded five others.",
+            {
+                "killed.civilians": (4, False),
+                "injured.total": (5, False),
+                "killed.women": (1, False),
+                "killed.children": (3, False),
+            },
+        ),
+        ("A man and his two sons were shot dead at the checkpoint.", {"killed.civilians": (3, False)}),
     ],
 )
 def test_casualty_figures(sentence, expected):
