@@ -1135,6 +1135,19 @@ def _place_from_entry(
     )
 
 
+def resolves_precisely(name: str, governorate: str | None = None, gazetteer: Gazetteer | None = None) -> bool:
+    """True when the name, as written, geocodes to a gazetteer entry with its own coordinate
+    (precision 1) in the given governorate: the gazetteer *covers* that place."""
+    place = geocode(name, governorate_hint=governorate, gazetteer=gazetteer)
+    gov = canonical_governorate(governorate)
+    return (
+        place is not None
+        and place.gazetteer_id is not None
+        and place.precision == 1
+        and (gov is None or place.governorate == gov)
+    )
+
+
 __all__ = [
     "GOVERNORATE_SPELLINGS",
     "Gazetteer",
@@ -1147,5 +1160,6 @@ __all__ = [
     "load_geonames_dump",
     "load_supplement",
     "normalize_name",
+    "resolves_precisely",
     "skeleton",
 ]

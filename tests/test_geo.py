@@ -362,3 +362,12 @@ def test_add_entries_merges_aliases():
     gaz.add_entries([type(hajin)(hajin.id, "Hajin", ("Hajeen Town",), None, None, None, "town")])
     assert gaz.get(hajin.id).lat == hajin.lat
     assert best_id(gaz, "Hajeen Town") == hajin.id
+
+
+def test_resolves_precisely_needs_an_own_coordinate_in_the_governorate(gaz):
+    from civcas.geo import resolves_precisely
+
+    assert resolves_precisely("Hajeen", "Deir ez-Zor", gaz)
+    assert not resolves_precisely("Hajeen", "Idlib", gaz)  # wrong governorate
+    assert not resolves_precisely("rural Aleppo", "Aleppo", gaz)  # a governorate: precision 3
+    assert not resolves_precisely("Qaryat Nowhere", "Aleppo", gaz)
