@@ -435,3 +435,12 @@ def test_part_of_a_city_resolves_to_the_city_at_precision_2(gaz):
     assert (place.name, place.canonical, place.precision) == ("eastern Aleppo", "Aleppo", 2)
     text = "Mortars kill 45 in eastern Aleppo\nAt least 45 civilians were killed by mortar fire in eastern Aleppo."
     assert claim_places(text)[0] == ("eastern Aleppo", "Aleppo")
+
+
+def test_the_same_neighbourhood_is_the_place_of_the_incident_before():
+    text = (
+        "Rockets kill 10 in Salah Eddin\n"
+        "Ten civilians were killed on Wednesday as rockets hit the Salah Eddin neighborhood in Aleppo city. "
+        "On Tuesday, rocket attacks on the same neighborhood had killed 8 civilians."
+    )
+    assert [name for name, _ in claim_places(text)] == ["Salah Eddin", "Salah Eddin"]

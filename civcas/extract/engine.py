@@ -122,6 +122,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 _support(drafts, part, pending)
     drafts = [d for d in drafts if not _only_an_aggregate(d, aggregates)]
     _inherit_from_previous(drafts)
+    _place_from_anaphora(drafts)
     _date_main_from_lead(drafts, sentences, article.published, dateline_end)
     _assign_responses(text, sentences, drafts)
     default_gov = _article_governorate(governorates, places, article)
@@ -234,6 +235,18 @@ def _inherit_from_previous(drafts: list[Draft]) -> None:
             d.weapon = before.weapon
         if d.governorate is None and (d.place is None or d.place.governorate is None):
             d.governorate = before.governorate or _place_governorate(before)
+
+
+_SAME_PLACE = re.compile(
+    r"\b(?:the same|that) (?:neighbou?rhood|district|town|village|area|city|camp)\b", re.I
+)
+
+
+def _place_from_anaphora(drafts: list[Draft]) -> None:
+    """ "... attacks on the same neighbourhood killed 8": the place of the incident before."""
+    for before, d in itertools.pairwise(drafts):
+        if d.place is None and before.place and any(_SAME_PLACE.search(m.sentence.text) for m in d.mentions):
+            d.place = before.place
 
 
 def _date_main_from_lead(
