@@ -359,6 +359,23 @@ def eval_extraction(
     if result.returncode != 0:
         err.print(result.stderr)
         raise typer.Exit(result.returncode)
+    covered, total = _gazetteer_coverage(gold)
+    console.print(
+        f"gazetteer coverage: {covered}/{total} gold places resolved at precision 1 = {covered / max(total, 1):.3f}"
+    )
+
+
+def _gazetteer_coverage(gold: Path) -> tuple[int, int]:
+    """Gold incidents that name a place, and how many of those names (as written) the shipped
+    gazetteer resolves to an entry with its own coordinate in the gold governorate."""
+    places = [
+        (incident["place"], incident.get("governorate"))
+        for line in gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+        for incident in json.loads(line).get("incidents", [])
+        if incident.get("place")
+    ]
+    return sum(geo.resolves_precisely(name, gov) for name, gov in places), len(places)
 
 
 @geo_app.command("lookup")

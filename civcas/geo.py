@@ -1065,14 +1065,31 @@ def geocode(
     win = _window(place_name, span, context)
     if win.found and _is_org_like(win.text, win.end):
         return None
-    candidates = [(e, s) for e, s in gaz.lookup(place_name, gov_hint) if s >= 0.6]
-    if not candidates:
+    entry, part = _best_candidate(gaz, place_name, gov_hint)
+    if entry is None:
         gov = gov_hint or _governorate_in_name(place_name)
         return _governorate_place(gaz, place_name, span, gov) if gov else Place(name=place_name, span=span)
-    entry = candidates[0][0]
     if entry.kind != "governorate" and _is_governorate_seat(entry) and _province_context(win):
         entry = _governorate_entry(gaz, entry.governorate) or entry
-    return _place_from_entry(gaz, entry, place_name, span, _precision(entry, win))
+    precision = max(2, _precision(entry, win)) if part else _precision(entry, win)
+    return _place_from_entry(gaz, entry, place_name, span, precision)
+
+
+_DIRECTION_PREFIX = re.compile(
+    r"^(?:eastern|western|northern|southern|east|west|north|south)\s+", re.IGNORECASE
+)
+
+
+def _best_candidate(gaz: Gazetteer, name: str, gov: str | None) -> tuple[GazetteerEntry | None, bool]:
+    """The best entry for the name, and whether the name only names a part of it ("eastern
+    Aleppo", when no entry has that name itself)."""
+    for query, part in ((name, False), (_DIRECTION_PREFIX.sub("", name), True)):
+        if part and query == name:
+            break
+        candidates = [e for e, score in gaz.lookup(query, gov) if score >= 0.6]
+        if candidates and not (part and candidates[0].kind == "governorate"):
+            return candidates[0], part
+    return None, False
 
 
 def _governorate_in_name(name: str) -> str | None:
@@ -1135,6 +1152,19 @@ def _place_from_entry(
     )
 
 
+def resolves_precisely(name: str, governorate: str | None = None, gazetteer: Gazetteer | None = None) -> bool:
+    """True when the name, as written, geocodes to a gazetteer entry with its own coordinate
+    (precision 1) in the given governorate: the gazetteer *covers* that place."""
+    place = geocode(name, governorate_hint=governorate, gazetteer=gazetteer)
+    gov = canonical_governorate(governorate)
+    return (
+        place is not None
+        and place.gazetteer_id is not None
+        and place.precision == 1
+        and (gov is None or place.governorate == gov)
+    )
+
+
 __all__ = [
     "GOVERNORATE_SPELLINGS",
     "Gazetteer",
@@ -1147,5 +1177,6 @@ __all__ = [
     "load_geonames_dump",
     "load_supplement",
     "normalize_name",
+    "resolves_precisely",
     "skeleton",
 ]

@@ -362,3 +362,85 @@ def test_add_entries_merges_aliases():
     gaz.add_entries([type(hajin)(hajin.id, "Hajin", ("Hajeen Town",), None, None, None, "town")])
     assert gaz.get(hajin.id).lat == hajin.lat
     assert best_id(gaz, "Hajeen Town") == hajin.id
+
+
+def test_resolves_precisely_needs_an_own_coordinate_in_the_governorate(gaz):
+    from civcas.geo import resolves_precisely
+
+    assert resolves_precisely("Hajeen", "Deir ez-Zor", gaz)
+    assert not resolves_precisely("Hajeen", "Idlib", gaz)  # wrong governorate
+    assert not resolves_precisely("rural Aleppo", "Aleppo", gaz)  # a governorate: precision 3
+    assert not resolves_precisely("Qaryat Nowhere", "Aleppo", gaz)
+
+
+# ------------------------------------------------------------------ place mentions in reports
+
+
+def claim_places(text: str) -> list[tuple[str | None, str | None]]:
+    from datetime import date
+
+    from civcas.models import Article
+    from civcas.pipeline import process_article
+
+    a = Article(id="t", title=text.splitlines()[0], text=text, published=date(2016, 9, 22))
+    return [(c.place.name if c.place else None, c.governorate) for c in process_article(a)]
+
+
+def test_ambiguous_name_takes_the_governorate_named_nearest_it():
+    from civcas.extract.places import find_places
+
+    hasakah = "A bomber blew himself up in the Salihiyah neighbourhood of Hasakeh city on Tuesday."
+    damascus = "Shells fell on the Salihiyah neighbourhood of Damascus on Tuesday."
+    for text, gov in ((hasakah, "Hasakah"), (damascus, "Damascus")):
+        (salihiyah,) = [p for p in find_places(text) if p.name == "Salihiyah"]
+        assert salihiyah.governorate == gov
+
+
+def test_neighbourhood_named_after_the_figure_refines_the_city():
+    text = (
+        "Bomb kills six in Aleppo\n"
+        "A bomb killed six people in the city of Aleppo on Wednesday, state television said. "
+        "The blast hit the southwestern neighbourhood of Salaheddin, which was on the front line until December."
+    )
+    assert claim_places(text)[0] == ("Salaheddin", "Aleppo")
+
+
+def test_a_figure_for_many_places_stays_at_the_wider_place():
+    many = (
+        "Jets kill 21 in rural Aleppo\n"
+        "Russian jets on Monday bombed the towns of Huraytan, Hayyan, Anadan and Babees in rural Aleppo, "
+        "killing at least 21 civilians."
+    )
+    two = (
+        "Shells kill 3 in Aleppo\n"
+        "Three people were killed on Monday when rockets hit the al-Hamadaniyeh and al-Meridian "
+        "neighborhoods of Aleppo."
+    )
+    assert claim_places(many)[0] == ("rural Aleppo", "Aleppo")
+    assert claim_places(two)[0] == ("al-Hamadaniyeh", "Aleppo")
+
+
+def test_unknown_district_and_river_are_kept_as_written_at_governorate_precision(gaz):
+    text = (
+        "Car bomb kills 15 in Homs\n"
+        "At least 15 people were killed on Thursday in the Armenian district of the city of Homs."
+    )
+    assert claim_places(text)[0] == ("Armenian district", "Homs")
+    river = geocode("Euphrates River", governorate_hint="Deir ez-Zor", gazetteer=gaz)
+    assert (river.gazetteer_id, river.governorate, river.precision) == (None, "Deir ez-Zor", 3)
+
+
+def test_part_of_a_city_resolves_to_the_city_at_precision_2(gaz):
+    place = geocode("eastern Aleppo", governorate_hint="Aleppo", gazetteer=gaz)
+    assert (place.name, place.canonical, place.precision) == ("eastern Aleppo", "Aleppo", 2)
+    text = "Mortars kill 45 in eastern Aleppo\nAt least 45 civilians were killed by mortar fire in eastern Aleppo."
+    assert claim_places(text)[0] == ("eastern Aleppo", "Aleppo")
+
+
+def test_the_same_neighbourhood_is_the_place_of_the_incident_before():
+    text = (
+        "Rockets kill 10 in Salah Eddin\n"
+        "Ten civilians were killed on Wednesday as rockets hit the Salah Eddin neighborhood in Aleppo city. "
+        "On Tuesday, rocket attacks on the same neighborhood had killed 8 civilians."
+    )
+    assert [name for name, _ in claim_places(text)] == ["Salah Eddin", "Salah Eddin"]

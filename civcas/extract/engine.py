@@ -58,8 +58,8 @@ _CALL_FOR = re.compile(
     re.I,
 )
 _EVENT_NOUN = re.compile(
-    r"\b(?:air ?strikes?|strikes?|raids?|attacks?|bombing|explosion|blast|massacre|shelling|executed|executions?|"
-    r"beheaded|beheadings?)\b",
+    r"\b(?:air ?strikes?|strikes?|raids?|attacks?|bombing|bomb(?:er)?s?|explosion|blast|massacre|shelling|"
+    r"executed|executions?|beheaded|beheadings?)\b",
     re.I,
 )
 # "the attack had been carried out by suicide bombers": a later sentence about the event just reported
@@ -129,6 +129,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 _support(drafts, part, pending)
     drafts = [d for d in drafts if not _only_an_aggregate(d, aggregates)]
     _inherit_from_previous(drafts)
+    _place_from_anaphora(drafts)
     _date_main_from_lead(drafts, sentences, article.published, dateline_end)
     _assign_responses(text, sentences, drafts)
     default_gov = _article_governorate(governorates, places, article)
@@ -265,6 +266,18 @@ def _inherit_from_previous(drafts: list[Draft]) -> None:
             d.governorate = before.governorate or _place_governorate(before)
 
 
+_SAME_PLACE = re.compile(
+    r"\b(?:the same|that) (?:neighbou?rhood|district|town|village|area|city|camp)\b", re.I
+)
+
+
+def _place_from_anaphora(drafts: list[Draft]) -> None:
+    """ "... attacks on the same neighbourhood killed 8": the place of the incident before."""
+    for before, d in itertools.pairwise(drafts):
+        if d.place is None and before.place and any(_SAME_PLACE.search(m.sentence.text) for m in d.mentions):
+            d.place = before.place
+
+
 def _date_main_from_lead(
     drafts: list[Draft], sentences: list[Sentence], published, dateline_end: int
 ) -> None:
@@ -346,10 +359,13 @@ def _named_city(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention 
 
 
 def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
-    """The most specific place; between equals, the one nearest the figure."""
+    """The most specific place; between equals, the one nearest the figure. A figure for several
+    places named together ("the towns of X, Y and Z in rural Aleppo") belongs to the wider place."""
     if not places:
         return None
-    return min(places, key=lambda p: (p.rank - (1 if p.introduced else 0), p.start))
+    best = min(places, key=lambda p: (p.rank - (1 if p.introduced else 0), p.start))
+    wider = [p for p in places if p.rank >= 2 and not p.listed]
+    return min(wider, key=lambda p: (p.rank, p.start)) if best.listed and wider else best
 
 
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
@@ -491,8 +507,28 @@ def _support(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> N
     target = next((d for d in candidates if _compatible(d, mention)), None)
     if target is not None:
         _merge(target, mention, fill_only=True)
+    elif near and _names_site_of(last, mention):
+        last.place = mention.place
     elif mention.place is not None:
         pending[:] = [mention]  # a strike somewhere else: a figure may follow
+
+
+# "The blast hit the southwestern neighbourhood of X which was on the front line ... in December":
+# the sentence names where the incident just reported happened, whatever else it mentions.
+_SITE_OF_LAST = re.compile(
+    r"\W*(?:[\w-]+ ){0,6}?(?:the|that|this) (?:\w+ )?(?:attack|strike|air ?strike|raid|bombing|blast|explosion|"
+    r"shelling|bomb|shells?|rockets?)s? (?:hit|struck|targeted|took place|happened|occurred|landed|fell)\b",
+    re.I,
+)
+
+
+def _names_site_of(d: Draft, m: Mention) -> bool:
+    return (
+        m.place is not None
+        and bool(_SITE_OF_LAST.match(m.sentence.text))
+        and _places_agree(d.place, m.place)
+        and (d.place is None or _more_specific(m.place, d.place))
+    )
 
 
 def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool = True) -> Draft | None:
@@ -506,7 +542,7 @@ def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool
         return None
     if mention.place is not None:
         for d in reversed(drafts):
-            if d.place and _same_place(d.place, mention.place) and _dates_agree(d.date, mention.date):
+            if _named_before(d, mention.place) and _dates_agree(d.date, mention.date):
                 return d
     for d in reversed(drafts):
         if _compatible(d, mention):
@@ -515,6 +551,11 @@ def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool
             continue
         return None
     return None
+
+
+def _named_before(d: Draft, place: PlaceMention) -> bool:
+    """The draft's place, or a wider one it was first reported at ("near Aleppo", then "in Rashidin")."""
+    return any(p is not None and _same_place(p, place) for p in (d.place, *(m.place for m in d.mentions)))
 
 
 def _has_equal_figure(drafts: list[Draft], mention: Mention) -> Draft | None:
@@ -661,6 +702,8 @@ _REFINED_WEAPONS = set().union(*_WEAPON_REFINES.values())
 
 
 def _more_specific(new: PlaceMention, held: PlaceMention) -> bool:
+    if new.listed and held.rank >= 2:
+        return False  # one of several places hit: the incident stays at the wider place
     return new.rank < held.rank or (new.rank == held.rank and new.introduced and not held.introduced)
 
 

@@ -18,6 +18,7 @@ KIND_RANK = {
     "camp": 0.0,
     "village": 1.0,
     "town": 1.0,
+    "city_part": 2.0,  # "eastern Aleppo": a part of a city, wider than its neighbourhoods
     "city": 2.0,
     "region": 3.0,
     "capital": 3.5,  # a city that names its governorate: "Aleppo", "Idlib", "Deir ez-Zor"
@@ -33,7 +34,8 @@ _INTRODUCED = [
         ),
         "village",
     ),
-    (re.compile(rf"\b({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter)\b"), "village"),
+    (re.compile(rf"\b(({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter))\b"), "village"),
+    (re.compile(rf"\b(?:the )?(({_NAME}) River)\b"), "region"),
     (
         re.compile(
             r"\b(?:in|near|at|on|into|from|around) ((?:al|Al|el|El)-[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
@@ -160,6 +162,7 @@ class PlaceMention:
     alt_names: tuple[str, ...] = ()
     introduced: bool = False  # named by a phrase like "the town of X"
     origin: bool = False  # where people came from ("evacuated from the towns of X"): not where it happened
+    listed: bool = False  # one of several places named together ("the towns of X, Y and Z")
 
     @functools.cached_property
     def rank(self) -> float:
@@ -176,15 +179,73 @@ class PlaceMention:
 
 def find_places(text: str) -> list[PlaceMention]:
     gazetteer = geo.Gazetteer.default()
-    mentions = [_from_gazetteer(text, m) for m in gazetteer.find_mentions(text)]
-    mentions = [m for m in mentions if m is not None]
+    found = [m for m in gazetteer.find_mentions(text) if _is_place_use(text, m)]
+    anchors = _governorate_anchors(text, found)
+    mentions = [_from_gazetteer(text, m, _nearest_entry(m, anchors)) for m in found]
     for pattern, kind in _INTRODUCED:
         for match in pattern.finditer(text):
             mention = _from_pattern(text, match, kind, mentions)
             if mention:
                 mentions.append(mention)
-    mentions = [_with_context(text, m) for m in mentions]
-    return sorted(mentions, key=lambda m: (m.start, -m.end))
+    mentions = sorted((_with_context(text, m) for m in mentions), key=lambda m: (m.start, -m.end))
+    return _mark_listed(text, mentions)
+
+
+def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
+    """Where the text names a governorate unambiguously: governorate phrases and places whose
+    every candidate lies in one governorate."""
+    anchors = [(start, gov) for start, _, gov in governorates_in(text)]
+    for m in found:
+        govs = {e.governorate for e in m.entries}
+        if len(govs) == 1 and None not in govs:
+            anchors.append((m.start, govs.pop()))
+    return anchors
+
+
+def _nearest_entry(m, anchors: list[tuple[int, str]]):
+    """An ambiguous name ("Salihiyah": Damascus or Hasakah) is the candidate whose governorate the
+    text names nearest to it; the gazetteer's own order otherwise."""
+    if len({e.governorate for e in m.entries}) < 2:
+        return m.entries[0]
+    far = 10**9
+    distance: dict[str, int] = {}
+    for pos, gov in anchors:
+        if pos != m.start:
+            distance[gov] = min(distance.get(gov, far), abs(pos - m.start))
+    return min(m.entries, key=lambda e: distance.get(e.governorate, far))
+
+
+# "the towns of X, Y and Z", "X, Y and Z neighbourhoods": one figure for several places. Two
+# places ("X and Y neighbourhoods") still name the first; three or more name an area.
+_ITEM = r"(?:(?:al|el|as|ash|ad|ar|az|at|an)[- ])?[A-Z][\w'’-]*"
+_ITEM_RE = re.compile(_ITEM)
+_ITEMS_AFTER = re.compile(rf"(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+){_ITEM})*")
+_ITEMS_BEFORE = re.compile(
+    rf"\b(?:towns|villages|neighbou?rhoods|districts|areas|cities|camps|suburbs|quarters) of (?:the )?"
+    rf"((?:{_ITEM}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+))*)$"
+)
+_MIN_LISTED = 3
+
+
+def _mark_listed(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    return [replace(m, listed=True) if _list_size(text, m) >= _MIN_LISTED else m for m in mentions]
+
+
+def _list_size(text: str, m: PlaceMention) -> int:
+    if m.rank >= KIND_RANK["city"]:
+        return 1
+    after = _ITEMS_AFTER.match(text, m.end).group(0)
+    size = 1 + len(_ITEM_RE.findall(after))
+    before = _ITEMS_BEFORE.search(text[max(0, m.start - 160) : m.start])
+    return size + (len(_ITEM_RE.findall(before.group(1))) if before else 0)
+
+
+def _is_place_use(text: str, m) -> bool:
+    if getattr(m, "org_like", False) or _ORG_AFTER.match(text[m.end : m.end + 30]) or not m.entries:
+        return False
+    return not (
+        m.text.isupper() and len(m.text) > 3
+    )  # a dateline ("BEIRUT", "AMMAN"): where the report was filed
 
 
 def _with_context(text: str, m: PlaceMention) -> PlaceMention:
@@ -209,14 +270,18 @@ _ORIGIN_BEFORE = re.compile(
 )
 
 
-def _from_gazetteer(text: str, m) -> PlaceMention | None:
-    if getattr(m, "org_like", False) or _ORG_AFTER.match(text[m.end : m.end + 30]) or not m.entries:
-        return None
-    if m.text.isupper() and len(m.text) > 3:
-        return None  # a dateline ("BEIRUT", "AMMAN"): where the report was filed
-    entry = m.entries[0]
+# "eastern Aleppo": a part of a city, named as written and resolved to the city.
+_DIRECTION_BEFORE = re.compile(r"\b(?:eastern|western|northern|southern|east|west|north|south)\s+$", re.I)
+_GOVERNORATE_AFTER = re.compile(r"^(?:\s*['’]s)?[\s-]+(?:province|governorate|countryside|rural)\b", re.I)
+
+
+def _from_gazetteer(text: str, m, entry) -> PlaceMention:
+    start, kind = m.start, entry.kind
+    direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 12) : m.start])
+    if direction and kind == "city" and not _GOVERNORATE_AFTER.match(text[m.end : m.end + 20]):
+        start, kind = m.start - len(direction.group(0)), "city_part"
     return PlaceMention(
-        m.start, m.end, m.text, entry.kind, entry.governorate, (entry.name, *entry.alt_names[:20])
+        start, m.end, text[start : m.end], kind, entry.governorate, (entry.name, *entry.alt_names[:20])
     )
 
 
@@ -243,7 +308,10 @@ def _possessive(word: str) -> bool:
 def _from_pattern(
     text: str, match: re.Match[str], kind: str, known: list[PlaceMention]
 ) -> PlaceMention | None:
-    start, end = _trim(text, *match.span(1))
+    """A name introduced by a phrase. "X district" / "X River" (a second group): the name as
+    written is the whole phrase, and X alone an alternate, unless the gazetteer knows X."""
+    whole = match.re.groups == 2
+    start, end = _trim(text, *match.span(2 if whole else 1))
     name = text[start:end]
     if any(_ADJECTIVES.search(w) for w in name.split()) or name.lower() in _EDGE_WORDS:
         return None
@@ -258,6 +326,8 @@ def _from_pattern(
     governorate = overlapping[0].governorate if overlapping else geo.canonical_governorate(name)
     if governorate and geo.canonical_governorate(name) == governorate:
         kind = "governorate"
+    if whole and not overlapping:
+        return PlaceMention(start, match.end(1), text[start : match.end(1)], kind, governorate, (name,), True)
     return PlaceMention(start, end, name, kind, governorate, introduced=True)
 
 
