@@ -20,7 +20,8 @@ counted, so it never lifts an incident to ``fair`` (add the outlet to the regist
 its outlet (reports without a name may all come from one outlet). ``Incident.camps`` lists the
 distinct media camps of the known outlets.
 
-Article verdicts (first version; the credibility issue deepens this):
+Article verdicts (first version, used by ``pipeline.check_article``; the verdicts ``civcas run``
+stores come from ``civcas.credibility``):
 
 - ``doubtful``   the article's death toll is more than DOUBTFUL_RATIO times away from the
   median of the other outlets reporting the same incident.

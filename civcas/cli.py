@@ -199,6 +199,7 @@ def show(incident_id: str) -> None:
             raise typer.Exit(1)
         claims = store.claims(incident_id=incident_id)
         articles = {c.article_id: store.get_article(c.article_id) for c in claims}
+        verdicts = [v for a in sorted(articles) if (v := store.assessment(a))]
     console.print(incident_table([incident]))
     console.print(f"grade: [bold]{incident.grade}[/bold] ({incident.grade_reason})")
     console.print(f"media camps ({incident.n_camps}): " + (", ".join(incident.camps) or "-"), markup=False)
@@ -207,6 +208,9 @@ def show(incident_id: str) -> None:
     if incident.belligerent_response:
         console.print(f"accused party's response: {incident.belligerent_response}")
     console.print(_claims_table(claims, articles))
+    console.print("\ncredibility of each report (stored by civcas run):")
+    for verdict in verdicts:
+        _print_verdict(verdict)
     for claim in claims:
         _print_evidence(claim)
     for lk in incident.links:
@@ -572,9 +576,11 @@ def _load_model(path: Path | None) -> dict | None:
 
 
 def _print_verdict(v) -> None:
+    """A credibility verdict (fresh, or an Assessment as stored by `civcas run`) with its reasons."""
     colour = {"credible": "green", "doubtful": "red"}.get(v.verdict, "yellow")
+    scorer = f", {v.scorer}" if hasattr(v, "scorer") else ""
     console.print(
-        f"[bold]{escape(v.article_id)}[/bold]: [{colour}]{v.verdict}[/{colour}] (score {v.score:.2f}, {v.scorer})"
+        f"[bold]{escape(v.article_id)}[/bold]: [{colour}]{v.verdict}[/{colour}] (score {v.score:.2f}{scorer})"
     )
     for reason in v.reasons:
         console.print(f"  - {escape(reason)}")

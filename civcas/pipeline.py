@@ -115,20 +115,22 @@ def run_articles(
                 store.link_capture(item.id, capture_id)
         else:
             report.duplicates.append((item.id, item.id))
-    report.incidents_touched = link_and_assess(store, new_claims)
+    report.incidents_touched = link_and_assess(store, new_claims, report.added)
     return report
 
 
-def link_and_assess(store: Store, new_claims: list[Claim]) -> list[str]:
-    """Link new claims to stored incidents, rebuild the incidents they touched, re-assess articles."""
+def link_and_assess(store: Store, new_claims: list[Claim], new_article_ids: Iterable[str] = ()) -> list[str]:
+    """Link new claims to stored incidents, rebuild the incidents they touched, and store a credibility
+    verdict for every new article and every article whose incidents changed."""
     if not new_claims:
+        _reassess(store, set(new_article_ids))
         return []
     existing = _linking_candidates(store, new_claims)
     clusters = link.link_claims(new_claims, existing)
-    outlets = {a.id: a.outlet for a in store.articles()}
+    outlets = store.outlet_names()
     incidents = [assess.build_incident(c.id, c.claims, outlets, _all_links(store, c)) for c in clusters]
     store.save_incidents(incidents)
-    _reassess(store, {c.article_id for cl in clusters for c in cl.claims}, outlets)
+    _reassess(store, {*new_article_ids, *(c.article_id for cl in clusters for c in cl.claims)})
     return [i.id for i in incidents]
 
 
@@ -153,21 +155,14 @@ def _all_links(store: Store, cluster: link.Cluster):
     return kept + cluster.links
 
 
-def _reassess(store: Store, article_ids: set[str], outlets: dict[str, str | None]) -> None:
-    assessments = []
-    for article_id in sorted(article_ids):
-        article = store.get_article(article_id)
-        claims = store.claims(article_id=article_id)
-        incident_ids = {c.incident_id for c in claims if c.incident_id}
-        incidents: dict[str, Incident] = {}
-        by_incident: dict[str, list[Claim]] = {}
-        for incident_id in incident_ids:
-            incident = store.get_incident(incident_id)
-            if incident:
-                incidents[incident_id] = incident
-                by_incident[incident_id] = store.claims(incident_id=incident_id)
-        assessments.append(assess.assess_article(article, claims, incidents, by_incident, outlets))
-    store.save_assessments(assessments)
+def _reassess(store: Store, article_ids: set[str]) -> None:
+    """Store a credibility verdict for every article whose incidents changed."""
+    from civcas import credibility  # credibility checks single articles through this module
+
+    if not article_ids:
+        return
+    verdicts = credibility.assess_stored(store, article_ids)
+    store.save_assessments([v.to_assessment() for v in verdicts])
 
 
 @dataclass

@@ -16,7 +16,7 @@ import hashlib
 import os
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -390,6 +390,16 @@ class Store:
         with self._session() as s:
             return [_article_from_row(r) for r in s.scalars(select(ArticleRow).order_by(ArticleRow.id))]
 
+    def articles_with_ids(self, ids: Collection[str]) -> list[Article]:
+        """The stored articles among these ids, by id."""
+        with self._session() as s:
+            rows = [
+                r
+                for chunk in _chunks(sorted(ids))
+                for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk)))
+            ]
+        return sorted((_article_from_row(r) for r in rows), key=lambda a: a.id)
+
     def count_articles(self) -> int:
         with self._session() as s:
             return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
@@ -402,6 +412,16 @@ class Store:
         if incident_id is not None:
             query = query.where(ClaimRow.incident_id == incident_id)
         return self._claims(query)
+
+    def claims_of(
+        self, *, article_ids: Collection[str] = (), incident_ids: Collection[str] = ()
+    ) -> list[Claim]:
+        """Claims of any of these articles or incidents (each once), in article order; a few queries for many ids."""
+        found: dict[str, Claim] = {}
+        for key, ids in ((ClaimRow.article_id, article_ids), (ClaimRow.incident_id, incident_ids)):
+            for chunk in _chunks(sorted(ids)):
+                found.update((c.id, c) for c in self._claims(_claim_select().where(key.in_(chunk))))
+        return sorted(found.values(), key=lambda c: (c.article_id, c.index))
 
     def claims_between(self, start: date, end: date) -> list[Claim]:
         """Claims dated in [start, end], by date then article order."""

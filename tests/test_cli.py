@@ -138,3 +138,14 @@ def test_show_names_the_media_camps(demo_db):
     shown = civcas(demo_db, "show", hajin["incident_id"]).output
     assert re.search(r"media camps \(\d\): .*syrian_state", shown)
     assert "Levant State News (syrian_state)" in shown
+
+
+def test_show_prints_each_reports_stored_verdict_with_reasons(demo_db):
+    rows = list(csv.DictReader(io.StringIO(civcas(demo_db, "export").stdout)))
+    hajin = next(r for r in rows if r["place"] == "Hajin")
+    shown = civcas(demo_db, "show", hajin["incident_id"]).output
+    verdicts = re.findall(
+        r"^(d\d\d_\w+): (credible|doubtful|insufficient_evidence) \(score ([\d.]+)\)$", shown, re.M
+    )
+    assert len(verdicts) == int(hajin["n_articles"]) == 5
+    assert re.search(r"this article says 30, 4 other outlets reporting the incident say \d+–\d+", shown)
