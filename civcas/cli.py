@@ -104,6 +104,10 @@ def _print_run_summary(report: pipeline.RunReport) -> None:
         err.print(f"[red]error[/red] {error}")
     for new_id, old_id in report.duplicates:
         err.print(f"[yellow]skipped[/yellow] {new_id}: same content as stored article {old_id}")
+    for new_id, old_id in report.revisions:
+        err.print(
+            f"[yellow]revised[/yellow] {old_id}: its content changed; new version stored as {new_id}, both kept"
+        )
     err.print(
         f"{len(report.added)} article(s) added, {len(report.duplicates)} already stored, "
         f"{len(report.errors)} error(s); {report.claims} claim(s); "

@@ -406,6 +406,8 @@ def check_article(
 ) -> CredibilityVerdict:
     """Extract, link and assess one article against the stored incidents and reference records.
     Nothing is written unless `keep` (then the article joins the database as `civcas run` would)."""
+    if keep:
+        pipeline.revise_if_changed(store, article)
     claims = pipeline.process_article(article)
     if keep and store.add_article(article, claims):
         pipeline.link_and_assess(store, claims, [article.id])

@@ -27,6 +27,7 @@ Progress = Callable[[int], None]
 class RunReport:
     added: list[str] = field(default_factory=list)  # article ids stored by this run
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new id, id already stored)
+    revisions: list[tuple[str, str]] = field(default_factory=list)  # (id stored, id of the older version)
     errors: list[ingest.IngestError] = field(default_factory=list)
     claims: int = 0
     incidents_touched: list[str] = field(default_factory=list)
@@ -105,6 +106,8 @@ def run_articles(
         if known:
             report.duplicates.append((item.id, known))
             continue
+        if older := revise_if_changed(store, item):
+            report.revisions.append((item.id, older))
         claims = process_article(item)
         if store.add_article(item, claims):
             seen_in_run[item.content_hash] = item.id
@@ -117,6 +120,18 @@ def run_articles(
             report.duplicates.append((item.id, item.id))
     report.incidents_touched = link_and_assess(store, new_claims, report.added)
     return report
+
+
+def revise_if_changed(store: Store, article: Article) -> str | None:
+    """An article whose id is stored with other content is a new version: it gets a revision id
+    ('x-2' ...) and meta['revision_of'], and both versions are kept. Returns the older version's id."""
+    stored_hash = store.content_hash_of(article.id)
+    if stored_hash is None or stored_hash == article.content_hash:
+        return None
+    older = article.id
+    article.id = store.revision_id(older)
+    article.meta["revision_of"] = older
+    return older
 
 
 def link_and_assess(store: Store, new_claims: list[Claim], new_article_ids: Iterable[str] = ()) -> list[str]:

@@ -149,3 +149,15 @@ def test_show_prints_each_reports_stored_verdict_with_reasons(demo_db):
     )
     assert len(verdicts) == int(hajin["n_articles"]) == 5
     assert re.search(r"this article says 30, 4 other outlets reporting the incident say \d+–\d+", shown)
+
+
+def test_run_says_when_a_stored_report_changed(tmp_path):
+    db, report = tmp_path / "civcas.db", tmp_path / "hajin.txt"
+    text = (DEMO / "d01_hajin_levantnews.txt").read_text(encoding="utf-8")
+    report.write_text(text, encoding="utf-8")
+    assert civcas(db, "run", str(report)).exit_code == 0
+    report.write_text(text.replace("Thirty civilians", "Thirty-two civilians"), encoding="utf-8")
+    result = civcas(db, "run", str(report))
+    assert result.exit_code == 0
+    assert "revised hajin: its content changed; new version stored as hajin-2, both kept" in result.output
+    assert "1 article(s) added" in result.output

@@ -40,3 +40,22 @@ def test_every_article_added_gets_a_verdict_even_without_claims(tmp_path):
             "d20_ratla_landmine_zozanpost": "insufficient_evidence",
             "notes": "insufficient_evidence",
         }
+
+
+def test_a_changed_report_under_a_stored_id_is_kept_as_a_revision(tmp_path):
+    report_file = tmp_path / "hajin.txt"
+    original = (DEMO / "d01_hajin_levantnews.txt").read_text(encoding="utf-8")
+    report_file.write_text(original, encoding="utf-8")
+    with Store(str(tmp_path / "civcas.db")) as store:
+        pipeline.run([report_file], store)
+        report_file.write_text(original.replace("Thirty civilians", "Thirty-two civilians"), encoding="utf-8")
+        second = pipeline.run([report_file], store)
+        assert (second.added, second.revisions) == (["hajin-2"], [("hajin-2", "hajin")])
+        assert "Thirty civilians" in store.get_article("hajin").text
+        revision = store.get_article("hajin-2")
+        assert "Thirty-two civilians" in revision.text and revision.meta["revision_of"] == "hajin"
+        assert store.claims(article_id="hajin-2")[0].figure("killed.total") == 32
+        third = pipeline.run(
+            [report_file], store
+        )  # the same new version again: a duplicate, not a third version
+        assert (third.added, third.duplicates) == ([], [("hajin", "hajin-2")])
