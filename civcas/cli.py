@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -323,10 +324,7 @@ def predict(
     """Run the full pipeline on exactly these inputs in a temporary database; write gold-format predictions."""
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "predict.db")) as store:
         report = _run_with_progress(inputs, store)
-        lines = [
-            json.dumps(export.article_to_gold(a, store.claims(article_id=a.id)), ensure_ascii=False)
-            for a in store.articles()
-        ]
+        lines = [_gold_line(store, input_id, stored_id) for input_id, stored_id in report.stored_as.items()]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     for error in report.errors:
@@ -334,6 +332,13 @@ def predict(
     err.print(f"wrote {len(lines)} article(s) to {out}")
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _gold_line(store: Store, input_id: str, stored_id: str) -> str:
+    """The prediction for one input article; a text stored once under another id (a duplicate row)
+    is predicted under its own id as well, so the scorer sees every input article."""
+    article = dataclasses.replace(store.get_article(stored_id), id=input_id)
+    return json.dumps(export.article_to_gold(article, store.claims(article_id=stored_id)), ensure_ascii=False)
 
 
 # ---------------------------------------------------------------- eval, geo

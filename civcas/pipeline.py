@@ -28,6 +28,9 @@ class RunReport:
     added: list[str] = field(default_factory=list)  # article ids stored by this run
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new id, id already stored)
     revisions: list[tuple[str, str]] = field(default_factory=list)  # (id stored, id of the older version)
+    stored_as: dict[str, str] = field(
+        default_factory=dict
+    )  # each input article id -> the stored article with its text
     errors: list[ingest.IngestError] = field(default_factory=list)
     claims: int = 0
     incidents_touched: list[str] = field(default_factory=list)
@@ -102,24 +105,36 @@ def run_articles(
             report.errors.append(item)
             store.log_error(item.source, item.message)
             continue
+        input_id = item.id
         known = seen_in_run.get(item.content_hash) or store.has_content(item.content_hash)
         if known:
             report.duplicates.append((item.id, known))
-            continue
-        if older := revise_if_changed(store, item):
-            report.revisions.append((item.id, older))
-        claims = process_article(item)
-        if store.add_article(item, claims):
-            seen_in_run[item.content_hash] = item.id
-            report.added.append(item.id)
-            report.claims += len(claims)
-            new_claims.extend(claims)
-            if capture_of and (capture_id := capture_of(item)) is not None:
-                store.link_capture(item.id, capture_id)
         else:
-            report.duplicates.append((item.id, item.id))
+            known, claims = _add_new(store, item, report, capture_of)
+            seen_in_run[item.content_hash] = known
+            new_claims += claims
+        report.stored_as.setdefault(input_id, known)
     report.incidents_touched = link_and_assess(store, new_claims, report.added)
     return report
+
+
+def _add_new(
+    store: Store, item: Article, report: RunReport, capture_of: Callable[[Article], int | None] | None
+) -> tuple[str, list[Claim]]:
+    """Extract and store an article not stored yet (a changed one as a revision): the id that
+    holds its text, and its new claims."""
+    if older := revise_if_changed(store, item):
+        report.revisions.append((item.id, older))
+    claims = process_article(item)
+    if not store.add_article(item, claims):  # another writer stored the same content meanwhile
+        stored = store.has_content(item.content_hash) or item.id
+        report.duplicates.append((item.id, stored))
+        return stored, []
+    report.added.append(item.id)
+    report.claims += len(claims)
+    if capture_of and (capture_id := capture_of(item)) is not None:
+        store.link_capture(item.id, capture_id)
+    return item.id, claims
 
 
 def revise_if_changed(store: Store, article: Article) -> str | None:

@@ -161,3 +161,33 @@ def test_run_says_when_a_stored_report_changed(tmp_path):
     assert result.exit_code == 0
     assert "revised hajin: its content changed; new version stored as hajin-2, both kept" in result.output
     assert "1 article(s) added" in result.output
+
+
+def test_predict_writes_every_input_article_even_when_texts_repeat(tmp_path):
+    # FA-KES-shaped rows written for this test: row 2 repeats row 1's text under another id,
+    # row 3 repeats row 1's id and text (a second annotation of the same article).
+    text = "Warplanes struck the town of Hajin in Deir Ezzor on Monday, killing 12 civilians, activists said."
+    rows = [
+        ["unit_id", "article_title", "article_content", "source", "date", "location", "labels"],
+        ["101", "Strike on Hajin", text, "sana", "12/4/2018", "deir ezzor", "1"],
+        ["102", "Strike on Hajin", text, "sana", "12/4/2018", "deir ezzor", "0"],
+        ["101", "Strike on Hajin", text, "sana", "12/4/2018", "aleppo", "0"],
+        [
+            "103",
+            "Shelling in Idlib",
+            text.replace("Hajin in Deir Ezzor", "Saraqib in Idlib"),
+            "smart",
+            "12/5/2018",
+            "idlib",
+            "1",
+        ],
+    ]
+    fakes = tmp_path / "fakes.csv"
+    with fakes.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    out = tmp_path / "pred.jsonl"
+    result = runner.invoke(app, ["predict", str(fakes), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["article_id"] for x in lines] == ["fakes-101", "fakes-102", "fakes-103"]
+    assert lines[0]["incidents"] == lines[1]["incidents"] and lines[0]["incidents"][0]["place"] == "Hajin"
