@@ -434,9 +434,7 @@ def evidence_from_store(store: Store, article: Article, claims: list[Claim]) -> 
             by_incident[claim.incident_id] = stored + [
                 c for c in claims if c.incident_id == claim.incident_id
             ]
-    ids = {c.article_id for cs in by_incident.values() for c in cs} - {article.id}
-    outlets = {a: (found.outlet if (found := store.get_article(a)) else None) for a in ids}
-    outlets[article.id] = article.outlet
+    outlets = {**store.outlet_names(), article.id: article.outlet}
     references: list[ReferenceRecord] = []
     for claim in claims:
         window = date_window(claim)
