@@ -20,26 +20,18 @@ counted, so it never lifts an incident to ``fair`` (add the outlet to the regist
 its outlet (reports without a name may all come from one outlet). ``Incident.camps`` lists the
 distinct media camps of the known outlets.
 
-Article verdicts (first version, used by ``pipeline.check_article``; the verdicts ``civcas run``
-stores come from ``civcas.credibility``):
-
-- ``doubtful``   the article's death toll is more than DOUBTFUL_RATIO times away from the
-  median of the other outlets reporting the same incident.
-- ``credible``   at least one other outlet reports the same incident and the toll agrees.
-- ``insufficient_evidence`` no other outlet reports any incident of the article.
+Article verdicts (credible / doubtful / insufficient evidence) are made by ``civcas.credibility``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from statistics import median
 
-from civcas.models import FIGURE_PATHS, Article, Assessment, Claim, Incident, Link
+from civcas.models import FIGURE_PATHS, Claim, Incident, Link
 from civcas.outlets import OutletRegistry
 
 CONTESTED_RATIO = 2.0
 CAMPS_OF_ONE = ("other", "belligerent")  # outlets filed under these share no line: each is its own camp
-DOUBTFUL_RATIO = 2.0
 
 
 def build_incident(
@@ -176,80 +168,3 @@ def _single_source_reason(incident: Incident, camps: int, unknown: list[str], un
     if unnamed:
         parts.append(f"{unnamed} article(s) naming no outlet")
     return "a single source: " + "; ".join(parts) + " (unknown outlets are not independent camps)"
-
-
-def assess_article(
-    article: Article,
-    claims: list[Claim],
-    incidents: dict[str, Incident],
-    claims_by_incident: dict[str, list[Claim]],
-    outlets: dict[str, str | None],
-) -> Assessment:
-    """Compare an article's figures with what other outlets say about the same incidents."""
-    reasons, deviations, corroborated = [], [], 0
-    for claim in claims:
-        incident = incidents.get(claim.incident_id or "")
-        if incident is None:
-            continue
-        others = [c for c in claims_by_incident.get(incident.id, []) if _other_outlet(c, article, outlets)]
-        if not others:
-            continue
-        corroborated += 1
-        own = claim.figure("killed.total")
-        other_tolls = [c.figure("killed.total") for c in others if c.figure("killed.total") is not None]
-        if own is not None and other_tolls:
-            ratio = _ratio(own, median(other_tolls))
-            deviations.append(ratio)
-            reasons.append(
-                f"{incident.id}: death toll {own} vs median {median(other_tolls):g} of {len(other_tolls)} "
-                f"other report(s) (x{ratio:.2f})"
-            )
-        else:
-            reasons.append(f"{incident.id}: reported by {len(others)} other article(s)")
-    return _verdict(article.id, corroborated, deviations, reasons)
-
-
-def _other_outlet(claim: Claim, article: Article, outlets: dict[str, str | None]) -> bool:
-    if claim.article_id == article.id:
-        return False
-    other = outlets.get(claim.article_id)
-    return other is None or article.outlet is None or other != article.outlet
-
-
-def _ratio(a: float, b: float) -> float:
-    if a == b:
-        return 1.0
-    if min(a, b) <= 0:
-        return float("inf")
-    return max(a, b) / min(a, b)
-
-
-def _verdict(article_id: str, corroborated: int, deviations: list[float], reasons: list[str]) -> Assessment:
-    features = {
-        "corroborated_incidents": float(corroborated),
-        "max_toll_deviation": max(deviations) if deviations else 1.0,
-    }
-    if corroborated == 0:
-        return Assessment(
-            article_id,
-            "insufficient_evidence",
-            0.5,
-            ["no other outlet reports the incidents of this article"],
-            features,
-        )
-    worst = max(deviations) if deviations else 1.0
-    if worst > DOUBTFUL_RATIO:
-        return Assessment(
-            article_id,
-            "doubtful",
-            round(1 / worst, 3),
-            [f"death toll deviates x{worst:.2f} from other reports", *reasons],
-            features,
-        )
-    return Assessment(
-        article_id,
-        "credible",
-        round(min(1.0, 0.6 + 0.1 * corroborated), 3),
-        ["figures agree with other reports of the same incident", *reasons],
-        features,
-    )

@@ -13,9 +13,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from civcas import assess, geo, ingest, link
+# credibility also imports this module (to check one article); both only use each other at call time
+from civcas import assess, credibility, geo, ingest, link
 from civcas.extract import extract_claims
-from civcas.models import Article, Assessment, Claim, Incident
+from civcas.models import Article, Assessment, Claim
 
 if TYPE_CHECKING:
     from civcas.store import Store
@@ -187,8 +188,6 @@ def _all_links(store: Store, cluster: link.Cluster):
 
 def _reassess(store: Store, article_ids: set[str]) -> None:
     """Store a credibility verdict for every article whose incidents changed."""
-    from civcas import credibility  # credibility checks single articles through this module
-
     if not article_ids:
         return
     verdicts = credibility.assess_stored(store, article_ids)
@@ -218,13 +217,6 @@ def check_article(store: Store, article: Article) -> CheckResult:
                     matches[claim.id] = cluster
     for claim in claims:
         claim.incident_id = matches[claim.id].id if claim.id in matches else None
-    incidents: dict[str, Incident] = {}
-    by_incident: dict[str, list[Claim]] = {}
-    for incident_id in {c.id for c in matches.values()}:
-        incident = store.get_incident(incident_id)
-        if incident:
-            incidents[incident_id] = incident
-            by_incident[incident_id] = store.claims(incident_id=incident_id)
-    outlets = {**store.outlet_names(), article.id: article.outlet}
-    assessment = assess.assess_article(article, claims, incidents, by_incident, outlets)
+    evidence = credibility.evidence_from_store(store, article, claims)
+    assessment = credibility.assess(article, claims, evidence).to_assessment()
     return CheckResult(article, claims, matches, assessment)

@@ -1,7 +1,7 @@
 from datetime import date
 
-from civcas.assess import assess_article, build_incident
-from civcas.models import Article, Claim, Figure, Place
+from civcas.assess import build_incident
+from civcas.models import Claim, Figure, Place
 
 
 def claim(
@@ -63,34 +63,6 @@ def test_tolls_far_apart_are_a_contradiction():
     incident = build_incident("inc-1", [claim("a", 5), claim("b", 40)], OUTLETS)
     assert incident.grade == "contested"
     assert incident.contradictions == ["death toll differs: 5–40"]
-
-
-def test_inflated_article_is_doubtful_and_agreeing_one_credible():
-    claims = [claim("a", 20), claim("b", 22), claim("c", 21), claim("d", 150)]
-    incident = build_incident("inc-1", claims, OUTLETS)
-    by_incident = {"inc-1": claims}
-    inflated = assess_article(
-        Article("d", "t", "x", outlet="Syrian Observatory for Human Rights"),
-        [claims[3]],
-        {"inc-1": incident},
-        by_incident,
-        OUTLETS,
-    )
-    assert inflated.verdict == "doubtful"
-    assert "deviates" in inflated.reasons[0]
-    agreeing = assess_article(
-        Article("a", "t", "x", outlet="SANA"), [claims[0]], {"inc-1": incident}, by_incident, OUTLETS
-    )
-    assert agreeing.verdict == "credible"
-
-
-def test_uncorroborated_article_has_insufficient_evidence():
-    only = claim("a", 20)
-    incident = build_incident("inc-1", [only], OUTLETS)
-    verdict = assess_article(
-        Article("a", "t", "x", outlet="SANA"), [only], {"inc-1": incident}, {"inc-1": [only]}, OUTLETS
-    )
-    assert verdict.verdict == "insufficient_evidence"
 
 
 def test_incidents_count_distinct_media_camps():
