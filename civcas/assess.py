@@ -5,31 +5,33 @@ Incident grades (in the spirit of Airwars' grading; the first rule that applies 
 - ``confirmed``  the accused party admitted the incident.
 - ``contested``  the sources conflict: the accused denied it, the claims name different
   perpetrators, or death tolls differ by more than a factor of CONTESTED_RATIO.
-- ``fair``       two or more distinct outlets report it and their figures agree.
-- ``weak``       a single outlet reports it.
+- ``fair``       outlets of two or more independent media camps report it and their figures agree.
+- ``weak``       a single source: one outlet, or several outlets all of one media camp (two Syrian
+  state outlets are one voice), or outlets the registry does not know.
 - ``discounted`` only background mentions (an older event recalled in passing) support it.
 
-Each incident also lists the distinct media camps of its outlets (``Incident.camps``, from the
-outlet registry in ``civcas.outlets``); outlets the registry does not know add no camp.
+Independent camps are counted with the outlet registry (``civcas.outlets``): each distinct camp
+counts once, except ``other`` and ``belligerent``, which group outlets of no common line, so each
+such outlet counts on its own. **An unknown outlet is not an independent camp**: a report whose
+outlet is not named, or is named but not in the registry, may well come from a camp already
+counted, so it never lifts an incident to ``fair`` (add the outlet to the registry to count it).
 
-Article verdicts (first version; the credibility issue deepens this):
+``Incident.n_outlets`` is a lower bound: the distinct named outlets, or 1 when no article names
+its outlet (reports without a name may all come from one outlet). ``Incident.camps`` lists the
+distinct media camps of the known outlets.
 
-- ``doubtful``   the article's death toll is more than DOUBTFUL_RATIO times away from the
-  median of the other outlets reporting the same incident.
-- ``credible``   at least one other outlet reports the same incident and the toll agrees.
-- ``insufficient_evidence`` no other outlet reports any incident of the article.
+Article verdicts (credible / doubtful / insufficient evidence) are made by ``civcas.credibility``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from statistics import median
 
-from civcas.models import FIGURE_PATHS, Article, Assessment, Claim, Incident, Link
+from civcas.models import FIGURE_PATHS, Claim, Incident, Link
 from civcas.outlets import OutletRegistry
 
 CONTESTED_RATIO = 2.0
-DOUBTFUL_RATIO = 2.0
+CAMPS_OF_ONE = ("other", "belligerent")  # outlets filed under these share no line: each is its own camp
 
 
 def build_incident(
@@ -38,7 +40,8 @@ def build_incident(
     """Summarise the claims of one incident. `outlets` maps article id -> outlet name."""
     dates = sorted(c.date for c in claims if c.date)
     article_ids = sorted({c.article_id for c in claims})
-    outlet_names = sorted({outlets.get(a) or f"unknown:{a}" for a in article_ids})
+    named = _distinct_outlets(outlets.get(a) for a in article_ids)
+    unnamed = sum(1 for a in article_ids if not outlets.get(a))
     incident = Incident(
         id=incident_id,
         claim_ids=[c.id for c in claims],
@@ -51,14 +54,14 @@ def build_incident(
         targets=_ranked(c.target for c in claims),
         casualties=_ranges(claims),
         n_articles=len(article_ids),
-        n_outlets=len(outlet_names),
-        outlets=[o for o in outlet_names if not o.startswith("unknown:")],
-        camps=media_camps(outlet_names),
+        n_outlets=max(len(named), min(unnamed, 1)),
+        outlets=named,
+        camps=media_camps(named),
         belligerent_response=_response(claims),
         links=list(links or []),
     )
     incident.contradictions = _contradictions(claims, incident)
-    incident.grade, incident.grade_reason = grade(incident, claims)
+    incident.grade, incident.grade_reason = grade(incident, claims, unnamed)
     return incident
 
 
@@ -66,6 +69,25 @@ def media_camps(outlet_names) -> list[str]:
     """The distinct media camps of these outlets (outlets the registry does not know count for none)."""
     registry = OutletRegistry.default()
     return sorted({camp for name in outlet_names if (camp := registry.camp_of(name))})
+
+
+def _distinct_outlets(names) -> list[str]:
+    """Distinct outlet names, aliases the registry knows ('SANA', 'Syrian Arab News Agency') as one."""
+    registry = OutletRegistry.default()
+    return sorted({outlet.name if (outlet := registry.lookup(n)) else n for n in names if n})
+
+
+def independent_camps(outlet_names) -> tuple[int, list[str]]:
+    """How many independent media camps these outlets speak for, and the outlets the registry does not know."""
+    registry = OutletRegistry.default()
+    voices, unknown = set(), []
+    for name in outlet_names:
+        outlet = registry.lookup(name)
+        if outlet is None:
+            unknown.append(name)
+        else:
+            voices.add(outlet.name if outlet.camp in CAMPS_OF_ONE else outlet.camp)
+    return len(voices), unknown
 
 
 def _most_precise_place(claims: list[Claim]):
@@ -116,90 +138,33 @@ def _contradictions(claims: list[Claim], incident: Incident) -> list[str]:
     return found
 
 
-def grade(incident: Incident, claims: list[Claim]) -> tuple[str, str]:
+def grade(incident: Incident, claims: list[Claim], unnamed: int = 0) -> tuple[str, str]:
+    """The first grade rule (module docstring) that applies, and why; `unnamed` = articles naming no outlet."""
     if incident.belligerent_response == "admitted":
         return "confirmed", "the accused party admitted the incident"
     if incident.contradictions:
         return "contested", "; ".join(incident.contradictions)
     if claims and all(c.role == "background" for c in claims):
         return "discounted", "only recalled in passing as background"
-    if incident.n_outlets >= 2:
-        return "fair", f"{incident.n_outlets} outlets report it and agree"
-    return "weak", "a single source"
-
-
-def assess_article(
-    article: Article,
-    claims: list[Claim],
-    incidents: dict[str, Incident],
-    claims_by_incident: dict[str, list[Claim]],
-    outlets: dict[str, str | None],
-) -> Assessment:
-    """Compare an article's figures with what other outlets say about the same incidents."""
-    reasons, deviations, corroborated = [], [], 0
-    for claim in claims:
-        incident = incidents.get(claim.incident_id or "")
-        if incident is None:
-            continue
-        others = [c for c in claims_by_incident.get(incident.id, []) if _other_outlet(c, article, outlets)]
-        if not others:
-            continue
-        corroborated += 1
-        own = claim.figure("killed.total")
-        other_tolls = [c.figure("killed.total") for c in others if c.figure("killed.total") is not None]
-        if own is not None and other_tolls:
-            ratio = _ratio(own, median(other_tolls))
-            deviations.append(ratio)
-            reasons.append(
-                f"{incident.id}: death toll {own} vs median {median(other_tolls):g} of {len(other_tolls)} "
-                f"other report(s) (x{ratio:.2f})"
-            )
-        else:
-            reasons.append(f"{incident.id}: reported by {len(others)} other article(s)")
-    return _verdict(article.id, corroborated, deviations, reasons)
-
-
-def _other_outlet(claim: Claim, article: Article, outlets: dict[str, str | None]) -> bool:
-    if claim.article_id == article.id:
-        return False
-    other = outlets.get(claim.article_id)
-    return other is None or article.outlet is None or other != article.outlet
-
-
-def _ratio(a: float, b: float) -> float:
-    if a == b:
-        return 1.0
-    if min(a, b) <= 0:
-        return float("inf")
-    return max(a, b) / min(a, b)
-
-
-def _verdict(article_id: str, corroborated: int, deviations: list[float], reasons: list[str]) -> Assessment:
-    features = {
-        "corroborated_incidents": float(corroborated),
-        "max_toll_deviation": max(deviations) if deviations else 1.0,
-    }
-    if corroborated == 0:
-        return Assessment(
-            article_id,
-            "insufficient_evidence",
-            0.5,
-            ["no other outlet reports the incidents of this article"],
-            features,
+    camps, unknown = independent_camps(incident.outlets)
+    if camps >= 2:
+        return (
+            "fair",
+            f"{camps} independent media camps ({len(incident.outlets)} outlets) report it and agree",
         )
-    worst = max(deviations) if deviations else 1.0
-    if worst > DOUBTFUL_RATIO:
-        return Assessment(
-            article_id,
-            "doubtful",
-            round(1 / worst, 3),
-            [f"death toll deviates x{worst:.2f} from other reports", *reasons],
-            features,
+    return "weak", _single_source_reason(incident, camps, unknown, unnamed)
+
+
+def _single_source_reason(incident: Incident, camps: int, unknown: list[str], unnamed: int) -> str:
+    if incident.n_articles == 1:
+        return "a single source"
+    parts = []
+    if camps == 1 and len(incident.outlets) - len(unknown) > 1:
+        parts.append(
+            f"{len(incident.outlets) - len(unknown)} outlets all of one media camp ({incident.camps[0]})"
         )
-    return Assessment(
-        article_id,
-        "credible",
-        round(min(1.0, 0.6 + 0.1 * corroborated), 3),
-        ["figures agree with other reports of the same incident", *reasons],
-        features,
-    )
+    if unknown:
+        parts.append(f"outlet(s) not in the registry: {', '.join(unknown)}")
+    if unnamed:
+        parts.append(f"{unnamed} article(s) naming no outlet")
+    return "a single source: " + "; ".join(parts) + " (unknown outlets are not independent camps)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -104,6 +105,10 @@ def _print_run_summary(report: pipeline.RunReport) -> None:
         err.print(f"[red]error[/red] {error}")
     for new_id, old_id in report.duplicates:
         err.print(f"[yellow]skipped[/yellow] {new_id}: same content as stored article {old_id}")
+    for new_id, old_id in report.revisions:
+        err.print(
+            f"[yellow]revised[/yellow] {old_id}: its content changed; new version stored as {new_id}, both kept"
+        )
     err.print(
         f"{len(report.added)} article(s) added, {len(report.duplicates)} already stored, "
         f"{len(report.errors)} error(s); {report.claims} claim(s); "
@@ -199,6 +204,7 @@ def show(incident_id: str) -> None:
             raise typer.Exit(1)
         claims = store.claims(incident_id=incident_id)
         articles = {c.article_id: store.get_article(c.article_id) for c in claims}
+        verdicts = [v for a in sorted(articles) if (v := store.assessment(a))]
     console.print(incident_table([incident]))
     console.print(f"grade: [bold]{incident.grade}[/bold] ({incident.grade_reason})")
     console.print(f"media camps ({incident.n_camps}): " + (", ".join(incident.camps) or "-"), markup=False)
@@ -207,6 +213,9 @@ def show(incident_id: str) -> None:
     if incident.belligerent_response:
         console.print(f"accused party's response: {incident.belligerent_response}")
     console.print(_claims_table(claims, articles))
+    console.print("\ncredibility of each report (stored by civcas run):")
+    for verdict in verdicts:
+        _print_verdict(verdict)
     for claim in claims:
         _print_evidence(claim)
     for lk in incident.links:
@@ -315,10 +324,7 @@ def predict(
     """Run the full pipeline on exactly these inputs in a temporary database; write gold-format predictions."""
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "predict.db")) as store:
         report = _run_with_progress(inputs, store)
-        lines = [
-            json.dumps(export.article_to_gold(a, store.claims(article_id=a.id)), ensure_ascii=False)
-            for a in store.articles()
-        ]
+        lines = [_gold_line(store, input_id, stored_id) for input_id, stored_id in report.stored_as.items()]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     for error in report.errors:
@@ -326,6 +332,13 @@ def predict(
     err.print(f"wrote {len(lines)} article(s) to {out}")
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _gold_line(store: Store, input_id: str, stored_id: str) -> str:
+    """The prediction for one input article; a text stored once under another id (a duplicate row)
+    is predicted under its own id as well, so the scorer sees every input article."""
+    article = dataclasses.replace(store.get_article(stored_id), id=input_id)
+    return json.dumps(export.article_to_gold(article, store.claims(article_id=stored_id)), ensure_ascii=False)
 
 
 # ---------------------------------------------------------------- eval, geo
@@ -589,9 +602,11 @@ def _load_model(path: Path | None) -> dict | None:
 
 
 def _print_verdict(v) -> None:
+    """A credibility verdict (fresh, or an Assessment as stored by `civcas run`) with its reasons."""
     colour = {"credible": "green", "doubtful": "red"}.get(v.verdict, "yellow")
+    scorer = f", {v.scorer}" if hasattr(v, "scorer") else ""
     console.print(
-        f"[bold]{escape(v.article_id)}[/bold]: [{colour}]{v.verdict}[/{colour}] (score {v.score:.2f}, {v.scorer})"
+        f"[bold]{escape(v.article_id)}[/bold]: [{colour}]{v.verdict}[/{colour}] (score {v.score:.2f}{scorer})"
     )
     for reason in v.reasons:
         console.print(f"  - {escape(reason)}")

@@ -406,9 +406,11 @@ def check_article(
 ) -> CredibilityVerdict:
     """Extract, link and assess one article against the stored incidents and reference records.
     Nothing is written unless `keep` (then the article joins the database as `civcas run` would)."""
+    if keep:
+        pipeline.revise_if_changed(store, article)
     claims = pipeline.process_article(article)
     if keep and store.add_article(article, claims):
-        pipeline.link_and_assess(store, claims)
+        pipeline.link_and_assess(store, claims, [article.id])
         claims = store.claims(article_id=article.id)
     else:
         link.link_claims(claims, _stored_candidates(store, claims))
@@ -432,9 +434,7 @@ def evidence_from_store(store: Store, article: Article, claims: list[Claim]) -> 
             by_incident[claim.incident_id] = stored + [
                 c for c in claims if c.incident_id == claim.incident_id
             ]
-    ids = {c.article_id for cs in by_incident.values() for c in cs} - {article.id}
-    outlets = {a: (found.outlet if (found := store.get_article(a)) else None) for a in ids}
-    outlets[article.id] = article.outlet
+    outlets = {**store.outlet_names(), article.id: article.outlet}
     references: list[ReferenceRecord] = []
     for claim in claims:
         window = date_window(claim)
@@ -442,6 +442,50 @@ def evidence_from_store(store: Store, article: Article, claims: list[Claim]) -> 
             references += store.references(window[0], window[1], claim.governorate)
     unique = list({(r.source, r.external_id): r for r in references}.values())
     return Evidence(by_incident, outlets, unique)
+
+
+def assess_stored(
+    store: Store, article_ids: Iterable[str], model: dict | None = None
+) -> list[CredibilityVerdict]:
+    """Verdicts of stored articles against everything stored, read in a few batched queries
+    (what `civcas run` keeps for every article whose incidents changed)."""
+    articles = store.articles_with_ids(set(article_ids))
+    claims_by_article = _grouped(store.claims_of(article_ids=[a.id for a in articles]), "article_id")
+    incident_ids = {c.incident_id for cs in claims_by_article.values() for c in cs if c.incident_id}
+    by_incident = _grouped(store.claims_of(incident_ids=incident_ids), "incident_id")
+    outlets = store.outlet_names()
+    references = _references_by_governorate(store, [c for cs in claims_by_article.values() for c in cs])
+    verdicts = []
+    for article in articles:
+        claims = claims_by_article.get(article.id, [])
+        evidence = Evidence(
+            {c.incident_id: by_incident[c.incident_id] for c in claims if c.incident_id},
+            outlets,
+            [
+                r
+                for gov in sorted({c.governorate for c in claims if c.governorate})
+                for r in references.get(gov, [])
+            ],
+        )
+        verdicts.append(assess(article, claims, evidence, model))
+    return verdicts
+
+
+def _grouped(claims: list[Claim], attribute: str) -> dict[str, list[Claim]]:
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(getattr(claim, attribute), []).append(claim)
+    return groups
+
+
+def _references_by_governorate(store: Store, claims: list[Claim]) -> dict[str, list[ReferenceRecord]]:
+    """Reference records that may match these claims (their governorates, their date windows' span)."""
+    windows = [w for c in claims if c.governorate and (w := date_window(c))]
+    if not windows or store.count_references() == 0:
+        return {}
+    start, end = min(w[0] for w in windows), max(w[1] for w in windows)
+    governorates = sorted({c.governorate for c in claims if c.governorate})
+    return {gov: store.references(start, end, gov) for gov in governorates}
 
 
 # ---------------------------------------------------------------- learned combiner

@@ -59,7 +59,7 @@ def build_samples(path: Path, store: Store, progress: Progress | None = None) ->
         by_article[claim.article_id].append(claim)
         if claim.incident_id:
             by_incident[claim.incident_id].append(claim)
-    outlets = {a.id: a.outlet for a in store.articles()}
+    outlets = store.outlet_names()
     references = store.references()
     samples = []
     for item in ingest.iter_articles([path]):

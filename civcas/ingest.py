@@ -38,6 +38,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from civcas.credits import SOURCE_LINE, find_outlet
 from civcas.models import Article
 
 log = logging.getLogger(__name__)
@@ -367,24 +368,7 @@ def _read_csv(path: Path) -> Iterator[Article | IngestError]:
 
 # --------------------------------------------------------------------------- plain text
 
-_SOURCE_LINE = re.compile(r"^\s*source\s*:\s*(?P<v>.+?)\s*$", re.I | re.M)
 _URL_LINE = re.compile(r"^\s*(?:url|link)\s*:\s*(?P<v>https?://\S+)\s*$", re.I | re.M)
-_MD_LINK = re.compile(r"^\[(?P<name>[^\]]+)\]\([^)]*\)$")
-_DATELINE_OUTLET = re.compile(r"^[^\n]{6,40}?\s+[—–|-]\s+(?P<v>[^\n]{2,60})$")
-
-
-def _outlet_from_text(head: str) -> str | None:
-    """'Source: X' (markdown links unwrapped) or a dateline such as '12 February 2019 — X'."""
-    m = _SOURCE_LINE.search(head)
-    if m:
-        value = m.group("v")
-        link = _MD_LINK.match(value)
-        return (link.group("name") if link else value).strip() or None
-    for line in head.splitlines()[:6]:
-        m = _DATELINE_OUTLET.match(line.strip())
-        if m and find_publication_date(line[: m.start("v")]):
-            return m.group("v").strip()
-    return None
 
 
 def _first_line(text: str) -> str:
@@ -412,7 +396,7 @@ def _txt_title(text: str) -> str:
     """The first non-empty line that is neither a dateline nor a 'Source:' line."""
     for line in text.splitlines()[:20]:
         line = line.strip()
-        if line and not _is_dateline(line) and not _SOURCE_LINE.match(line):
+        if line and not _is_dateline(line) and not SOURCE_LINE.match(line):
             return line
     return _first_line(text)
 
@@ -421,13 +405,13 @@ def _read_txt(path: Path) -> Iterator[Article | IngestError]:
     encoding = sniff_encoding(path)
     with path.open(encoding=encoding, newline="") as fh:
         text = fh.read().replace("\r\n", "\n").replace("\r", "\n")
-    head = text[:1000]
-    url = _URL_LINE.search(head)
+    url = _URL_LINE.search(text[:1000])
+    title = _txt_title(text)
     yield Article(
         id=path.stem,
-        title=_txt_title(text),
+        title=title,
         text=text,
-        outlet=_outlet_from_text(head),
+        outlet=find_outlet(text, title),
         url=url.group("v") if url else None,
         published=find_publication_date(text),
         source=str(path),

@@ -13,9 +13,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from civcas import assess, geo, ingest, link
+# credibility also imports this module (to check one article); both only use each other at call time
+from civcas import assess, credibility, geo, ingest, link
 from civcas.extract import extract_claims
-from civcas.models import Article, Assessment, Claim, Incident
+from civcas.models import Article, Assessment, Claim
 
 if TYPE_CHECKING:
     from civcas.store import Store
@@ -27,6 +28,10 @@ Progress = Callable[[int], None]
 class RunReport:
     added: list[str] = field(default_factory=list)  # article ids stored by this run
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new id, id already stored)
+    revisions: list[tuple[str, str]] = field(default_factory=list)  # (id stored, id of the older version)
+    stored_as: dict[str, str] = field(
+        default_factory=dict
+    )  # each input article id -> the stored article with its text
     errors: list[ingest.IngestError] = field(default_factory=list)
     claims: int = 0
     incidents_touched: list[str] = field(default_factory=list)
@@ -101,34 +106,62 @@ def run_articles(
             report.errors.append(item)
             store.log_error(item.source, item.message)
             continue
+        input_id = item.id
         known = seen_in_run.get(item.content_hash) or store.has_content(item.content_hash)
         if known:
             report.duplicates.append((item.id, known))
-            continue
-        claims = process_article(item)
-        if store.add_article(item, claims):
-            seen_in_run[item.content_hash] = item.id
-            report.added.append(item.id)
-            report.claims += len(claims)
-            new_claims.extend(claims)
-            if capture_of and (capture_id := capture_of(item)) is not None:
-                store.link_capture(item.id, capture_id)
         else:
-            report.duplicates.append((item.id, item.id))
-    report.incidents_touched = link_and_assess(store, new_claims)
+            known, claims = _add_new(store, item, report, capture_of)
+            seen_in_run[item.content_hash] = known
+            new_claims += claims
+        report.stored_as.setdefault(input_id, known)
+    report.incidents_touched = link_and_assess(store, new_claims, report.added)
     return report
 
 
-def link_and_assess(store: Store, new_claims: list[Claim]) -> list[str]:
-    """Link new claims to stored incidents, rebuild the incidents they touched, re-assess articles."""
+def _add_new(
+    store: Store, item: Article, report: RunReport, capture_of: Callable[[Article], int | None] | None
+) -> tuple[str, list[Claim]]:
+    """Extract and store an article not stored yet (a changed one as a revision): the id that
+    holds its text, and its new claims."""
+    if older := revise_if_changed(store, item):
+        report.revisions.append((item.id, older))
+    claims = process_article(item)
+    if not store.add_article(item, claims):  # another writer stored the same content meanwhile
+        stored = store.has_content(item.content_hash) or item.id
+        report.duplicates.append((item.id, stored))
+        return stored, []
+    report.added.append(item.id)
+    report.claims += len(claims)
+    if capture_of and (capture_id := capture_of(item)) is not None:
+        store.link_capture(item.id, capture_id)
+    return item.id, claims
+
+
+def revise_if_changed(store: Store, article: Article) -> str | None:
+    """An article whose id is stored with other content is a new version: it gets a revision id
+    ('x-2' ...) and meta['revision_of'], and both versions are kept. Returns the older version's id."""
+    stored_hash = store.content_hash_of(article.id)
+    if stored_hash is None or stored_hash == article.content_hash:
+        return None
+    older = article.id
+    article.id = store.revision_id(older)
+    article.meta["revision_of"] = older
+    return older
+
+
+def link_and_assess(store: Store, new_claims: list[Claim], new_article_ids: Iterable[str] = ()) -> list[str]:
+    """Link new claims to stored incidents, rebuild the incidents they touched, and store a credibility
+    verdict for every new article and every article whose incidents changed."""
     if not new_claims:
+        _reassess(store, set(new_article_ids))
         return []
     existing = _linking_candidates(store, new_claims)
     clusters = link.link_claims(new_claims, existing)
-    outlets = {a.id: a.outlet for a in store.articles()}
+    outlets = store.outlet_names()
     incidents = [assess.build_incident(c.id, c.claims, outlets, _all_links(store, c)) for c in clusters]
     store.save_incidents(incidents)
-    _reassess(store, {c.article_id for cl in clusters for c in cl.claims}, outlets)
+    _reassess(store, {*new_article_ids, *(c.article_id for cl in clusters for c in cl.claims)})
     return [i.id for i in incidents]
 
 
@@ -153,21 +186,12 @@ def _all_links(store: Store, cluster: link.Cluster):
     return kept + cluster.links
 
 
-def _reassess(store: Store, article_ids: set[str], outlets: dict[str, str | None]) -> None:
-    assessments = []
-    for article_id in sorted(article_ids):
-        article = store.get_article(article_id)
-        claims = store.claims(article_id=article_id)
-        incident_ids = {c.incident_id for c in claims if c.incident_id}
-        incidents: dict[str, Incident] = {}
-        by_incident: dict[str, list[Claim]] = {}
-        for incident_id in incident_ids:
-            incident = store.get_incident(incident_id)
-            if incident:
-                incidents[incident_id] = incident
-                by_incident[incident_id] = store.claims(incident_id=incident_id)
-        assessments.append(assess.assess_article(article, claims, incidents, by_incident, outlets))
-    store.save_assessments(assessments)
+def _reassess(store: Store, article_ids: set[str]) -> None:
+    """Store a credibility verdict for every article whose incidents changed."""
+    if not article_ids:
+        return
+    verdicts = credibility.assess_stored(store, article_ids)
+    store.save_assessments([v.to_assessment() for v in verdicts])
 
 
 @dataclass
@@ -193,13 +217,6 @@ def check_article(store: Store, article: Article) -> CheckResult:
                     matches[claim.id] = cluster
     for claim in claims:
         claim.incident_id = matches[claim.id].id if claim.id in matches else None
-    incidents: dict[str, Incident] = {}
-    by_incident: dict[str, list[Claim]] = {}
-    for incident_id in {c.id for c in matches.values()}:
-        incident = store.get_incident(incident_id)
-        if incident:
-            incidents[incident_id] = incident
-            by_incident[incident_id] = store.claims(incident_id=incident_id)
-    outlets = {**store.outlet_names(), article.id: article.outlet}
-    assessment = assess.assess_article(article, claims, incidents, by_incident, outlets)
+    evidence = credibility.evidence_from_store(store, article, claims)
+    assessment = credibility.assess(article, claims, evidence).to_assessment()
     return CheckResult(article, claims, matches, assessment)

@@ -16,7 +16,7 @@ import hashlib
 import os
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -311,6 +311,17 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 # ---------------------------------------------------------------- the store
 
 
+class ArticleConflict(ValueError):
+    """An article whose id is stored with other content."""
+
+    def __init__(self, article_id: str):
+        super().__init__(
+            f"article {article_id!r} is already stored with other content; "
+            "store the new version under a revision id (Store.revision_id) instead"
+        )
+        self.article_id = article_id
+
+
 class Store:
     def __init__(self, url_or_path: str):
         self.url = database_url(url_or_path)
@@ -356,7 +367,9 @@ class Store:
             return s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash))
 
     def add_article(self, article: Article, claims: list[Claim]) -> bool:
-        """Store an article with its claims in one transaction; False (nothing written) if already stored."""
+        """Store an article with its claims in one transaction; False (nothing written) if it is already
+        stored (same content, under any id). Raises ArticleConflict, writing nothing, if its id is
+        stored with other content: a changed article is never dropped silently (see revision_id)."""
         strays = [c.id for c in claims if c.article_id != article.id]
         if strays:
             raise ValueError(f"claims {strays} do not belong to article {article.id!r}")
@@ -376,10 +389,27 @@ class Store:
 
     @staticmethod
     def _stored(s: Session, article: Article) -> bool:
-        query = select(ArticleRow.id).where(
+        query = select(ArticleRow.id, ArticleRow.content_hash).where(
             or_(ArticleRow.id == article.id, ArticleRow.content_hash == article.content_hash)
         )
-        return s.scalar(query.limit(1)) is not None
+        found = dict(s.execute(query).all())
+        if article.content_hash in found.values():
+            return True
+        if article.id in found:
+            raise ArticleConflict(article.id)
+        return False
+
+    def content_hash_of(self, article_id: str) -> str | None:
+        with self._session() as s:
+            return s.scalar(select(ArticleRow.content_hash).where(ArticleRow.id == article_id))
+
+    def revision_id(self, article_id: str) -> str:
+        """A free id for a new version of a stored article: 'x-2', 'x-3' ... (as ingest names them)."""
+        n = 2
+        with self._session() as s:
+            while s.scalar(select(ArticleRow.id).where(ArticleRow.id == f"{article_id}-{n}")) is not None:
+                n += 1
+        return f"{article_id}-{n}"
 
     def get_article(self, article_id: str) -> Article | None:
         with self._session() as s:
@@ -389,6 +419,16 @@ class Store:
     def articles(self) -> list[Article]:
         with self._session() as s:
             return [_article_from_row(r) for r in s.scalars(select(ArticleRow).order_by(ArticleRow.id))]
+
+    def articles_with_ids(self, ids: Collection[str]) -> list[Article]:
+        """The stored articles among these ids, by id."""
+        with self._session() as s:
+            rows = [
+                r
+                for chunk in _chunks(sorted(ids))
+                for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk)))
+            ]
+        return sorted((_article_from_row(r) for r in rows), key=lambda a: a.id)
 
     def count_articles(self) -> int:
         with self._session() as s:
@@ -402,6 +442,16 @@ class Store:
         if incident_id is not None:
             query = query.where(ClaimRow.incident_id == incident_id)
         return self._claims(query)
+
+    def claims_of(
+        self, *, article_ids: Collection[str] = (), incident_ids: Collection[str] = ()
+    ) -> list[Claim]:
+        """Claims of any of these articles or incidents (each once), in article order; a few queries for many ids."""
+        found: dict[str, Claim] = {}
+        for key, ids in ((ClaimRow.article_id, article_ids), (ClaimRow.incident_id, incident_ids)):
+            for chunk in _chunks(sorted(ids)):
+                found.update((c.id, c) for c in self._claims(_claim_select().where(key.in_(chunk))))
+        return sorted(found.values(), key=lambda c: (c.article_id, c.index))
 
     def claims_between(self, start: date, end: date) -> list[Claim]:
         """Claims dated in [start, end], by date then article order."""

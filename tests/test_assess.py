@@ -1,7 +1,7 @@
 from datetime import date
 
-from civcas.assess import assess_article, build_incident
-from civcas.models import Article, Claim, Figure, Place
+from civcas.assess import build_incident
+from civcas.models import Claim, Figure, Place
 
 
 def claim(
@@ -29,7 +29,12 @@ def claim(
     return c
 
 
-OUTLETS = {"a": "State News", "b": "Opposition Council", "c": "Wire", "d": "Monitor"}
+OUTLETS = {
+    "a": "SANA",
+    "b": "Orient News",
+    "c": "Reuters",
+    "d": "Syrian Observatory for Human Rights",
+}  # four camps
 
 
 def test_casualty_ranges_and_counts():
@@ -60,32 +65,37 @@ def test_tolls_far_apart_are_a_contradiction():
     assert incident.contradictions == ["death toll differs: 5–40"]
 
 
-def test_inflated_article_is_doubtful_and_agreeing_one_credible():
-    claims = [claim("a", 20), claim("b", 22), claim("c", 21), claim("d", 150)]
-    incident = build_incident("inc-1", claims, OUTLETS)
-    by_incident = {"inc-1": claims}
-    inflated = assess_article(
-        Article("d", "t", "x", outlet="Monitor"), [claims[3]], {"inc-1": incident}, by_incident, OUTLETS
-    )
-    assert inflated.verdict == "doubtful"
-    assert "deviates" in inflated.reasons[0]
-    agreeing = assess_article(
-        Article("a", "t", "x", outlet="State News"), [claims[0]], {"inc-1": incident}, by_incident, OUTLETS
-    )
-    assert agreeing.verdict == "credible"
-
-
-def test_uncorroborated_article_has_insufficient_evidence():
-    only = claim("a", 20)
-    incident = build_incident("inc-1", [only], OUTLETS)
-    verdict = assess_article(
-        Article("a", "t", "x", outlet="State News"), [only], {"inc-1": incident}, {"inc-1": [only]}, OUTLETS
-    )
-    assert verdict.verdict == "insufficient_evidence"
-
-
 def test_incidents_count_distinct_media_camps():
     real = {"a": "SANA", "b": "Syrian Arab News Agency", "c": "Reuters", "d": "Daily Planet"}
     incident = build_incident("inc-1", [claim(x, 20) for x in "abcd"], real)
     assert incident.camps == ["syrian_state", "western_wire"]  # the unknown outlet adds none
     assert incident.n_camps == 2
+    assert incident.outlets == ["Daily Planet", "Reuters", "SANA"]  # an alias is the same outlet
+    assert incident.n_outlets == 3
+
+
+def test_fair_needs_two_independent_camps():
+    two_camps = build_incident("inc-1", [claim("a", 20), claim("c", 22)], {"a": "SANA", "c": "Reuters"})
+    assert two_camps.grade == "fair"
+    assert two_camps.grade_reason.startswith("2 independent media camps")
+    one_camp = {"a": "SANA", "b": "Al-Ikhbariya", "c": "Al-Watan (Syria)"}
+    state_only = build_incident("inc-1", [claim(x, 20) for x in "abc"], one_camp)
+    assert (state_only.n_outlets, state_only.grade) == (3, "weak")
+    assert "3 outlets all of one media camp (syrian_state)" in state_only.grade_reason
+
+
+def test_unknown_outlets_are_not_independent_camps():
+    unknown = {"a": "SANA", "b": "Daily Planet", "c": "Evening Bugle"}
+    incident = build_incident("inc-1", [claim(x, 20) for x in "abc"], unknown)
+    assert (incident.n_outlets, incident.grade) == (3, "weak")
+    assert "not in the registry: Daily Planet, Evening Bugle" in incident.grade_reason
+    unnamed = build_incident("inc-1", [claim(x, 20) for x in "abcd"], {"a": "SANA"})
+    assert (unnamed.n_outlets, unnamed.grade) == (1, "weak")
+    assert "3 article(s) naming no outlet" in unnamed.grade_reason
+    nobody = build_incident("inc-1", [claim(x, 20) for x in "ab"], {})
+    assert (nobody.n_outlets, nobody.grade) == (1, "weak")
+
+
+def test_outlets_of_no_common_line_each_count_as_a_camp():
+    others = {"a": "Xinhua", "b": "21st Century Wire"}  # both filed under camp 'other'
+    assert build_incident("inc-1", [claim(x, 20) for x in "ab"], others).grade == "fair"

@@ -138,3 +138,56 @@ def test_show_names_the_media_camps(demo_db):
     shown = civcas(demo_db, "show", hajin["incident_id"]).output
     assert re.search(r"media camps \(\d\): .*syrian_state", shown)
     assert "Levant State News (syrian_state)" in shown
+
+
+def test_show_prints_each_reports_stored_verdict_with_reasons(demo_db):
+    rows = list(csv.DictReader(io.StringIO(civcas(demo_db, "export").stdout)))
+    hajin = next(r for r in rows if r["place"] == "Hajin")
+    shown = civcas(demo_db, "show", hajin["incident_id"]).output
+    verdicts = re.findall(
+        r"^(d\d\d_\w+): (credible|doubtful|insufficient_evidence) \(score ([\d.]+)\)$", shown, re.M
+    )
+    assert len(verdicts) == int(hajin["n_articles"]) == 5
+    assert re.search(r"this article says 30, 4 other outlets reporting the incident say \d+–\d+", shown)
+
+
+def test_run_says_when_a_stored_report_changed(tmp_path):
+    db, report = tmp_path / "civcas.db", tmp_path / "hajin.txt"
+    text = (DEMO / "d01_hajin_levantnews.txt").read_text(encoding="utf-8")
+    report.write_text(text, encoding="utf-8")
+    assert civcas(db, "run", str(report)).exit_code == 0
+    report.write_text(text.replace("Thirty civilians", "Thirty-two civilians"), encoding="utf-8")
+    result = civcas(db, "run", str(report))
+    assert result.exit_code == 0
+    assert "revised hajin: its content changed; new version stored as hajin-2, both kept" in result.output
+    assert "1 article(s) added" in result.output
+
+
+def test_predict_writes_every_input_article_even_when_texts_repeat(tmp_path):
+    # FA-KES-shaped rows written for this test: row 2 repeats row 1's text under another id,
+    # row 3 repeats row 1's id and text (a second annotation of the same article).
+    text = "Warplanes struck the town of Hajin in Deir Ezzor on Monday, killing 12 civilians, activists said."
+    rows = [
+        ["unit_id", "article_title", "article_content", "source", "date", "location", "labels"],
+        ["101", "Strike on Hajin", text, "sana", "12/4/2018", "deir ezzor", "1"],
+        ["102", "Strike on Hajin", text, "sana", "12/4/2018", "deir ezzor", "0"],
+        ["101", "Strike on Hajin", text, "sana", "12/4/2018", "aleppo", "0"],
+        [
+            "103",
+            "Shelling in Idlib",
+            text.replace("Hajin in Deir Ezzor", "Saraqib in Idlib"),
+            "smart",
+            "12/5/2018",
+            "idlib",
+            "1",
+        ],
+    ]
+    fakes = tmp_path / "fakes.csv"
+    with fakes.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    out = tmp_path / "pred.jsonl"
+    result = runner.invoke(app, ["predict", str(fakes), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["article_id"] for x in lines] == ["fakes-101", "fakes-102", "fakes-103"]
+    assert lines[0]["incidents"] == lines[1]["incidents"] and lines[0]["incidents"][0]["place"] == "Hajin"

@@ -385,6 +385,35 @@ def test_real_seed_files() -> None:
     assert by_id["003"].title == "US-led Coalition Airstrikes Kill 20 more civilians in Syria"
     assert by_id["001"].published == date(2018, 12, 6)
     assert by_id["002"].published == date(2019, 2, 12)
-    assert by_id["003"].outlet == "Press TV"
+    assert (
+        {k: a.outlet for k, a in by_id.items()}
+        == {
+            "000": "Anadolu Agency",  # "local sources told Anadolu Agency (AA)"
+            "001": "National Coalition of Syrian Revolution and Opposition Forces",  # "(Source: Syrian Coalition's ...)"
+            "002": "21st Century Wire",  # dateline, not the "Source:" line crediting a quoted piece
+            "003": "Press TV",
+            "004": "RT",
+        }
+    )
     for a in articles:
         assert a.text == (folder / f"{a.id}.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+DEMO_OUTLETS = {  # file name suffix -> the fictional outlet demo/README.md credits the report to
+    "levantnews": "Levant State News",
+    "bosphorus": "Bosphorus Dispatch Agency",
+    "freesyriacouncil": "Free Syria Council – Media Office",
+    "orbitatv": "Orbita TV",
+    "northernwire": "Northern Wire",
+    "simorgh": "Simorgh News Network",
+    "euphratesmonitor": "Euphrates Monitor for Human Rights",
+    "zozanpost": "Zozan Post",
+}
+
+
+def test_every_demo_report_names_its_outlet() -> None:
+    articles, errors = ingest(Path(__file__).resolve().parents[1] / "demo")
+    assert errors == [] and len(articles) == 22
+    txt = [a for a in articles if a.source_format == "txt"]
+    assert len(txt) == 19
+    assert {a.id: a.outlet for a in txt} == {a.id: DEMO_OUTLETS[a.id.split("_")[-1]] for a in txt}

@@ -75,3 +75,13 @@ def test_running_the_same_inputs_again_adds_nothing(store):
     report = pipeline.run([SEEDS], store)
     assert report.added == [] and len(report.duplicates) == 5
     assert (len(store.articles()), len(store.incidents())) == before
+
+
+def test_every_seed_report_has_a_stored_credibility_verdict(store):
+    verdicts = {a.article_id[:3]: a for a in store.assessments()}
+    assert sorted(verdicts) == ["000", "001", "002", "003", "004"]
+    for verdict in verdicts.values():
+        assert verdict.verdict in {"credible", "doubtful", "insufficient_evidence"}
+        assert verdict.reasons and 0 <= verdict.score <= 1
+    # Each seed reports its own strike: nothing corroborates it, so nothing can be judged.
+    assert {v.verdict for v in verdicts.values()} == {"insufficient_evidence"}

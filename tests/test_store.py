@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 import civcas.store as store_module
 from civcas.models import Article, Assessment, Claim, Figure, Incident, Link, Place, Span
-from civcas.store import Base, Store, alembic_config
+from civcas.store import ArticleConflict, Base, Store, alembic_config
 
 INJECTION = "Idlib'; DROP TABLE incidents;--"
 
@@ -138,9 +138,22 @@ def test_duplicate_content_or_id_is_refused_and_changes_nothing(store):
     same_text = article()
     same_text.id, same_text.outlet = "other", "Other outlet"
     assert not store.add_article(same_text, [claim("other")])
-    assert not store.add_article(article(1, "Different text, same id"), [])
     assert dump(store) == before
     assert store.has_content(article().content_hash) == "a1"
+
+
+def test_a_stored_id_with_changed_content_is_refused_loudly_and_gets_a_revision_id(store):
+    assert store.add_article(article(), [claim()])
+    before = dump(store)
+    changed = article(1, "Jets struck Hajin, killing 30 civilians.")
+    with pytest.raises(ArticleConflict, match="'a1' is already stored with other content"):
+        store.add_article(changed, [claim()])
+    assert dump(store) == before
+    assert store.content_hash_of("a1") == article().content_hash != changed.content_hash
+    assert store.revision_id("a1") == "a1-2"
+    changed.id = "a1-2"
+    assert store.add_article(changed, [])
+    assert store.revision_id("a1") == "a1-3"
 
 
 def test_a_claim_that_fails_in_the_database_leaves_nothing_of_its_article(store):
