@@ -298,6 +298,13 @@ def test_neighbourhood_without_coordinate_is_located_at_its_city(gaz):
     assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:bab-al-nairab", 2, aleppo.lat, aleppo.lon)
 
 
+def test_neighbourhood_with_a_sourced_coordinate_is_placed_there_not_at_its_city(gaz):
+    p = geocode("Baba Amro", None, "Homs", "", gaz)
+    homs = gaz.get("geonames:169577")
+    assert (p.gazetteer_id, p.precision, p.governorate) == ("supp:baba-amr", 1, "Homs")
+    assert (p.lat, p.lon) != (homs.lat, homs.lon) and "Baba_Amr" in gaz.get("supp:baba-amr").source
+
+
 def test_every_shipped_coordinate_names_its_source(gaz):
     for e in gaz.entries.values():
         if e.lat is not None:
