@@ -298,6 +298,13 @@ def test_neighbourhood_without_coordinate_is_located_at_its_city(gaz):
     assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:bab-al-nairab", 2, aleppo.lat, aleppo.lon)
 
 
+def test_neighbourhood_with_a_sourced_coordinate_is_placed_there_not_at_its_city(gaz):
+    p = geocode("Baba Amro", None, "Homs", "", gaz)
+    homs = gaz.get("geonames:169577")
+    assert (p.gazetteer_id, p.precision, p.governorate) == ("supp:baba-amr", 1, "Homs")
+    assert (p.lat, p.lon) != (homs.lat, homs.lon) and "Baba_Amr" in gaz.get("supp:baba-amr").source
+
+
 def test_every_shipped_coordinate_names_its_source(gaz):
     for e in gaz.entries.values():
         if e.lat is not None:
@@ -444,3 +451,44 @@ def test_the_same_neighbourhood_is_the_place_of_the_incident_before():
         "On Tuesday, rocket attacks on the same neighborhood had killed 8 civilians."
     )
     assert [name for name, _ in claim_places(text)] == ["Salah Eddin", "Salah Eddin"]
+
+
+def test_the_target_named_again_with_its_village_refines_the_incident():
+    lead = (
+        "Airstrike kills three medics near Aleppo\n"
+        "Three medics were killed on Sunday when an airstrike hit a clinic in a village west of Aleppo. "
+        "The medics had arrived in one ambulance an hour earlier. "
+    )
+    same = lead + "The clinic in the village of Urum al-Kubra was reduced to rubble, rescuers said."
+    other = lead + "The school in the village of Urum al-Kubra was closed for the week, rescuers said."
+    assert claim_places(same)[0] == ("Urum al-Kubra", "Aleppo")
+    assert claim_places(other)[0] == ("Aleppo", "Aleppo")  # another building: not where the strike was
+
+
+def test_a_part_of_the_city_named_before_is_the_place():
+    from civcas.extract.places import find_places
+
+    text = "Shells fell on Homs on Monday. Two civilians died in the rebel-held east of the city."
+    (part,) = [p for p in find_places(text) if p.kind == "city_part"]
+    assert (part.name, part.governorate, text[part.start : part.end]) == (
+        "east Homs",
+        "Homs",
+        "the rebel-held east of the city",
+    )
+    assert find_places("Two civilians died in the east of the city of Homs.")[0].kind != "city_part"
+    claim_text = (
+        "Rockets kill eight in Aleppo\n"
+        "Rebel rockets fired at Aleppo on Thursday killed eight civilians in the government-held west of the city."
+    )
+    assert claim_places(claim_text)[0] == ("west Aleppo", "Aleppo")
+    place = geocode("west Aleppo", governorate_hint="Aleppo")
+    assert (place.canonical, place.precision) == ("Aleppo", 2)
+
+
+def test_where_the_attackers_were_positioned_is_not_the_place_of_the_incident():
+    text = (
+        "Shells injure five in Damascus\n"
+        "Five people were injured on Monday when terrorists positioned in Jobar fired mortar shells on the "
+        "Bab Touma neighbourhood of Damascus."
+    )
+    assert claim_places(text) == [("Bab Touma", "Damascus")]

@@ -86,9 +86,15 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return sorted(found, key=lambda m: m.start)
 
 
+# "April 7th Street", "6th of October Bridge": a name that holds a date.
+_NAMED_AFTER_A_DATE = re.compile(r"\s+(?:Street|Square|Avenue|Road|Bridge|Stadium|School|Hospital|Park)\b")
+
+
 def _explicit(text: str, published: date | None):
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in pattern.finditer(text):
+            if _NAMED_AFTER_A_DATE.match(text, m.end()):
+                continue
             month = MONTHS[m.group("month").lower().rstrip(".")]
             day = int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else _infer_year(month, day, published)

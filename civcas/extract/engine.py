@@ -69,8 +69,12 @@ _RECALLED_EVENT = re.compile(
 _DETONATION = re.compile(r"\b(?:detonated|blew (?:himself|herself|themselves) up)\b", re.I)
 _UNDECIDED = re.compile(r"\b(?:whether|unclear|not (?:yet )?(?:known|clear|specify|say))\b", re.I)
 _OLDER = re.compile(r"\b(?:last (?:week|month|year)|ago|previously|in (?:19|20)\d\d|earlier this)\b", re.I)
+# "Meanwhile ... 9 persons were injured": the same day as the incident before, unless it says
+# "days after a bombing".
 _SAME_DAY = re.compile(
-    r"\b(?:earlier in the day|later in the day|the same day|hours (?:after|before|earlier))\b", re.I
+    r"\b(?:earlier in the day|later in the day|the same day|hours (?:after|before|earlier)|"
+    r"meanwhile(?!.*\b(?:days|weeks) (?:after|before|ago|earlier)\b))\b",
+    re.I,
 )
 
 
@@ -89,6 +93,7 @@ class Mention:
     source: tuple[str, Span] | None
     separate: bool
     same_day: bool
+    site_only: bool = False  # no figure nor strike: it can only tell where the last incident was
 
 
 @dataclass
@@ -150,7 +155,13 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     if _round_up(figures, governorates, s, e):
         figures = []
     weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
-    if not figures and not _reports_strike(sentence.text, sent_places) and not _tells_how(sentence, weapon):
+    site_only = (
+        not figures and not _reports_strike(sentence.text, sent_places) and not _tells_how(sentence, weapon)
+    )
+    if site_only and not any(p.introduced and not p.origin for p in sent_places):
+        return None
+    target = _first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True)
+    if site_only and target is None:
         return None
     anchor = s + (figures[0].start if figures else 0)
     return Mention(
@@ -161,10 +172,11 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
         actor=_actor(text, sentence, anchor),
         weapon=weapon,
-        target=_first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True),
+        target=target,
         source=_source(text, sentence, anchor),
         separate=bool(lx.SEPARATE_CUE.search(sentence.text)),
         same_day=bool(_SAME_DAY.search(sentence.text)),
+        site_only=site_only,
     )
 
 
@@ -498,6 +510,10 @@ _BACK_REFERENCE = re.compile(
 
 
 def _support(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> None:
+    if mention.site_only:
+        if drafts and _names_site_of(drafts[-1], mention):
+            drafts[-1].place = mention.place
+        return
     if not drafts:
         pending.append(mention)
         return
@@ -525,10 +541,21 @@ _SITE_OF_LAST = re.compile(
 def _names_site_of(d: Draft, m: Mention) -> bool:
     return (
         m.place is not None
-        and bool(_SITE_OF_LAST.match(m.sentence.text))
+        and (bool(_SITE_OF_LAST.match(m.sentence.text)) or _same_target_nearby(d, m))
         and _places_agree(d.place, m.place)
         and (d.place is None or _more_specific(m.place, d.place))
     )
+
+
+def _same_target_nearby(d: Draft, m: Mention) -> bool:
+    """ "an airstrike hit a clinic ... The clinic in the village of X was levelled": the target just
+    reported, named again within a few sentences with a place of its own."""
+    near = m.sentence.index - d.mentions[-1].sentence.index <= _SAME_TARGET_REACH
+    same_target = d.target is not None and m.target is not None and d.target[0] == m.target[0]
+    return near and same_target and m.place is not None and m.place.introduced
+
+
+_SAME_TARGET_REACH = 3  # sentences
 
 
 def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool = True) -> Draft | None:

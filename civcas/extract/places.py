@@ -188,7 +188,25 @@ def find_places(text: str) -> list[PlaceMention]:
             if mention:
                 mentions.append(mention)
     mentions = sorted((_with_context(text, m) for m in mentions), key=lambda m: (m.start, -m.end))
+    mentions = sorted([*mentions, *_parts_of_the_city(text, mentions)], key=lambda m: (m.start, -m.end))
     return _mark_listed(text, mentions)
+
+
+# "rebel fire on the government-held west of the city": a part of the city named before.
+_PART_OF_THE_CITY = re.compile(
+    r"\bthe (?:[\w-]+ )?(?P<dir>east|west|north|south)(?:ern)?(?: part| side)? of the city\b(?! of)", re.I
+)
+
+
+def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    parts = []
+    for m in _PART_OF_THE_CITY.finditer(text):
+        cities = [p for p in mentions if p.end <= m.start() and p.kind == "city" and not p.origin]
+        if cities:
+            city = cities[-1]
+            name = f"{m.group('dir').lower()} {city.name}"
+            parts.append(PlaceMention(m.start(), m.end(), name, "city_part", city.governorate))
+    return parts
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
@@ -261,9 +279,11 @@ _INTRODUCER_BEFORE = re.compile(
     r"\b(?:town|village|city|neighbou?rhood|district|suburb|camp|hamlet|quarter) of (?:the )?$", re.I
 )
 # "evacuated from the besieged towns of Fuaa and Kafraya", "residents of two pro-regime villages
-# Foua and": the places people came from. A list is followed back to its first name.
+# Foua and": the places people came from; "terrorists positioned in X fired shells on Y": where the
+# attackers were. A list is followed back to its first name.
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:(?:\d+|a few|several|some) (?:km|kilomet(?:er|re)s?|miles?) (?:away|\w+ of|from)(?: in)?|from|residents of|evacuees of|natives of|displaced of)"
+    r"\b(?:(?:\d+|a few|several|some) (?:km|kilomet(?:er|re)s?|miles?) (?:away|\w+ of|from)(?: in)?|from|residents of|evacuees of|natives of|displaced of|"
+    r"(?:located|positioned|stationed|entrenched|deployed|holed up) in|after leaving)"
     r"(?:\s+(?:the|two|three|four|both|besieged|northern|southern|eastern|western|pro-regime|pro-government|"
     r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|of|and|&|"
     r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'’-]*,?))*\s*$"

@@ -31,6 +31,11 @@ def test_explicit_dates_and_years():
     assert resolved("In late November, the project began") == [(date(2018, 11, 1), "month")]
 
 
+def test_a_street_named_after_a_date_is_not_a_date():
+    assert resolved("Shells landed near the bakery and April 7th Street.") == []
+    assert resolved("Shells landed on 7 April, near the bakery.") == [(date(2018, 4, 7), "day")]
+
+
 def test_vague_relative_dates_are_not_pinned():
     assert resolved("Last week, the coalition killed at least 40 people.") == [(None, None)]
 

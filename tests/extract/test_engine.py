@@ -247,3 +247,14 @@ def test_a_us_led_military_coalition_is_the_coalition():
     )
     (claim,) = extract_claims(article(text, published=date(2017, 4, 19)))
     assert claim.actor == "us_led_coalition"
+
+
+def test_meanwhile_reports_another_incident_of_the_same_day():
+    text = (
+        "Shelling injures 11 in Damascus\n"
+        "Seven people were injured on Monday when shells hit the Mazzeh neighbourhood of Damascus. "
+        "Meanwhile four persons were injured when mortar rounds hit the town of Douma."
+    )
+    assert [c.date for c in extract_claims(article(text))] == [date(2018, 12, 3), date(2018, 12, 3)]
+    older = text.replace("Meanwhile four", "Meanwhile, days after a bombing there, four")
+    assert [c.date for c in extract_claims(article(older))] == [date(2018, 12, 3), None]
