@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import FigureMention, find_figures
+from civcas.extract.literals import LiteralIndex
 from civcas.extract.places import PlaceMention, find_places, governorates_in
 from civcas.extract.text import Sentence, split_sentences
 from civcas.models import Article, Claim, Figure, Place, Span
@@ -64,6 +66,30 @@ _OLDER = re.compile(r"\b(?:last (?:week|month|year)|ago|previously|in (?:19|20)\
 _SAME_DAY = re.compile(
     r"\b(?:earlier in the day|later in the day|the same day|hours (?:after|before|earlier))\b", re.I
 )
+# The lexicon patterns scanned in every sentence: one pass tells which of them can match at all.
+_SENTENCE_GATE = LiteralIndex(
+    [
+        *(p for group in (lx.ACTOR_PATTERNS, lx.WEAPON_PATTERNS, lx.TARGET_PATTERNS) for p, _ in group),
+        *(p for group in (lx.SOURCE_PATTERNS, lx.RESPONSE_PATTERNS) for p, _ in group),
+        lx.CASUALTY_WORD,
+        lx.AGGREGATE_CUE,
+        lx.SEPARATE_CUE,
+        lx.ATTRIBUTION_CUE,
+        _SAME_DAY,
+        _STRIKE_VERB,
+        _EVENT_NOUN,
+    ]
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _possible(sentence: str) -> set[re.Pattern[str]]:
+    """The gated patterns that may match somewhere in `sentence` (or in any part of it)."""
+    return _SENTENCE_GATE.possible(sentence)
+
+
+def _search(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    return pattern.search(sentence) if pattern in _possible(sentence) else None
 
 
 @dataclass
@@ -135,7 +161,7 @@ def extract_claims(article: Article) -> list[Claim]:
 def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
     s, e = sentence.start, sentence.end
     sent_places = [p for p in places if s <= p.start and p.end <= e]
-    has_casualties = lx.CASUALTY_WORD.search(sentence.text) and not lx.AGGREGATE_CUE.search(sentence.text)
+    has_casualties = _search(lx.CASUALTY_WORD, sentence.text) and not _search(lx.AGGREGATE_CUE, sentence.text)
     figures = find_figures(sentence.text) if has_casualties else []
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if not figures and not _reports_strike(sentence.text, sent_places):
@@ -151,8 +177,8 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         weapon=_first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True),
         target=_first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True),
         source=_source(text, sentence, anchor),
-        separate=bool(lx.SEPARATE_CUE.search(sentence.text)),
-        same_day=bool(_SAME_DAY.search(sentence.text)),
+        separate=bool(_search(lx.SEPARATE_CUE, sentence.text)),
+        same_day=bool(_search(_SAME_DAY, sentence.text)),
     )
 
 
@@ -219,7 +245,7 @@ def _number_value(token: str) -> int:
 
 
 def _reports_strike(sentence: str, places: list[PlaceMention]) -> bool:
-    return bool(_STRIKE_VERB.search(sentence) or (places and _EVENT_NOUN.search(sentence)))
+    return bool(_search(_STRIKE_VERB, sentence) or (places and _search(_EVENT_NOUN, sentence)))
 
 
 def _inherit_from_previous(drafts: list[Draft]) -> None:
@@ -310,7 +336,10 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
 
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     found = []
+    possible = _possible(sentence.text)
     for pattern, value in lx.ACTOR_PATTERNS:
+        if pattern not in possible:
+            continue
         for m in pattern.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             score = _actor_score(sentence.text, m, value)
@@ -361,7 +390,7 @@ def _drop_nested(found: list[tuple[int, int, int, str]]) -> list[tuple[int, int,
 
 def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] | None:
     for pattern, value in patterns:
-        m = pattern.search(sentence.text)
+        m = _search(pattern, sentence.text)
         if m:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             return value, Span(start, end, text[start:end])
@@ -370,7 +399,12 @@ def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] |
 
 def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     best = None
+    possible = _possible(sentence.text)
+    if lx.ATTRIBUTION_CUE not in possible:
+        return None
     for pattern, label in lx.SOURCE_PATTERNS:
+        if pattern not in possible:
+            continue
         for m in pattern.finditer(sentence.text):
             window = sentence.text[max(0, m.start() - 40) : m.end() + 40]
             if not lx.ATTRIBUTION_CUE.search(window):
@@ -620,7 +654,7 @@ def _assign_responses(text: str, sentences: list[Sentence], drafts: list[Draft])
         return
     for sentence in sentences:
         for pattern, value in lx.RESPONSE_PATTERNS:
-            m = pattern.search(sentence.text)
+            m = _search(pattern, sentence.text)
             if not m or _CALL_FOR.search(sentence.text[: m.start()]):
                 continue
             draft = _draft_for_response(drafts, sentence)
@@ -634,7 +668,7 @@ def _draft_for_response(drafts: list[Draft], sentence: Sentence) -> Draft | None
     for d in drafts:
         if any(m.sentence.index == sentence.index for m in d.mentions):
             return d
-    actors = {value for pattern, value in lx.ACTOR_PATTERNS if pattern.search(sentence.text)}
+    actors = {value for pattern, value in lx.ACTOR_PATTERNS if _search(pattern, sentence.text)}
     for d in drafts:
         if d.actor and d.actor[0] in actors:
             return d
