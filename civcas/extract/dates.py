@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from civcas.extract.literals import LiteralIndex
+
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -61,6 +63,8 @@ _RELATIVE = re.compile(
     re.I,
 )
 _SMALL = {"two": 2, "three": 3, "four": 4}
+# Most sentences name no month, weekday or year: one pass rules those patterns out.
+_GATE = LiteralIndex([_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR, _YEAR, _WEEKDAY, _RELATIVE])
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
 def _explicit(text: str, published: date | None):
     for pattern in (_DAY_MONTH, _MONTH_DAY):
-        for m in pattern.finditer(text):
+        for m in _GATE.finditer(pattern, text):
             month = MONTHS[m.group("month").lower().rstrip(".")]
             day = int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else _infer_year(month, day, published)
@@ -96,7 +100,7 @@ def _explicit(text: str, published: date | None):
 
 
 def _month_year(text: str, published: date | None):
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _GATE.finditer(_MONTH_YEAR, text):
         month = MONTHS[m.group("month").lower().rstrip(".")]
         if m.group("year"):
             year = int(m.group("year"))
@@ -109,13 +113,13 @@ def _month_year(text: str, published: date | None):
 
 
 def _years(text: str, published: date | None):
-    for m in _YEAR.finditer(text):
+    for m in _GATE.finditer(_YEAR, text):
         year = int(m.group("year") or m.group("year2"))
         yield DateMention(date(year, 1, 1), "year", m.start(), m.end(), m.group(0), False)
 
 
 def _weekdays(text: str, published: date | None):
-    for m in _WEEKDAY.finditer(text):
+    for m in _GATE.finditer(_WEEKDAY, text):
         value = None
         if published:
             back = (published.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
@@ -124,7 +128,7 @@ def _weekdays(text: str, published: date | None):
 
 
 def _relatives(text: str, published: date | None):
-    for m in _RELATIVE.finditer(text):
+    for m in _GATE.finditer(_RELATIVE, text):
         rel = m.group("rel").lower()
         value, precision = _resolve_relative(rel, m.group("n"), published)
         yield DateMention(value, precision, m.start(), m.end(), m.group(0), True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections import Counter
@@ -80,16 +79,7 @@ _SENTENCE_GATE = LiteralIndex(
         _EVENT_NOUN,
     ]
 )
-
-
-@functools.lru_cache(maxsize=256)
-def _possible(sentence: str) -> set[re.Pattern[str]]:
-    """The gated patterns that may match somewhere in `sentence` (or in any part of it)."""
-    return _SENTENCE_GATE.possible(sentence)
-
-
-def _search(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
-    return pattern.search(sentence) if pattern in _possible(sentence) else None
+_search = _SENTENCE_GATE.search
 
 
 @dataclass
@@ -336,7 +326,7 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
 
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     found = []
-    possible = _possible(sentence.text)
+    possible = _SENTENCE_GATE.possible(sentence.text)
     for pattern, value in lx.ACTOR_PATTERNS:
         if pattern not in possible:
             continue
@@ -399,7 +389,7 @@ def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] |
 
 def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     best = None
-    possible = _possible(sentence.text)
+    possible = _SENTENCE_GATE.possible(sentence.text)
     if lx.ATTRIBUTION_CUE not in possible:
         return None
     for pattern, label in lx.SOURCE_PATTERNS:

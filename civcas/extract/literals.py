@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
@@ -102,7 +102,8 @@ def _selectivity(literals: set[str]) -> tuple[int, int]:
 
 
 class LiteralIndex:
-    """Which of many patterns may match a text, from one Aho-Corasick pass over it."""
+    """Which of many patterns may match a text, from one Aho-Corasick pass over it (remembered for
+    the last few texts: the stages of one sentence ask in turn)."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self._always: set[re.Pattern[str]] = set()
@@ -118,11 +119,18 @@ class LiteralIndex:
             self._automaton.add_word(literal, frozenset(owners))
         if by_literal:
             self._automaton.make_automaton()
+        self.possible = functools.lru_cache(maxsize=256)(self._possible)
 
-    def possible(self, text: str) -> set[re.Pattern[str]]:
-        """The patterns that may match `text`; the others certainly do not."""
+    def _possible(self, text: str) -> set[re.Pattern[str]]:
+        """The patterns that may match `text` or any part of it; the others certainly do not."""
         found = set(self._always)
         if self._automaton.kind == ahocorasick.AHOCORASICK:
             for _, owners in self._automaton.iter(fold(text)):
                 found |= owners
         return found
+
+    def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        return pattern.search(text) if pattern in self.possible(text) else None
+
+    def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        return pattern.finditer(text) if pattern in self.possible(text) else iter(())
