@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -294,10 +295,14 @@ _LATER_EVENT = re.compile(
 )
 
 
+# The lead's sentences are read twice: as mentions, and for the date of the whole story.
+_dates_in = functools.lru_cache(maxsize=32)(find_dates)
+
+
 def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> DateMention | None:
     """The date nearest the figure; the day a statement was made only when nothing else is given."""
     candidates, statement_days = [], []
-    for d in find_dates(sentence.text, published):
+    for d in _dates_in(sentence.text, published):
         absolute_start = sentence.start + d.start
         if not d.relative and d.value == published and absolute_start < dateline_end:
             continue  # the dateline, not the incident date
