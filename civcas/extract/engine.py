@@ -331,11 +331,8 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
 
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     found = []
-    possible = _SENTENCE_GATE.possible(sentence.text)
     for pattern, value in lx.ACTOR_PATTERNS:
-        if pattern not in possible:
-            continue
-        for m in pattern.finditer(sentence.text):
+        for m in _SENTENCE_GATE.finditer(pattern, sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             score = _actor_score(sentence.text, m, value)
             found.append((score, start, end, value))
@@ -394,13 +391,10 @@ def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] |
 
 def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     best = None
-    possible = _SENTENCE_GATE.possible(sentence.text)
-    if lx.ATTRIBUTION_CUE not in possible:
-        return None
+    if _SENTENCE_GATE.rules_out(lx.ATTRIBUTION_CUE, sentence.text):
+        return None  # the attribution window is a part of the sentence
     for pattern, label in lx.SOURCE_PATTERNS:
-        if pattern not in possible:
-            continue
-        for m in pattern.finditer(sentence.text):
+        for m in _SENTENCE_GATE.finditer(pattern, sentence.text):
             window = sentence.text[max(0, m.start() - 40) : m.end() + 40]
             if not lx.ATTRIBUTION_CUE.search(window):
                 continue

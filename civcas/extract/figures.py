@@ -32,6 +32,8 @@ _COORDINATED = re.compile(
     re.I,
 )
 _AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
+# Patterns run over the sentence or parts of it: a sentence without their words needs no scan.
+_GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE])
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> s
     if lx.INJURED_BEFORE.search(before):
         return "injured"
     if lx.KILLED_BEFORE.search(before) or (
-        lx.TOLL_BEFORE in _GATE.possible(sentence)
+        not _GATE.rules_out(lx.TOLL_BEFORE, sentence)
         and lx.TOLL_BEFORE.search(_strip_approx(sentence[max(0, n.start - 200) : n.start]))
     ):
         return "killed"
@@ -155,10 +157,6 @@ _APPROX_BEFORE = re.compile(
 
 def _strip_approx(before: str) -> str:
     return _APPROX_BEFORE.sub("", before.rstrip()).rstrip() + " "
-
-
-# Patterns run over parts of the sentence: a sentence without their words needs no scan.
-_GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE])
 
 
 def _forward_outcome(

@@ -2,10 +2,11 @@
 string the pattern needs.
 
 `required_literals` reads the pattern's parse tree and returns strings such that any match
-contains at least one of them (lower-cased); `may_match` tests them with plain substring
-search, which is far cheaper than running a pattern with a leading look-behind over every
-position of a sentence. The test is conservative: a pattern whose needs cannot be read has no
-prefilter, so gating a scan never changes its result.
+contains at least one of them (lower-cased); `LiteralIndex` looks for the strings of many
+patterns in one Aho-Corasick pass over the folded text, which is far cheaper than running each
+pattern (most start with a look-behind, tried at every position of a sentence). The test is
+conservative: a pattern whose needs cannot be read has no prefilter, so gating a scan never
+changes its result.
 """
 
 from __future__ import annotations
@@ -28,14 +29,9 @@ _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 def fold(text: str) -> str:
-    """The text as `may_match` expects it: lower-cased, IGNORECASE's odd equivalents mapped to ASCII."""
+    """Lower-cased, with IGNORECASE's odd equivalents mapped to ASCII: a pattern's (lower-cased)
+    literal matches somewhere in `text` only if it stands in `fold(text)`."""
     return text.translate(_FOLD).lower() if not text.isascii() else text.lower()
-
-
-def may_match(pattern: re.Pattern[str], folded: str) -> bool:
-    """False only when `pattern` cannot match the text that `folded` (see `fold`) was made from."""
-    literals = required_literals(pattern)
-    return literals is None or any(lit in folded for lit in literals)
 
 
 @functools.cache
@@ -106,6 +102,8 @@ class LiteralIndex:
     the last few texts: the stages of one sentence ask in turn)."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        patterns = list(patterns)
+        self._known = set(patterns)
         self._always: set[re.Pattern[str]] = set()
         by_literal: dict[str, set[re.Pattern[str]]] = {}
         for pattern in patterns:
@@ -129,8 +127,12 @@ class LiteralIndex:
                 found |= owners
         return found
 
+    def rules_out(self, pattern: re.Pattern[str], text: str) -> bool:
+        """True when `pattern` certainly does not match `text` (never for a pattern not indexed)."""
+        return pattern in self._known and pattern not in self.possible(text)
+
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-        return pattern.search(text) if pattern in self.possible(text) else None
+        return None if self.rules_out(pattern, text) else pattern.search(text)
 
     def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-        return pattern.finditer(text) if pattern in self.possible(text) else iter(())
+        return iter(()) if self.rules_out(pattern, text) else pattern.finditer(text)

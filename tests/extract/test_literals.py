@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from civcas.extract import dates, lexicon
-from civcas.extract.literals import LiteralIndex, fold, may_match, required_literals
+from civcas.extract.literals import LiteralIndex, required_literals
 from civcas.extract.text import split_sentences
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -49,13 +49,23 @@ def test_case_sensitive_parts_and_optional_repeats():
 def test_ignorecase_equivalents_that_lower_does_not_map_still_pass(text):
     pattern = re.compile(r"(?<![\w-])(?:daesh|isis|killed|regime)(?![\w])", re.I)
     assert pattern.search(text)
-    assert may_match(pattern, fold(text))
+    assert not LiteralIndex([pattern]).rules_out(pattern, text)
 
 
 def test_absent_literals_rule_the_pattern_out():
     pattern = lexicon.ACTOR_PATTERNS[1][0]  # russia
-    assert not may_match(pattern, fold("Coalition jets struck Hajin on Sunday."))
-    assert may_match(pattern, fold("Russian jets struck Hajin on Sunday."))
+    index = LiteralIndex([pattern])
+    assert index.rules_out(pattern, "Coalition jets struck Hajin on Sunday.")
+    assert not index.rules_out(pattern, "Russian jets struck Hajin on Sunday.")
+    assert index.search(pattern, "Coalition jets struck Hajin on Sunday.") is None
+    assert index.search(pattern, "Russian jets struck Hajin on Sunday.").group(0) == "Russian jets"
+
+
+def test_a_pattern_the_index_does_not_know_is_never_ruled_out():
+    known, other = re.compile(r"\bkilled\b"), re.compile(r"\bwounded\b")
+    index = LiteralIndex([known])
+    assert not index.rules_out(other, "Two were wounded.")
+    assert index.search(other, "Two were wounded.")
 
 
 def test_index_tells_which_patterns_may_match():
