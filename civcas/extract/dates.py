@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from civcas.extract.literals import LiteralIndex
+
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -61,6 +63,8 @@ _RELATIVE = re.compile(
     re.I,
 )
 _SMALL = {"two": 2, "three": 3, "four": 4}
+# Most sentences name no month, weekday or year: one pass rules those patterns out.
+_GATE = LiteralIndex([_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR, _YEAR, _WEEKDAY, _RELATIVE])
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ _NAMED_AFTER_A_DATE = re.compile(r"\s+(?:Street|Square|Avenue|Road|Bridge|Stadiu
 
 def _explicit(text: str, published: date | None):
     for pattern in (_DAY_MONTH, _MONTH_DAY):
-        for m in pattern.finditer(text):
+        for m in _GATE.finditer(pattern, text):
             if _NAMED_AFTER_A_DATE.match(text, m.end()):
                 continue
             month = MONTHS[m.group("month").lower().rstrip(".")]
@@ -102,7 +106,7 @@ def _explicit(text: str, published: date | None):
 
 
 def _month_year(text: str, published: date | None):
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _GATE.finditer(_MONTH_YEAR, text):
         month = MONTHS[m.group("month").lower().rstrip(".")]
         if m.group("year"):
             year = int(m.group("year"))
@@ -115,13 +119,13 @@ def _month_year(text: str, published: date | None):
 
 
 def _years(text: str, published: date | None):
-    for m in _YEAR.finditer(text):
+    for m in _GATE.finditer(_YEAR, text):
         year = int(m.group("year") or m.group("year2"))
         yield DateMention(date(year, 1, 1), "year", m.start(), m.end(), m.group(0), False)
 
 
 def _weekdays(text: str, published: date | None):
-    for m in _WEEKDAY.finditer(text):
+    for m in _GATE.finditer(_WEEKDAY, text):
         value = None
         if published:
             back = (published.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
@@ -130,7 +134,7 @@ def _weekdays(text: str, published: date | None):
 
 
 def _relatives(text: str, published: date | None):
-    for m in _RELATIVE.finditer(text):
+    for m in _GATE.finditer(_RELATIVE, text):
         rel = m.group("rel").lower()
         value, precision = _resolve_relative(rel, m.group("n"), published)
         yield DateMention(value, precision, m.start(), m.end(), m.group(0), True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import FigureMention, find_figures
+from civcas.extract.literals import LiteralIndex
 from civcas.extract.places import PlaceMention, find_places, governorates_in
 from civcas.extract.text import Sentence, body_end, split_sentences
 from civcas.models import Article, Claim, Figure, Place, Span
@@ -76,6 +78,21 @@ _SAME_DAY = re.compile(
     r"meanwhile(?!.*\b(?:days|weeks) (?:after|before|ago|earlier)\b))\b",
     re.I,
 )
+# The lexicon patterns scanned in every sentence: one pass tells which of them can match at all.
+_SENTENCE_GATE = LiteralIndex(
+    [
+        *(p for group in (lx.ACTOR_PATTERNS, lx.WEAPON_PATTERNS, lx.TARGET_PATTERNS) for p, _ in group),
+        *(p for group in (lx.SOURCE_PATTERNS, lx.RESPONSE_PATTERNS) for p, _ in group),
+        lx.CASUALTY_WORD,
+        lx.AGGREGATE_CUE,
+        lx.SEPARATE_CUE,
+        lx.ATTRIBUTION_CUE,
+        _SAME_DAY,
+        _STRIKE_VERB,
+        _EVENT_NOUN,
+    ]
+)
+_search = _SENTENCE_GATE.search
 
 
 @dataclass
@@ -149,7 +166,7 @@ def extract_claims(article: Article) -> list[Claim]:
 def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
     s, e = sentence.start, sentence.end
     sent_places = [p for p in places if s <= p.start and p.end <= e]
-    has_casualties = lx.CASUALTY_WORD.search(sentence.text) and not lx.AGGREGATE_CUE.search(sentence.text)
+    has_casualties = _search(lx.CASUALTY_WORD, sentence.text) and not _search(lx.AGGREGATE_CUE, sentence.text)
     figures = find_figures(sentence.text) if has_casualties else []
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if _round_up(figures, governorates, s, e):
@@ -174,8 +191,8 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         weapon=weapon,
         target=target,
         source=_source(text, sentence, anchor),
-        separate=bool(lx.SEPARATE_CUE.search(sentence.text)),
-        same_day=bool(_SAME_DAY.search(sentence.text)),
+        separate=bool(_search(lx.SEPARATE_CUE, sentence.text)),
+        same_day=bool(_search(_SAME_DAY, sentence.text)),
         site_only=site_only,
     )
 
@@ -262,7 +279,7 @@ def _tells_how(sentence: Sentence, weapon: tuple[str, Span] | None) -> bool:
 
 
 def _reports_strike(sentence: str, places: list[PlaceMention]) -> bool:
-    return bool(_STRIKE_VERB.search(sentence) or (places and _EVENT_NOUN.search(sentence)))
+    return bool(_search(_STRIKE_VERB, sentence) or (places and _search(_EVENT_NOUN, sentence)))
 
 
 def _inherit_from_previous(drafts: list[Draft]) -> None:
@@ -333,10 +350,14 @@ _LATER_EVENT = re.compile(
 )
 
 
+# The lead's sentences are read twice: as mentions, and for the date of the whole story.
+_dates_in = functools.lru_cache(maxsize=32)(find_dates)
+
+
 def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> DateMention | None:
     """The date nearest the figure; the day a statement was made only when nothing else is given."""
     candidates, statement_days = [], []
-    for d in find_dates(sentence.text, published):
+    for d in _dates_in(sentence.text, published):
         absolute_start = sentence.start + d.start
         if not d.relative and d.value == published and absolute_start < dateline_end:
             continue  # the dateline, not the incident date
@@ -383,7 +404,7 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     found = []
     for pattern, value in lx.ACTOR_PATTERNS:
-        for m in pattern.finditer(sentence.text):
+        for m in _SENTENCE_GATE.finditer(pattern, sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             score = _actor_score(sentence.text, m, value)
             found.append((score, start, end, value))
@@ -433,7 +454,7 @@ def _drop_nested(found: list[tuple[int, int, int, str]]) -> list[tuple[int, int,
 
 def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] | None:
     for pattern, value in patterns:
-        m = pattern.search(sentence.text)
+        m = _search(pattern, sentence.text)
         if m:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             return value, Span(start, end, text[start:end])
@@ -442,8 +463,10 @@ def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] |
 
 def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     best = None
+    if _SENTENCE_GATE.rules_out(lx.ATTRIBUTION_CUE, sentence.text):
+        return None  # the attribution window is a part of the sentence
     for pattern, label in lx.SOURCE_PATTERNS:
-        for m in pattern.finditer(sentence.text):
+        for m in _SENTENCE_GATE.finditer(pattern, sentence.text):
             window = sentence.text[max(0, m.start() - 40) : m.end() + 40]
             if not lx.ATTRIBUTION_CUE.search(window):
                 continue
@@ -742,7 +765,7 @@ def _assign_responses(text: str, sentences: list[Sentence], drafts: list[Draft])
         return
     for sentence in sentences:
         for pattern, value in lx.RESPONSE_PATTERNS:
-            m = pattern.search(sentence.text)
+            m = _search(pattern, sentence.text)
             if not m or _CALL_FOR.search(sentence.text[: m.start()]):
                 continue
             draft = _draft_for_response(drafts, sentence)
@@ -756,7 +779,7 @@ def _draft_for_response(drafts: list[Draft], sentence: Sentence) -> Draft | None
     for d in drafts:
         if any(m.sentence.index == sentence.index for m in d.mentions):
             return d
-    actors = {value for pattern, value in lx.ACTOR_PATTERNS if pattern.search(sentence.text)}
+    actors = {value for pattern, value in lx.ACTOR_PATTERNS if _search(pattern, sentence.text)}
     for d in drafts:
         if d.actor and d.actor[0] in actors:
             return d

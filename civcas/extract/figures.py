@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from civcas.extract import lexicon as lx
+from civcas.extract.literals import LiteralIndex
 from civcas.extract.numbers import Number, find_numbers
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -31,6 +32,8 @@ _COORDINATED = re.compile(
     re.I,
 )
 _AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
+# Patterns run over the sentence or parts of it: a sentence without their words needs no scan.
+_GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE])
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class FigureMention:
 
 
 def find_figures(sentence: str) -> list[FigureMention]:
-    none = lx.NO_CASUALTIES.search(sentence)
+    none = _GATE.search(lx.NO_CASUALTIES, sentence)
     if none:
         s, e = none.span()
         return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
@@ -168,8 +171,9 @@ def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> s
         return "killed_or_injured"
     if lx.INJURED_BEFORE.search(before):
         return "injured"
-    if lx.KILLED_BEFORE.search(before) or lx.TOLL_BEFORE.search(
-        _strip_approx(sentence[max(0, n.start - 200) : n.start])
+    if lx.KILLED_BEFORE.search(before) or (
+        not _GATE.rules_out(lx.TOLL_BEFORE, sentence)
+        and lx.TOLL_BEFORE.search(_strip_approx(sentence[max(0, n.start - 200) : n.start]))
     ):
         return "killed"
     forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3)

@@ -174,7 +174,11 @@ class PlaceMention:
     @functools.cached_property
     def keys(self) -> frozenset[str]:
         """Spelling-tolerant keys of every name of this place, to tell whether two mentions are one place."""
-        return frozenset(geo.skeleton(n) for n in (self.name, *self.alt_names))
+        return frozenset(map(_skeleton, (self.name, *self.alt_names)))
+
+
+# The same places and their alternative names come up in report after report.
+_skeleton = functools.lru_cache(maxsize=65_536)(geo.skeleton)
 
 
 def find_places(text: str) -> list[PlaceMention]:

@@ -1,0 +1,138 @@
+"""Cheap literal prefilters for regular expressions: skip a regex scan when the text lacks every
+string the pattern needs.
+
+`required_literals` reads the pattern's parse tree and returns strings such that any match
+contains at least one of them (lower-cased); `LiteralIndex` looks for the strings of many
+patterns in one Aho-Corasick pass over the folded text, which is far cheaper than running each
+pattern (most start with a look-behind, tried at every position of a sentence). The test is
+conservative: a pattern whose needs cannot be read has no prefilter, so gating a scan never
+changes its result.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+import ahocorasick
+
+try:  # the parser behind `re`; an unknown layout only turns the prefilter off
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    _sre = _sre_parse = None
+
+# Characters that IGNORECASE matching equates with an ASCII letter but str.lower() does not map
+# to that letter ("İ" lower-cases to "i" plus a combining dot).
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold(text: str) -> str:
+    """Lower-cased, with IGNORECASE's odd equivalents mapped to ASCII: a pattern's (lower-cased)
+    literal matches somewhere in `text` only if it stands in `fold(text)`."""
+    return text.translate(_FOLD).lower() if not text.isascii() else text.lower()
+
+
+@functools.cache
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-cased strings, one of which every match contains; None when no such set is known."""
+    if _sre_parse is None:
+        return None
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        literals = _sequence(tree.data)
+    except Exception:  # noqa: BLE001 - a parser layout we do not know: no prefilter
+        return None
+    return _minimal(literals) if literals else None
+
+
+def _minimal(literals: set[str]) -> tuple[str, ...]:
+    """Drop literals that contain another one: finding the shorter is enough."""
+    return tuple(sorted(a for a in literals if not any(b != a and b in a for b in literals)))
+
+
+def _sequence(items) -> set[str] | None:
+    """The most selective literal set among the items every match of the sequence passes through."""
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(literals: set[str] | None) -> None:
+        nonlocal best
+        if literals and (best is None or _selectivity(literals) > _selectivity(best)):
+            best = literals
+
+    for op, av in items:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        consider({"".join(run)} if run else None)
+        run = []
+        consider(_item(op, av))
+    consider({"".join(run)} if run else None)
+    return best
+
+
+def _item(op, av) -> set[str] | None:
+    if op is _sre.SUBPATTERN:
+        return _sequence(av[-1].data)
+    if op is _sre.ATOMIC_GROUP:
+        return _sequence(av.data)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _, body = av
+        return _sequence(body.data) if low >= 1 else None
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            literals = _sequence(branch.data)
+            if not literals:
+                return None  # a branch that needs nothing: the alternation needs nothing
+            union |= literals
+        return union
+    return None
+
+
+def _selectivity(literals: set[str]) -> tuple[int, int]:
+    """Longer shortest literal first (rarer in text), then fewer literals."""
+    return min(map(len, literals)), -len(literals)
+
+
+class LiteralIndex:
+    """Which of many patterns may match a text, from one Aho-Corasick pass over it (remembered for
+    the last few texts: the stages of one sentence ask in turn)."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        patterns = list(patterns)
+        self._known = set(patterns)
+        self._always: set[re.Pattern[str]] = set()
+        by_literal: dict[str, set[re.Pattern[str]]] = {}
+        for pattern in patterns:
+            literals = required_literals(pattern)
+            if literals is None:
+                self._always.add(pattern)
+            for literal in literals or ():
+                by_literal.setdefault(literal, set()).add(pattern)
+        self._automaton = ahocorasick.Automaton()
+        for literal, owners in by_literal.items():
+            self._automaton.add_word(literal, frozenset(owners))
+        if by_literal:
+            self._automaton.make_automaton()
+        self.possible = functools.lru_cache(maxsize=256)(self._possible)
+
+    def _possible(self, text: str) -> set[re.Pattern[str]]:
+        """The patterns that may match `text` or any part of it; the others certainly do not."""
+        found = set(self._always)
+        if self._automaton.kind == ahocorasick.AHOCORASICK:
+            for _, owners in self._automaton.iter(fold(text)):
+                found |= owners
+        return found
+
+    def rules_out(self, pattern: re.Pattern[str], text: str) -> bool:
+        """True when `pattern` certainly does not match `text` (never for a pattern not indexed)."""
+        return pattern in self._known and pattern not in self.possible(text)
+
+    def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        return None if self.rules_out(pattern, text) else pattern.search(text)
+
+    def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        return iter(()) if self.rules_out(pattern, text) else pattern.finditer(text)

@@ -1,0 +1,90 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from civcas.extract import dates, lexicon
+from civcas.extract.literals import LiteralIndex, required_literals
+from civcas.extract.text import split_sentences
+
+DEMO = Path(__file__).resolve().parents[2] / "demo"
+
+
+def _lexicon_patterns() -> list[re.Pattern[str]]:
+    groups = (
+        lexicon.ACTOR_PATTERNS,
+        lexicon.WEAPON_PATTERNS,
+        lexicon.TARGET_PATTERNS,
+        lexicon.SOURCE_PATTERNS,
+    )
+    cues = [v for v in vars(lexicon).values() if isinstance(v, re.Pattern)]
+    date_patterns = [v for v in vars(dates).values() if isinstance(v, re.Pattern)]
+    return [p for group in groups for p, _ in group] + cues + date_patterns
+
+
+def test_literals_of_an_alternation_are_those_of_every_branch():
+    pattern = re.compile(r"\b(?:syrian )?regime(?: forces)?|government (?:forces|troops)\b", re.I)
+    assert required_literals(pattern) == ("government ", "regime")
+
+
+def test_a_sequence_needs_its_most_selective_part():
+    pattern = re.compile(r"(?:u\.?s\.?|american)[- ]led coalition", re.I)
+    assert required_literals(pattern) == ("led coalition",)
+
+
+def test_a_pattern_that_can_match_without_a_literal_has_no_prefilter():
+    assert required_literals(re.compile(r"\d+|killed", re.I)) is None
+    assert required_literals(re.compile(r"(?:at least )?\d+", re.I)) is None
+
+
+def test_case_sensitive_parts_and_optional_repeats():
+    assert required_literals(re.compile(r"(?-i:\bSAA\b)|isis", re.I)) == ("isis", "saa")
+    assert required_literals(re.compile(r"(?:very )*bad|(?:raid)+", re.I)) == ("bad", "raid")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["DAEſH fighters", "İSIS attack", "the ıSIS group", "KILLED", "Syrian REGIME forces"],
+)
+def test_ignorecase_equivalents_that_lower_does_not_map_still_pass(text):
+    pattern = re.compile(r"(?<![\w-])(?:daesh|isis|killed|regime)(?![\w])", re.I)
+    assert pattern.search(text)
+    assert not LiteralIndex([pattern]).rules_out(pattern, text)
+
+
+def test_absent_literals_rule_the_pattern_out():
+    pattern = lexicon.ACTOR_PATTERNS[1][0]  # russia
+    index = LiteralIndex([pattern])
+    assert index.rules_out(pattern, "Coalition jets struck Hajin on Sunday.")
+    assert not index.rules_out(pattern, "Russian jets struck Hajin on Sunday.")
+    assert index.search(pattern, "Coalition jets struck Hajin on Sunday.") is None
+    assert index.search(pattern, "Russian jets struck Hajin on Sunday.").group(0) == "Russian jets"
+
+
+def test_a_pattern_the_index_does_not_know_is_never_ruled_out():
+    known, other = re.compile(r"\bkilled\b"), re.compile(r"\bwounded\b")
+    index = LiteralIndex([known])
+    assert not index.rules_out(other, "Two were wounded.")
+    assert index.search(other, "Two were wounded.")
+
+
+def test_index_tells_which_patterns_may_match():
+    killed, wounded, number = (re.compile(p, re.I) for p in (r"\bkilled\b", r"\bwounded\b", r"\d+"))
+    index = LiteralIndex([killed, wounded, number])
+    assert index.possible("Five people were KILLED.") == {killed, number}
+    assert index.possible("No one was hurt.") == {number}
+
+
+def test_prefilter_never_rules_out_a_match_in_the_demo_reports():
+    sentences = [s.text for path in sorted(DEMO.glob("*.txt")) for s in split_sentences(path.read_text())]
+    assert len(sentences) > 100
+    patterns = _lexicon_patterns()
+    index = LiteralIndex(patterns)
+    ruled_out = 0
+    for sentence in sentences:
+        possible = index.possible(sentence)
+        for pattern in patterns:
+            if pattern not in possible:
+                ruled_out += 1
+                assert not pattern.search(sentence), (pattern.pattern[:60], sentence)
+    assert ruled_out > len(sentences) * len(patterns) // 2  # the prefilter does rule most scans out
