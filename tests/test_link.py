@@ -83,15 +83,18 @@ def test_link_reasons_are_kept():
     assert any(r.startswith("same date") for r in reasons)
 
 
-def test_fast_score_equals_pair_score_on_varied_claims():
+def test_reasons_add_up_to_the_score_on_varied_claims():
+    import re
+
     from civcas.bench import synthetic_claims
-    from civcas.link import _features, fast_score
 
     claims, _ = synthetic_claims(400, seed=3)
     pairs = [(a, b) for a, b in zip(claims, claims[1:], strict=False)]
     pairs += [(a, b) for a, b in zip(claims, claims[7:], strict=False)]
     for a, b in pairs:
-        assert fast_score(_features(a), _features(b)) == pair_score(a, b)[0], (a, b)
+        score, reasons = pair_score(a, b)
+        points = [float(re.search(r"\(([+-][\d.]+)", r).group(1)) for r in reasons]
+        assert sum(points) == score, (a, b, reasons)
 
 
 def test_large_agreeing_tolls_count_more_than_small_ones():
