@@ -86,13 +86,14 @@ def link_claims(new_claims: Iterable[Claim], existing: Iterable[Claim] = ()) -> 
     gained claims (with all their members), so that only those incidents need re-assessing.
     """
     clusters: dict[str, Cluster] = {}
+    index = _BlockIndex()
+    # indexed in processing order, as if they had just been linked: ties then break the same way
     for claim in sorted(existing, key=_order):
         if claim.incident_id:
-            clusters.setdefault(claim.incident_id, Cluster(claim.incident_id)).add(claim)
-    index = _BlockIndex()
-    for cluster in clusters.values():
-        for claim in cluster.claims:
-            index.add(claim, cluster)
+            features = _features(claim)
+            cluster = clusters.setdefault(claim.incident_id, Cluster(claim.incident_id))
+            cluster.add(claim, features)
+            index.add(claim, cluster, features)
     touched: dict[str, Cluster] = {}
     for claim in sorted(new_claims, key=_order):
         features = _features(claim)
@@ -104,7 +105,7 @@ def link_claims(new_claims: Iterable[Claim], existing: Iterable[Claim] = ()) -> 
         cluster.add(claim, features)
         cluster.links.append(link)
         claim.incident_id = cluster.id
-        index.add(claim, cluster)
+        index.add(claim, cluster, features)
         touched[cluster.id] = cluster
     return list(touched.values())
 
@@ -132,8 +133,7 @@ class _BlockIndex:
         self._place_undated: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
         self._undated_reported: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
 
-    def add(self, claim: Claim, cluster: Cluster) -> None:
-        features = cluster.features[-1]
+    def add(self, claim: Claim, cluster: Cluster, features: _Features) -> None:
         entry, gov, keys = (claim, cluster, features), claim.governorate, _specific_keys(claim)
         if claim.date:
             self._day_all[(gov, claim.date)].append(entry)
