@@ -242,19 +242,18 @@ def _features(c: Claim) -> _Features:
 def incident_score(a: _Features, members: list[_Features]) -> float:
     """How strongly a claim looks like the incident these claims make up: place and date must fit
     every report (complete link); the other fields count their best agreement with any report."""
-    if len(members) == 1:
+    if len(members) == 1:  # most incidents have one report: the pairwise score, without loops
         m = members[0]
-        return (
-            _place_points(a, members)
-            + _date_points(a, m)
-            + _actor_points(a, m)
-            + _weapon_points(a, m)
-            + _target_points(a, m)
-            + _toll_points(a, m)
-        )
+        score = _place_points(a, members) + _date_points(a, m) + _actor_points(a, m)
+        return score + _weapon_points(a, m) + _target_points(a, m) + _toll_points(a, m)
     score = _place_points(a, members) + _incident_date_points(a, members)
     for points in _BEST_OF:
-        score += max(points(a, m) for m in members)
+        best = points(a, members[0])
+        for m in members:
+            p = points(a, m)
+            if p > best:
+                best = p
+        score += best
     return score
 
 
@@ -269,17 +268,21 @@ def _explain(
 ) -> tuple[Claim, list[str]]:
     """The reasons behind incident_score, each from the report that earned it, and the report the claim
     matches best (the one its link names)."""
-    matched = max(range(len(members)), key=lambda i: incident_score(a, [feats[i]]))
-    parts = [(_place_points(a, feats), lambda f: _place_points(a, [f]), _place_reason)]
-    parts.append((_incident_date_points(a, feats), lambda f: _date_points(a, f), _date_reason))
+    matched = max(range(len(members)), key=lambda i: incident_score(a, [feats[i]])) if len(feats) > 1 else 0
+    parts = [
+        (_place_points(a, feats), lambda f: _place_points(a, [f]), _place_reason),
+        (_incident_date_points(a, feats), lambda f: _date_points(a, f), _date_reason),
+    ]
     for points, reason in zip(_BEST_OF, _BEST_OF_REASONS, strict=True):
-        parts.append((max(points(a, f) for f in feats), lambda f, p=points: p(a, f), reason))
+        parts.append((max(points(a, f) for f in feats), functools.partial(points, a), reason))
     reasons = []
     for score, pair_points, reason in parts:
-        witness = next((i for i, f in enumerate(feats) if pair_points(f) == score), matched)
+        witness = matched
+        if len(feats) > 1 and pair_points(feats[matched]) != score:
+            witness = next(i for i, f in enumerate(feats) if pair_points(f) == score)
         text = reason(score, claim, members[witness])
         if text:
-            source = "" if witness == matched or len(members) == 1 else f", as {members[witness].id} says"
+            source = "" if witness == matched else f", as {members[witness].id} says"
             reasons.append(f"{text} ({score:+g}{source})")
     return members[matched], reasons
 
@@ -312,11 +315,10 @@ def _place_points(a: _Features, members: list[_Features]) -> float:
     """Once a report of the incident names a specific place, the incident is there: another specific
     place contradicts it, and a governorate-level one ("Aleppo") is only compatible with it."""
     named = specific = same = False
-    if a.keys:
-        for m in members:
-            if m.keys:
-                named, specific = True, specific or not m.wide
-                same = same or not a.keys.isdisjoint(m.keys)
+    for m in members if a.keys else ():
+        if m.keys:
+            named, specific = True, specific or not m.wide
+            same = same or not a.keys.isdisjoint(m.keys)
     if not named:
         return 0.5 if a.governorate and any(a.governorate == m.governorate for m in members) else 0.0
     if same and not (a.wide and specific):
@@ -336,12 +338,15 @@ def _place_reason(points: float, a: Claim, b: Claim) -> str | None:
 
 def _incident_date_points(a: _Features, members: list[_Features]) -> float:
     """Reports of one incident all fall within DATE_WINDOW_DAYS of each other: a claim dated further
-    from any of them does not chain the incident along the calendar."""
-    if a.day is not None:
-        for m in members:
-            if m.day is not None and abs(a.day - m.day) > DATE_WINDOW_DAYS:
-                return _date_points(a, m)
-    return max(_date_points(a, m) for m in members)
+    from any of them (-3, the only way to score that) does not chain the incident along the calendar."""
+    best = _date_points(a, members[0])
+    for m in members:
+        p = _date_points(a, m)
+        if p == -3.0:
+            return p
+        if p > best:
+            best = p
+    return best
 
 
 def _date_points(a: _Features, b: _Features) -> float:
