@@ -421,7 +421,7 @@ def _stored_candidates(store: Store, claims: list[Claim]) -> list[Claim]:
     dates = [c.date for c in claims if c.date]
     found = store.undated_claims()
     if dates:
-        window = timedelta(days=link.DATE_WINDOW_DAYS)
+        window = timedelta(days=link.STORED_REACH_DAYS)
         found += store.claims_between(min(dates) - window, max(dates) + window)
     return [c for c in found if c.incident_id and c.article_id != claims[0].article_id] if claims else []
 

@@ -1,13 +1,13 @@
 """Linking: group claims from different articles into incidents, one per real-world event.
 
 Blocking keeps it cheap: a claim is only compared with incidents in the same governorate whose
-dates fall within a window around its own. The pairwise score adds evidence for "same event":
+dates fall within a window around its own. The score adds evidence for "same event":
 
     same place (gazetteer id or spelling skeleton)   +3      other named place, same governorate  -2
     same governorate, no place on one side           +0.5
     one place is the governorate or its capital      +1
     same day                                         +2      one day apart (relative dates)       +1
-    a date missing on either side                    -1
+    a date missing on either side                    -1      dates further apart                  -3
     same actor                                       +0.5
     same weapon (chemical +2)                        +1      incompatible weapons                 -1
     undated, published that day or the next          +0.5    both undated, published within a day  0
@@ -15,11 +15,21 @@ dates fall within a window around its own. The pairwise score adds evidence for 
     same death toll                                  +1      tolls within a factor of 2           +0.5
     tolls of 50 or more within 30%                   +1.5
 
-A claim joins the best-scoring incident when the score reaches LINK_THRESHOLD (4.5); the
-threshold is met by "same place, same day", or by "same place, undated, same toll", but not by
-"same governorate, same day" alone. Claims of the same article never share an incident (the
-article itself says they are different events). Processing order is sorted, so the result does
-not depend on input order.
+A claim is scored against an incident as a whole, not against one of its reports (so two reports
+that each say half of what the claim says add up, and an incident does not drift by chaining):
+
+- place and date must fit every report (complete link). Once a report names a specific place (a
+  village, even one the gazetteer knows without coordinates), the incident is there: another
+  specific place scores -2, and a governorate-level one ("Aleppo", "Aleppo province") only +1 even
+  when another report also said just "Aleppo". A date more than DATE_WINDOW_DAYS from any dated
+  report scores -3, so an incident's reports span at most that window;
+- actor, weapon, target and toll count their best agreement with any report.
+
+Against a single report this is the pairwise score (pair_score). A claim joins the best-scoring
+incident when the score reaches LINK_THRESHOLD (4.5); the threshold is met by "same place, same
+day", or by "same place, undated, same toll", but not by "same governorate, same day" alone.
+Claims of the same article never share an incident (the article itself says they are different
+events). Processing order is sorted, so the result does not depend on input order.
 """
 
 from __future__ import annotations
@@ -36,6 +46,9 @@ from civcas.models import Claim, Link
 
 LINK_THRESHOLD = 4.5
 DATE_WINDOW_DAYS = 1
+# Stored claims this many days from a new claim can bear on where it goes: it is weighed against every
+# report of an incident, and an incident's reports span up to DATE_WINDOW_DAYS.
+STORED_REACH_DAYS = 2 * DATE_WINDOW_DAYS
 UNDATED_CANDIDATES = 200  # most recent same-place claims an undated claim is compared with
 WIDE_CANDIDATES = 64  # most recent same-day claims of a governorate a claim without a named place meets
 _RARE_WEAPONS = {"chemical"}  # few events use them, so sharing one says more
@@ -53,10 +66,12 @@ class Cluster:
     claims: list[Claim] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     article_ids: set[str] = field(default_factory=set)
+    features: list[_Features] = field(default_factory=list)  # of each claim, in the same order
 
-    def add(self, claim: Claim) -> None:
+    def add(self, claim: Claim, features: _Features | None = None) -> None:
         self.claims.append(claim)
         self.article_ids.add(claim.article_id)
+        self.features.append(features or _features(claim))
 
 
 def incident_id_for(claim: Claim) -> str:
@@ -71,24 +86,26 @@ def link_claims(new_claims: Iterable[Claim], existing: Iterable[Claim] = ()) -> 
     gained claims (with all their members), so that only those incidents need re-assessing.
     """
     clusters: dict[str, Cluster] = {}
+    index = _BlockIndex()
+    # indexed in processing order, as if they had just been linked: ties then break the same way
     for claim in sorted(existing, key=_order):
         if claim.incident_id:
-            clusters.setdefault(claim.incident_id, Cluster(claim.incident_id)).add(claim)
-    index = _BlockIndex()
-    for cluster in clusters.values():
-        for claim in cluster.claims:
-            index.add(claim, cluster)
+            features = _features(claim)
+            cluster = clusters.setdefault(claim.incident_id, Cluster(claim.incident_id))
+            cluster.add(claim, features)
+            index.add(claim, cluster, features)
     touched: dict[str, Cluster] = {}
     for claim in sorted(new_claims, key=_order):
-        cluster, link = _best_cluster(claim, index)
+        features = _features(claim)
+        cluster, link = _best_cluster(claim, features, index)
         if cluster is None:
             cluster = Cluster(incident_id_for(claim))
             clusters[cluster.id] = cluster
             link = Link(claim.id, None, 0.0, ["first report of this incident"])
-        cluster.add(claim)
+        cluster.add(claim, features)
         cluster.links.append(link)
         claim.incident_id = cluster.id
-        index.add(claim, cluster)
+        index.add(claim, cluster, features)
         touched[cluster.id] = cluster
     return list(touched.values())
 
@@ -116,8 +133,7 @@ class _BlockIndex:
         self._place_undated: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
         self._undated_reported: dict[tuple, list[tuple[Claim, Cluster]]] = defaultdict(list)
 
-    def add(self, claim: Claim, cluster: Cluster) -> None:
-        features = _features(claim)
+    def add(self, claim: Claim, cluster: Cluster, features: _Features) -> None:
         entry, gov, keys = (claim, cluster, features), claim.governorate, _specific_keys(claim)
         if claim.date:
             self._day_all[(gov, claim.date)].append(entry)
@@ -175,19 +191,23 @@ def _specific_keys(c: Claim) -> set[str]:
     return set() if _is_governorate_level(c) else _place_keys(c)
 
 
-def _best_cluster(claim: Claim, index: _BlockIndex) -> tuple[Cluster | None, Link | None]:
-    features = _features(claim)
-    best: tuple[float, Cluster, Claim] | None = None
-    for other, cluster, other_features in index.candidates(claim):
-        if claim.article_id in cluster.article_ids:
+def _best_cluster(
+    claim: Claim, features: _Features, index: _BlockIndex
+) -> tuple[Cluster | None, Link | None]:
+    best: tuple[float, Cluster] | None = None
+    seen: set[str] = set()
+    for _, cluster, _ in index.candidates(claim):
+        if cluster.id in seen or claim.article_id in cluster.article_ids:
             continue
-        score = fast_score(features, other_features)
+        seen.add(cluster.id)
+        score = incident_score(features, cluster.features)
         if score >= LINK_THRESHOLD and (best is None or score > best[0]):
-            best = (score, cluster, other)
+            best = (score, cluster)
     if best is None:
         return None, None
-    score, cluster, other = best
-    return cluster, Link(claim.id, other.id, score, pair_score(claim, other)[1])
+    score, cluster = best
+    matched, reasons = _explain(claim, features, cluster.claims, cluster.features)
+    return cluster, Link(claim.id, matched.id, score, reasons)
 
 
 @dataclass(slots=True)
@@ -219,39 +239,52 @@ def _features(c: Claim) -> _Features:
     )
 
 
-def fast_score(a: _Features, b: _Features) -> float:
-    """The same number as pair_score, without the reasons: keep the two in step (tests compare them)."""
-    if a.keys and b.keys:
-        s = 3.0 if not a.keys.isdisjoint(b.keys) else (1.0 if a.wide or b.wide else -2.0)
-    else:
-        s = 0.5 if a.governorate and a.governorate == b.governorate else 0.0
-    s += _date_points(a.day, a.reported, b.day, b.reported)
-    if a.actor and a.actor == b.actor and a.actor != "unknown":
-        s += 0.5
-    if a.weapon and b.weapon:
-        if a.weapon == b.weapon:
-            s += 2.0 if a.weapon in _RARE_WEAPONS else 1.0
-        elif frozenset((a.weapon, b.weapon)) not in _COMPATIBLE_WEAPONS:
-            s -= 1.0
-    if a.target and b.target:
-        if a.target == b.target:
-            s += 0.5 if a.target == "residential" else 1.0
-        elif "residential" not in (a.target, b.target):
-            s -= 1.0
-    if a.toll is not None and b.toll is not None:
-        s += _toll_points(a.toll, b.toll)
-    return s
+def incident_score(a: _Features, members: list[_Features]) -> float:
+    """How strongly a claim looks like the incident these claims make up: place and date must fit
+    every report (complete link); the other fields count their best agreement with any report."""
+    if len(members) == 1:  # most incidents have one report: the pairwise score, without loops
+        m = members[0]
+        score = _place_points(a, members) + _date_points(a, m) + _actor_points(a, m)
+        return score + _weapon_points(a, m) + _target_points(a, m) + _toll_points(a, m)
+    score = _place_points(a, members) + _incident_date_points(a, members)
+    for points in _BEST_OF:
+        best = points(a, members[0])
+        for m in members:
+            p = points(a, m)
+            if p > best:
+                best = p
+        score += best
+    return score
 
 
 def pair_score(a: Claim, b: Claim) -> tuple[float, list[str]]:
     """How strongly two claims look like the same event, with the reasons."""
-    score, reasons = 0.0, []
-    for part in (_place_score, _date_score, _actor_score, _weapon_score, _target_score, _toll_score):
-        s, reason = part(a, b)
-        if reason:
-            score += s
-            reasons.append(f"{reason} ({s:+g})")
-    return score, reasons
+    fa, fb = _features(a), _features(b)
+    return incident_score(fa, [fb]), _explain(a, fa, [b], [fb])[1]
+
+
+def _explain(
+    claim: Claim, a: _Features, members: list[Claim], feats: list[_Features]
+) -> tuple[Claim, list[str]]:
+    """The reasons behind incident_score, each from the report that earned it, and the report the claim
+    matches best (the one its link names)."""
+    matched = max(range(len(members)), key=lambda i: incident_score(a, [feats[i]])) if len(feats) > 1 else 0
+    parts = [
+        (_place_points(a, feats), lambda f: _place_points(a, [f]), _place_reason),
+        (_incident_date_points(a, feats), lambda f: _date_points(a, f), _date_reason),
+    ]
+    for points, reason in zip(_BEST_OF, _BEST_OF_REASONS, strict=True):
+        parts.append((max(points(a, f) for f in feats), functools.partial(points, a), reason))
+    reasons = []
+    for score, pair_points, reason in parts:
+        witness = matched
+        if len(feats) > 1 and pair_points(feats[matched]) != score:
+            witness = next(i for i, f in enumerate(feats) if pair_points(f) == score)
+        text = reason(score, claim, members[witness])
+        if text:
+            source = "" if witness == matched else f", as {members[witness].id} says"
+            reasons.append(f"{text} ({score:+g}{source})")
+    return members[matched], reasons
 
 
 _skeleton = functools.lru_cache(maxsize=200_000)(skeleton)
@@ -262,88 +295,125 @@ def _place_keys(c: Claim) -> set[str]:
     if c.place is None:
         return set()
     keys = {_skeleton(c.place.name)}
-    if c.place.gazetteer_id and c.place.precision in (1, 2):
+    if c.place.gazetteer_id and (c.place.precision in (1, 2) or not _is_governorate_level(c)):
         keys.add(c.place.gazetteer_id)
     return keys
 
 
-def _place_score(a: Claim, b: Claim) -> tuple[float, str | None]:
-    ka, kb = _place_keys(a), _place_keys(b)
-    if ka and kb:
-        if ka & kb:
-            return 3.0, f"same place: {a.place.name} / {b.place.name}"
-        if _is_governorate_level(a) or _is_governorate_level(b):
-            return 1.0, "same governorate; one place is the governorate or its capital"
-        return -2.0, f"different places: {a.place.name} / {b.place.name}"
-    if a.governorate and a.governorate == b.governorate:
-        return 0.5, f"same governorate: {a.governorate}"
-    return 0.0, None
-
-
 def _is_governorate_level(c: Claim) -> bool:
-    """A place that is the governorate itself, or the city that shares its name ("Aleppo")."""
+    """A place that is the governorate itself, or the city that shares its name ("Aleppo"), or a name
+    resolved to no more than its governorate. A village the gazetteer knows without coordinates is
+    still a named place."""
     if c.place is None:
         return False
-    return c.place.precision == 3 or _governorate_named(c.place.canonical or c.place.name) is not None
+    if _governorate_named(c.place.canonical or c.place.name) is not None:
+        return True
+    return c.place.precision == 3 and not c.place.gazetteer_id
 
 
-def _date_points(
-    day_a: int | None, reported_a: int | None, day_b: int | None, reported_b: int | None
-) -> float:
+def _place_points(a: _Features, members: list[_Features]) -> float:
+    """Once a report of the incident names a specific place, the incident is there: another specific
+    place contradicts it, and a governorate-level one ("Aleppo") is only compatible with it."""
+    named = specific = same = False
+    for m in members if a.keys else ():
+        if m.keys:
+            named, specific = True, specific or not m.wide
+            same = same or not a.keys.isdisjoint(m.keys)
+    if not named:
+        return 0.5 if a.governorate and any(a.governorate == m.governorate for m in members) else 0.0
+    if same and not (a.wide and specific):
+        return 3.0
+    return 1.0 if a.wide or not specific else -2.0
+
+
+def _place_reason(points: float, a: Claim, b: Claim) -> str | None:
+    if points == 3:
+        return f"same place: {a.place.name} / {b.place.name}"
+    if points == 1:
+        return "same governorate; one place is the governorate or its capital"
+    if points == -2:
+        return f"different places: {a.place.name} / {b.place.name}"
+    return f"same governorate: {a.governorate}" if points else None
+
+
+def _incident_date_points(a: _Features, members: list[_Features]) -> float:
+    """Reports of one incident all fall within DATE_WINDOW_DAYS of each other: a claim dated further
+    from any of them (-3, the only way to score that) does not chain the incident along the calendar."""
+    best = _date_points(a, members[0])
+    for m in members:
+        p = _date_points(a, m)
+        if p == -3.0:
+            return p
+        if p > best:
+            best = p
+    return best
+
+
+def _date_points(a: _Features, b: _Features) -> float:
     """Dates agree; an undated claim is bounded by its article's publication date: it happened on
     that day or the day before (annotators key undated incidents by that date too)."""
-    if day_a is not None and day_b is not None:
-        days = abs(day_a - day_b)
+    if a.day is not None and b.day is not None:
+        days = abs(a.day - b.day)
         return 2.0 if days == 0 else (1.0 if days == 1 else -3.0)
-    if day_a is None and day_b is None:
-        close = reported_a is not None and reported_b is not None and abs(reported_a - reported_b) <= 1
+    if a.day is None and b.day is None:
+        close = a.reported is not None and b.reported is not None and abs(a.reported - b.reported) <= 1
         return 0.0 if close else -1.0
-    day, reported = (day_a, reported_b) if day_a is not None else (day_b, reported_a)
+    day, reported = (a.day, b.reported) if a.day is not None else (b.day, a.reported)
     return 0.5 if reported is not None and 0 <= reported - day <= 1 else -1.0
 
 
-def _date_score(a: Claim, b: Claim) -> tuple[float, str | None]:
-    ordinal = lambda d: d.toordinal() if d else None  # noqa: E731
-    points = _date_points(ordinal(a.date), ordinal(a.reported), ordinal(b.date), ordinal(b.reported))
+def _date_reason(points: float, a: Claim, b: Claim) -> str:
     if a.date is not None and b.date is not None:
         days = abs((a.date - b.date).days)
         if days == 0:
-            return points, f"same date: {a.date.isoformat()}"
-        return points, ("dates one day apart" if days == 1 else f"dates {days} days apart")
+            return f"same date: {a.date.isoformat()}"
+        return "dates one day apart" if days == 1 else f"dates {days} days apart"
     if points >= 0:
-        return points, "undated, but reported on the day of the other or the day after"
-    return points, "date unknown on one side"
+        return "undated, but reported on the day of the other or the day after"
+    return "date unknown on one side"
 
 
-def _actor_score(a: Claim, b: Claim) -> tuple[float, str | None]:
-    if a.actor and a.actor == b.actor and a.actor != "unknown":
-        return 0.5, f"same actor: {a.actor}"
-    return 0.0, None
+def _actor_points(a: _Features, b: _Features) -> float:
+    return 0.5 if a.actor and a.actor == b.actor and a.actor != "unknown" else 0.0
 
 
-def _weapon_score(a: Claim, b: Claim) -> tuple[float, str | None]:
+def _actor_reason(points: float, a: Claim, b: Claim) -> str | None:
+    return f"same actor: {a.actor}" if points else None
+
+
+def _weapon_points(a: _Features, b: _Features) -> float:
     if not a.weapon or not b.weapon:
-        return 0.0, None
+        return 0.0
     if a.weapon == b.weapon:
-        return (2.0 if a.weapon in _RARE_WEAPONS else 1.0), f"same weapon: {a.weapon}"
-    if frozenset({a.weapon, b.weapon}) in _COMPATIBLE_WEAPONS:
-        return 0.0, None
-    return -1.0, f"different weapons: {a.weapon} / {b.weapon}"
+        return 2.0 if a.weapon in _RARE_WEAPONS else 1.0
+    return 0.0 if frozenset((a.weapon, b.weapon)) in _COMPATIBLE_WEAPONS else -1.0
 
 
-def _target_score(a: Claim, b: Claim) -> tuple[float, str | None]:
+def _weapon_reason(points: float, a: Claim, b: Claim) -> str | None:
+    if points > 0:
+        return f"same weapon: {a.weapon}"
+    return f"different weapons: {a.weapon} / {b.weapon}" if points else None
+
+
+def _target_points(a: _Features, b: _Features) -> float:
     if not a.target or not b.target:
-        return 0.0, None
+        return 0.0
     if a.target == b.target:
-        return (0.5 if a.target == "residential" else 1.0), f"same target: {a.target}"
-    if "residential" in (a.target, b.target):
-        return 0.0, None
-    return -1.0, f"different targets: {a.target} / {b.target}"
+        return 0.5 if a.target == "residential" else 1.0
+    return 0.0 if "residential" in (a.target, b.target) else -1.0
 
 
-def _toll_points(ta: int, tb: int) -> float:
+def _target_reason(points: float, a: Claim, b: Claim) -> str | None:
+    if points > 0:
+        return f"same target: {a.target}"
+    return f"different targets: {a.target} / {b.target}" if points else None
+
+
+def _toll_points(a: _Features, b: _Features) -> float:
     """Agreeing tolls; a large one is rare, so two reports of about 100 dead say more than two of 3."""
-    low, high = min(ta, tb), max(ta, tb)
+    if a.toll is None or b.toll is None:
+        return 0.0
+    low, high = min(a.toll, b.toll), max(a.toll, b.toll)
     if low <= 0 or high > 2 * low:
         return 0.0
     if low >= 50 and high <= 1.3 * low:
@@ -351,11 +421,13 @@ def _toll_points(ta: int, tb: int) -> float:
     return 1.0 if low == high else 0.5
 
 
-def _toll_score(a: Claim, b: Claim) -> tuple[float, str | None]:
+def _toll_reason(points: float, a: Claim, b: Claim) -> str | None:
+    if not points:
+        return None
     ta, tb = a.figure("killed.total"), b.figure("killed.total")
-    if ta is None or tb is None:
-        return 0.0, None
-    points = _toll_points(ta, tb)
-    if points == 0:
-        return 0.0, None
-    return points, (f"same death toll: {ta}" if ta == tb else f"death tolls close: {ta} / {tb}")
+    return f"same death toll: {ta}" if ta == tb else f"death tolls close: {ta} / {tb}"
+
+
+# fields that count their best agreement with any report of the incident
+_BEST_OF = (_actor_points, _weapon_points, _target_points, _toll_points)
+_BEST_OF_REASONS = (_actor_reason, _weapon_reason, _target_reason, _toll_reason)

@@ -170,7 +170,7 @@ def _linking_candidates(store: Store, new_claims: list[Claim]) -> list[Claim]:
     dates = [c.date for c in new_claims if c.date]
     stored: list[Claim] = store.undated_claims()
     if dates:
-        window = timedelta(days=link.DATE_WINDOW_DAYS)
+        window = timedelta(days=link.STORED_REACH_DAYS)
         stored += store.claims_between(min(dates) - window, max(dates) + window)
     frozen = store.reviewed_incident_ids()  # an analyst's decision is never re-linked or rebuilt
     return [c for c in stored if c.id not in new_ids and c.incident_id and c.incident_id not in frozen]

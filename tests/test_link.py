@@ -83,15 +83,18 @@ def test_link_reasons_are_kept():
     assert any(r.startswith("same date") for r in reasons)
 
 
-def test_fast_score_equals_pair_score_on_varied_claims():
+def test_reasons_add_up_to_the_score_on_varied_claims():
+    import re
+
     from civcas.bench import synthetic_claims
-    from civcas.link import _features, fast_score
 
     claims, _ = synthetic_claims(400, seed=3)
     pairs = [(a, b) for a, b in zip(claims, claims[1:], strict=False)]
     pairs += [(a, b) for a, b in zip(claims, claims[7:], strict=False)]
     for a, b in pairs:
-        assert fast_score(_features(a), _features(b)) == pair_score(a, b)[0], (a, b)
+        score, reasons = pair_score(a, b)
+        points = [float(re.search(r"\(([+-][\d.]+)", r).group(1)) for r in reasons]
+        assert sum(points) == score, (a, b, reasons)
 
 
 def test_large_agreeing_tolls_count_more_than_small_ones():
@@ -120,3 +123,81 @@ def test_an_undated_claim_links_to_the_event_of_its_publication_day():
     assert dated.incident_id == undated.incident_id
     link_claims([stale], existing=[dated])
     assert stale.incident_id != dated.incident_id
+
+
+def report(article, place, day, killed, weapon, target=None, actor="syrian_government", gov="Aleppo"):
+    c = claim(article, place, day, killed, governorate=gov)
+    c.weapon, c.target, c.actor = weapon, target, actor
+    return c
+
+
+def test_reports_that_each_say_part_of_a_claim_add_up():
+    village = report("a", "Khan Tuman", D, 4, "barrel_bomb")
+    capital = report("b", "Aleppo", D, 4, "airstrike", "hospital")
+    later = report("c", "Khan Tuman", D + timedelta(days=1), 15, "airstrike", "hospital", actor="russia")
+    assert pair_score(later, village)[0] < LINK_THRESHOLD and pair_score(later, capital)[0] < LINK_THRESHOLD
+    clusters = link_claims([village, capital, later])
+    assert len(clusters) == 1
+    reasons = clusters[0].links[-1].reasons
+    assert any(r.startswith("same target: hospital") and "as b#0 says" in r for r in reasons)
+
+
+def test_a_capital_level_report_does_not_join_an_incident_placed_at_a_village():
+    village = report("a", "Khan Tuman", D, 4, "barrel_bomb")
+    capital = report("b", "Aleppo", D, 4, "airstrike", "hospital")
+    battle = report("d", "Aleppo", D, 39, "clashes")
+    assert pair_score(battle, capital)[0] >= LINK_THRESHOLD  # "Aleppo" = "Aleppo", same day
+    link_claims([village, capital, battle])
+    assert village.incident_id == capital.incident_id != battle.incident_id
+
+
+def test_an_incident_does_not_chain_along_the_calendar():
+    days = [claim(x, "Hajin", D + timedelta(days=i)) for i, x in enumerate("abc")]
+    assert pair_score(days[2], days[1])[0] >= LINK_THRESHOLD
+    link_claims(days)
+    assert days[0].incident_id == days[1].incident_id != days[2].incident_id
+
+
+def test_a_village_known_without_coordinates_is_a_named_place():
+    def at(article, name, gid):
+        c = claim(article, name, D)
+        c.place.gazetteer_id, c.place.precision = gid, 3  # located only at its governorate
+        return c
+
+    score, reasons = pair_score(
+        at("a", "Khan Tuman", "supp:khan-tuman"), at("b", "Urum al-Kubra", "supp:urum")
+    )
+    assert score < LINK_THRESHOLD and any(r.startswith("different places") for r in reasons)
+    assert (
+        pair_score(at("a", "Orem", "supp:urum"), at("b", "Urum al-Kubra", "supp:urum"))[0] >= LINK_THRESHOLD
+    )
+
+
+def test_dated_articles_linked_one_at_a_time_against_the_stored_reach_match_linking_all_at_once():
+    """The pipeline loads the stored claims dated within STORED_REACH_DAYS of a new claim (and the
+    undated ones): enough to weigh the claim against every report of the incidents it may join."""
+    import copy
+
+    from civcas.bench import synthetic_claims
+    from civcas.link import STORED_REACH_DAYS, _order
+
+    claims = [c for c in synthetic_claims(1500, seed=5)[0] if c.date]
+    batch = copy.deepcopy(claims)
+    link_claims(batch)
+    stored: list[Claim] = []
+    reach = timedelta(days=STORED_REACH_DAYS)
+    for new in sorted(copy.deepcopy(claims), key=_order):
+        link_claims([new], existing=[c for c in stored if abs(c.date - new.date) <= reach])
+        stored.append(new)
+    assert {c.id: c.incident_id for c in stored} == {c.id: c.incident_id for c in batch}
+
+
+def test_the_stored_reach_covers_every_report_of_an_incident_a_new_claim_may_join():
+    from civcas.link import STORED_REACH_DAYS
+
+    stored = [claim(x, "Hajin", D + timedelta(days=i)) for i, x in enumerate("ab")]
+    link_claims(stored)
+    new = claim("c", "Hajin", D + timedelta(days=2))
+    reach = timedelta(days=STORED_REACH_DAYS)
+    link_claims([new], existing=[c for c in stored if abs(c.date - new.date) <= reach])
+    assert new.incident_id != stored[0].incident_id  # as when all three are linked at once
