@@ -492,3 +492,39 @@ def test_where_the_attackers_were_positioned_is_not_the_place_of_the_incident():
         "Bab Touma neighbourhood of Damascus."
     )
     assert claim_places(text) == [("Bab Touma", "Damascus")]
+
+
+def test_a_photo_credit_ends_a_caption_without_a_full_stop():
+    from civcas.extract.text import split_sentences
+
+    text = (
+        "A man rests in a tent near the border on May 2 (File photo) (Example Wire and Agencies) "
+        "A bomb killed four people on Tuesday. (Example Photo) Two more died later."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "A man rests in a tent near the border on May 2 (File photo)",
+        "(Example Wire and Agencies) A bomb killed four people on Tuesday.",
+        "(Example Photo) Two more died later.",
+    ]
+
+
+def test_a_toll_without_a_place_takes_the_place_of_the_strike_reported_for_its_day():
+    text = (
+        "Bomb kills five in Homs\n"
+        "A girl rests in a tent after a bomb blast hit a bus convoy outside Hama on Saturday (File photo) "
+        "A bomb killed five people in the city of Homs on Wednesday, state media said. "
+        "Evacuations resumed on Wednesday after a four-day pause. "
+        "Saturday's convoy bombing killed 40 people, a monitor said."
+    )
+    assert claim_places(text) == [("Homs", "Homs"), ("Hama", "Hama")]
+    two_strikes = text.replace("Saturday's", "Another bomb hit a market in Idlib on Saturday. Saturday's")
+    assert claim_places(two_strikes)[1] == (None, "Homs")  # two strikes that day: which one is not said
+
+
+def test_a_town_named_like_its_governorate_is_as_wide_as_a_capital():
+    text = (
+        "A person injured in a rocket attack in Quneitra\n"
+        "A person injured in a rocket attack in Quneitra A person was injured on Monday by a rocket that hit "
+        "Hadar village in the countryside of Quneitra province."
+    )
+    assert claim_places(text)[0] == ("Hadar", "Quneitra")

@@ -123,6 +123,7 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts: list[Draft] = []
     pending: list[Mention] = []
     aggregates: set[int] = set()
+    strikes: list[Mention] = []  # sentences reporting a strike without a figure
     for sentence in sentences:
         mention = _mention(text, sentence, article.published, places, governorates, dateline_end)
         if mention is None:
@@ -132,9 +133,11 @@ def extract_claims(article: Article) -> list[Claim]:
                 _attach(drafts, part, pending)
             else:
                 _support(drafts, part, pending)
+                strikes.append(part)
     drafts = [d for d in drafts if not _only_an_aggregate(d, aggregates)]
     _inherit_from_previous(drafts)
     _place_from_anaphora(drafts)
+    _place_from_strike_of_the_day(drafts, strikes)
     _date_main_from_lead(drafts, sentences, article.published, dateline_end)
     _assign_responses(text, sentences, drafts)
     default_gov = _article_governorate(governorates, places, article)
@@ -288,6 +291,30 @@ def _place_from_anaphora(drafts: list[Draft]) -> None:
     for before, d in itertools.pairwise(drafts):
         if d.place is None and before.place and any(_SAME_PLACE.search(m.sentence.text) for m in d.mentions):
             d.place = before.place
+
+
+def _place_from_strike_of_the_day(drafts: list[Draft], strikes: list[Mention]) -> None:
+    """ "a bomb blast on a bus convoy outside Aleppo on Saturday ... Saturday's convoy attack killed 126":
+    a toll with no place takes the place of the one strike reported, apart from any toll, on its day."""
+    used = {id(m) for d in drafts for m in d.mentions}
+    for d in drafts:
+        if d.place is not None or not _exact_day(d.date):
+            continue
+        places = [
+            m.place
+            for m in strikes
+            if id(m) not in used
+            and m.place
+            and _exact_day(m.date)
+            and m.date.value == d.date.value
+            and _weapons_agree(d, m)
+        ]
+        if places and all(_same_place(p, places[0]) for p in places):
+            d.place = places[0]
+
+
+def _exact_day(d: DateMention | None) -> bool:
+    return d is not None and d.value is not None and d.precision == "day" and not d.weak
 
 
 def _date_main_from_lead(
@@ -465,7 +492,7 @@ def _attach(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> No
         target = Draft(first_sentence=mention.sentence.index)
         drafts.append(target)
         for earlier in seeds:
-            if _compatible(target, earlier):
+            if _compatible(target, earlier) and not _other_days(mention, earlier):
                 _merge(target, earlier, fill_only=True)
         if continues and target.date is None:
             _date_from_interval(target, pending[-1].sentence, drafts[-2])
@@ -473,6 +500,11 @@ def _attach(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> No
             target.date, target.date_sentence = drafts[-2].date, drafts[-2].date_sentence
     pending.clear()
     _merge(target, mention, fill_only=False)
+
+
+def _other_days(a: Mention, b: Mention) -> bool:
+    """A strike on Saturday, then a toll of Wednesday: two events."""
+    return _exact_day(a.date) and _exact_day(b.date) and a.date.value != b.date.value
 
 
 _INTERVAL_BEFORE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d) (?:days?) (?:after|since)\b", re.I)
