@@ -528,3 +528,15 @@ def test_a_town_named_like_its_governorate_is_as_wide_as_a_capital():
         "Hadar village in the countryside of Quneitra province."
     )
     assert claim_places(text)[0] == ("Hadar", "Quneitra")
+
+
+def test_the_qualified_area_is_the_neighbourhood_the_sentence_before_named():
+    text = (
+        "Mortars kill seven in Aleppo\n"
+        "A ministry statement on Sunday accused rebels of firing mortars on the mainly Kurdish Sheikh Maqsood "
+        "neighbourhood in Aleppo. A monitor said seven people were killed on Saturday in the Kurdish-run area "
+        "by rebel mortars."
+    )
+    assert claim_places(text)[0] == ("Sheikh Maqsood", "Aleppo")
+    vague = text.replace("in the Kurdish-run area", "in the area")
+    assert claim_places(vague)[0] == ("Aleppo", "Aleppo")

@@ -171,7 +171,9 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         sentence=sentence,
         figures=figures,
         date=_date(sentence, published, dateline_end, anchor),
-        place=_best_place([p for p in sent_places if not p.origin], anchor) or _named_city(sentence, places),
+        place=_best_place([p for p in sent_places if not p.origin], anchor)
+        or _named_city(sentence, places)
+        or _named_area(sentence, places),
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
         actor=_actor(text, sentence, anchor),
         weapon=weapon,
@@ -395,6 +397,25 @@ def _named_city(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention 
     kinds = ("city",) if m.group("kind").lower() == "city" else ("city", "town")
     earlier = [p for p in places if p.end <= sentence.start and p.kind in kinds and not p.origin]
     return earlier[-1] if earlier else None
+
+
+# "13 people were killed in the Kurdish-run area": the neighbourhood or village the sentence before named
+_THE_AREA = re.compile(r"\bin the [\w-]+ (?:area|neighbou?rhood|district|village)\b(?! of)", re.I)
+_AREA_REACH = 250  # characters before the sentence
+
+
+def _named_area(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
+    if not _THE_AREA.search(sentence.text):
+        return None
+    before = [
+        p
+        for p in places
+        if sentence.start - _AREA_REACH <= p.start
+        and p.end <= sentence.start
+        and not p.origin
+        and p.rank <= 1
+    ]
+    return _best_place(before, sentence.start)
 
 
 def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
