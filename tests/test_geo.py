@@ -540,3 +540,22 @@ def test_the_qualified_area_is_the_neighbourhood_the_sentence_before_named():
     assert claim_places(text)[0] == ("Sheikh Maqsood", "Aleppo")
     vague = text.replace("in the Kurdish-run area", "in the area")
     assert claim_places(vague)[0] == ("Aleppo", "Aleppo")
+
+
+def test_a_toll_quoted_before_a_round_up_keeps_its_place():
+    text = (
+        "Army says 30 fighters killed near Aleppo\n"
+        '"Some 30 more fighters were killed in al-Malaah region which has become a trap for them" '
+        "Reports also said on Thursday that the groups lost over one hundred men in al-Malaah Northwest of "
+        "Aleppo Province during the last five days."
+    )
+    assert claim_places(text)[0] == ("al-Malaah", "Aleppo")
+    unquoted = text.replace('"', "")  # the toll and the round-up in one statement: no incident of its own
+    assert claim_places(unquoted)[0] == ("Aleppo", "Aleppo")
+
+
+def test_a_compass_word_after_a_name_is_not_part_of_it():
+    from civcas.extract.places import find_places
+
+    names = [p.name for p in find_places("Fighting raged in al-Malaah Northwest of Aleppo Province.")]
+    assert "al-Malaah" in names and not any("Northwest" in n for n in names)

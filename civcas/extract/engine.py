@@ -152,8 +152,9 @@ def extract_claims(article: Article) -> list[Claim]:
 def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
     s, e = sentence.start, sentence.end
     sent_places = [p for p in places if s <= p.start and p.end <= e]
-    has_casualties = lx.CASUALTY_WORD.search(sentence.text) and not lx.AGGREGATE_CUE.search(sentence.text)
-    figures = find_figures(sentence.text) if has_casualties else []
+    figures = find_figures(sentence.text) if lx.CASUALTY_WORD.search(sentence.text) else []
+    if figures and lx.AGGREGATE_CUE.search(sentence.text):
+        figures = [f for f in figures if not lx.AGGREGATE_CUE.search(_quote_around(sentence.text, f.start))]
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if _round_up(figures, governorates, s, e):
         figures = []
@@ -183,6 +184,19 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         same_day=bool(_SAME_DAY.search(sentence.text)),
         site_only=site_only,
     )
+
+
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _quote_around(text: str, pos: int) -> str:
+    """The quotation holding pos, else the whole sentence: in '"40 were killed in X" Reports also said ...
+    during the last five days', the round-up after the quotation does not make its toll one."""
+    starts = [m.end() for m in _QUOTE.finditer(text, 0, pos)]
+    end = _QUOTE.search(text, pos)
+    if len(starts) % 2 == 0 or end is None:
+        return text
+    return text[starts[-1] : end.start()]
 
 
 # "54 civilians were killed ... including 9 in the neighborhood Alsaliheen 8 in Ansari and 1 in each of

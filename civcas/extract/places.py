@@ -137,6 +137,14 @@ _EDGE_WORDS = {
     "syrias",
     "syria's",
     "syrian",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
 }
 _ADJECTIVES = re.compile(
     r"^(?:kurdish|christian|alawite|druze|sunni|shiite|shia|turkmen|arab|assyrian|rebel|regime|government|"
