@@ -559,3 +559,16 @@ def test_a_compass_word_after_a_name_is_not_part_of_it():
 
     names = [p.name for p in find_places("Fighting raged in al-Malaah Northwest of Aleppo Province.")]
     assert "al-Malaah" in names and not any("Northwest" in n for n in names)
+
+
+def test_no_casualties_after_a_strike_elsewhere_is_an_incident_at_that_strike():
+    text = (
+        "Shells kill three in Aleppo\n"
+        "Three people were killed on Monday by rocket shells fired on the Salah Eddin neighborhood in Aleppo. "
+        "Terrorists detonated an explosive device near the National Hospital in Qamishli on Monday. "
+        "The source said that no casualties were reported. "
+        "Last month a suicide bomber blew himself up near a wedding hall in the village of Safiyeh killing and injuring scores."
+    )
+    places = claim_places(text)
+    assert places[:2] == [("Salah Eddin", "Aleppo"), ("Qamishli", "Hasakah")]
+    assert len(places) == 3  # the wedding hall bombing with its toll is not the blast without casualties

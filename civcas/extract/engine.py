@@ -23,7 +23,7 @@ _NUMBER_UNITS = {
 # Past-tense strike verbs: a sentence without figures that uses one can still tell us the
 # place, date, weapon or target of an incident found elsewhere.
 _STRIKE_VERB = re.compile(
-    r"\b(?:struck|targeted|bombed|shelled|hit|attacked|raided|pounded|exploded|went off|fired (?:on|at)|"
+    r"\b(?:struck|targeted|bombed|shelled|hit|attacked|raided|pounded|exploded|detonated|went off|fired (?:on|at)|"
     r"dropped|launched (?:an? )?(?:air ?strikes?|attack|raids?))\b",
     re.I,
 )
@@ -565,8 +565,8 @@ def _continues_pending_event(drafts: list[Draft], mention: Mention, pending: lis
     if not drafts or not pending or mention.place is not None or mention.date is not None:
         return False
     return mention.sentence.index - pending[-1].sentence.index == 1 and bool(
-        _BACK_REFERENCE.match(mention.sentence.text)
-    )
+        _BACK_REFERENCE.match(mention.sentence.text) or all(f.value == 0 for f in mention.figures)
+    )  # "An explosive device went off near the hospital. No casualties were reported."
 
 
 _BACK_REFERENCE = re.compile(
@@ -700,6 +700,8 @@ def _compatible(d: Draft, m: Mention) -> bool:
 
 
 def _conflicting_figures(d: Draft, m: Mention) -> bool:
+    if d.figures and all(f.value == 0 for f, _ in d.figures.values()) and any(f.value for f in m.figures):
+        return True  # "no casualties were reported", then a toll: another event
     sums: dict[str, int] = {}
     for f in m.figures:
         if not f.subordinate:
