@@ -572,3 +572,12 @@ def test_no_casualties_after_a_strike_elsewhere_is_an_incident_at_that_strike():
     places = claim_places(text)
     assert places[:2] == [("Salah Eddin", "Aleppo"), ("Qamishli", "Hasakah")]
     assert len(places) == 3  # the wedding hall bombing with its toll is not the blast without casualties
+
+
+def test_shells_without_any_casualties_are_an_incident_at_their_place():
+    text = (
+        "Rockets hit Damascus\n"
+        "Terrorists fired two rocket shells on Wednesday which fell in the al-Adawi area of Damascus "
+        "causing material damage without any casualties among civilians."
+    )
+    assert claim_places(text) == [("al-Adawi", "Damascus")]
