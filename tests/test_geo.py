@@ -492,3 +492,92 @@ def test_where_the_attackers_were_positioned_is_not_the_place_of_the_incident():
         "Bab Touma neighbourhood of Damascus."
     )
     assert claim_places(text) == [("Bab Touma", "Damascus")]
+
+
+def test_a_photo_credit_ends_a_caption_without_a_full_stop():
+    from civcas.extract.text import split_sentences
+
+    text = (
+        "A man rests in a tent near the border on May 2 (File photo) (Example Wire and Agencies) "
+        "A bomb killed four people on Tuesday. (Example Photo) Two more died later."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "A man rests in a tent near the border on May 2 (File photo)",
+        "(Example Wire and Agencies) A bomb killed four people on Tuesday.",
+        "(Example Photo) Two more died later.",
+    ]
+
+
+def test_a_toll_without_a_place_takes_the_place_of_the_strike_reported_for_its_day():
+    text = (
+        "Bomb kills five in Homs\n"
+        "A girl rests in a tent after a bomb blast hit a bus convoy outside Hama on Saturday (File photo) "
+        "A bomb killed five people in the city of Homs on Wednesday, state media said. "
+        "Evacuations resumed on Wednesday after a four-day pause. "
+        "Saturday's convoy bombing killed 40 people, a monitor said."
+    )
+    assert claim_places(text) == [("Homs", "Homs"), ("Hama", "Hama")]
+    two_strikes = text.replace("Saturday's", "Another bomb hit a market in Idlib on Saturday. Saturday's")
+    assert claim_places(two_strikes)[1] == (None, "Homs")  # two strikes that day: which one is not said
+
+
+def test_a_town_named_like_its_governorate_is_as_wide_as_a_capital():
+    text = (
+        "A person injured in a rocket attack in Quneitra\n"
+        "A person injured in a rocket attack in Quneitra A person was injured on Monday by a rocket that hit "
+        "Hadar village in the countryside of Quneitra province."
+    )
+    assert claim_places(text)[0] == ("Hadar", "Quneitra")
+
+
+def test_the_qualified_area_is_the_neighbourhood_the_sentence_before_named():
+    text = (
+        "Mortars kill seven in Aleppo\n"
+        "A ministry statement on Sunday accused rebels of firing mortars on the mainly Kurdish Sheikh Maqsood "
+        "neighbourhood in Aleppo. A monitor said seven people were killed on Saturday in the Kurdish-run area "
+        "by rebel mortars."
+    )
+    assert claim_places(text)[0] == ("Sheikh Maqsood", "Aleppo")
+    vague = text.replace("in the Kurdish-run area", "in the area")
+    assert claim_places(vague)[0] == ("Aleppo", "Aleppo")
+
+
+def test_a_toll_quoted_before_a_round_up_keeps_its_place():
+    text = (
+        "Army says 30 fighters killed near Aleppo\n"
+        '"Some 30 more fighters were killed in al-Malaah region which has become a trap for them" '
+        "Reports also said on Thursday that the groups lost over one hundred men in al-Malaah Northwest of "
+        "Aleppo Province during the last five days."
+    )
+    assert claim_places(text)[0] == ("al-Malaah", "Aleppo")
+    unquoted = text.replace('"', "")  # the toll and the round-up in one statement: no incident of its own
+    assert claim_places(unquoted)[0] == ("Aleppo", "Aleppo")
+
+
+def test_a_compass_word_after_a_name_is_not_part_of_it():
+    from civcas.extract.places import find_places
+
+    names = [p.name for p in find_places("Fighting raged in al-Malaah Northwest of Aleppo Province.")]
+    assert "al-Malaah" in names and not any("Northwest" in n for n in names)
+
+
+def test_no_casualties_after_a_strike_elsewhere_is_an_incident_at_that_strike():
+    text = (
+        "Shells kill three in Aleppo\n"
+        "Three people were killed on Monday by rocket shells fired on the Salah Eddin neighborhood in Aleppo. "
+        "Terrorists detonated an explosive device near the National Hospital in Qamishli on Monday. "
+        "The source said that no casualties were reported. "
+        "Last month a suicide bomber blew himself up near a wedding hall in the village of Safiyeh killing and injuring scores."
+    )
+    places = claim_places(text)
+    assert places[:2] == [("Salah Eddin", "Aleppo"), ("Qamishli", "Hasakah")]
+    assert len(places) == 3  # the wedding hall bombing with its toll is not the blast without casualties
+
+
+def test_shells_without_any_casualties_are_an_incident_at_their_place():
+    text = (
+        "Rockets hit Damascus\n"
+        "Terrorists fired two rocket shells on Wednesday which fell in the al-Adawi area of Damascus "
+        "causing material damage without any casualties among civilians."
+    )
+    assert claim_places(text) == [("al-Adawi", "Damascus")]

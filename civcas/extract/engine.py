@@ -25,7 +25,7 @@ _NUMBER_UNITS = {
 # Past-tense strike verbs: a sentence without figures that uses one can still tell us the
 # place, date, weapon or target of an incident found elsewhere.
 _STRIKE_VERB = re.compile(
-    r"\b(?:struck|targeted|bombed|shelled|hit|attacked|raided|pounded|exploded|went off|fired (?:on|at)|"
+    r"\b(?:struck|targeted|bombed|shelled|hit|attacked|raided|pounded|exploded|detonated|went off|fired (?:on|at)|"
     r"dropped|launched (?:an? )?(?:air ?strikes?|attack|raids?))\b",
     re.I,
 )
@@ -140,6 +140,7 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts: list[Draft] = []
     pending: list[Mention] = []
     aggregates: set[int] = set()
+    strikes: list[Mention] = []  # sentences reporting a strike without a figure
     for sentence in sentences:
         mention = _mention(text, sentence, article.published, places, governorates, dateline_end)
         if mention is None:
@@ -149,9 +150,11 @@ def extract_claims(article: Article) -> list[Claim]:
                 _attach(drafts, part, pending)
             else:
                 _support(drafts, part, pending)
+                strikes.append(part)
     drafts = [d for d in drafts if not _only_an_aggregate(d, aggregates)]
     _inherit_from_previous(drafts)
     _place_from_anaphora(drafts)
+    _place_from_strike_of_the_day(drafts, strikes)
     _date_main_from_lead(drafts, sentences, article.published, dateline_end)
     _assign_responses(text, sentences, drafts)
     default_gov = _article_governorate(governorates, places, article)
@@ -166,8 +169,9 @@ def extract_claims(article: Article) -> list[Claim]:
 def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
     s, e = sentence.start, sentence.end
     sent_places = [p for p in places if s <= p.start and p.end <= e]
-    has_casualties = _search(lx.CASUALTY_WORD, sentence.text) and not _search(lx.AGGREGATE_CUE, sentence.text)
-    figures = find_figures(sentence.text) if has_casualties else []
+    figures = find_figures(sentence.text) if _search(lx.CASUALTY_WORD, sentence.text) else []
+    if figures and _search(lx.AGGREGATE_CUE, sentence.text):
+        figures = [f for f in figures if not lx.AGGREGATE_CUE.search(_quote_around(sentence.text, f.start))]
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if _round_up(figures, governorates, s, e):
         figures = []
@@ -185,7 +189,9 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         sentence=sentence,
         figures=figures,
         date=_date(sentence, published, dateline_end, anchor),
-        place=_best_place([p for p in sent_places if not p.origin], anchor) or _named_city(sentence, places),
+        place=_best_place([p for p in sent_places if not p.origin], anchor)
+        or _named_city(sentence, places)
+        or _named_area(sentence, places),
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
         actor=_actor(text, sentence, anchor),
         weapon=weapon,
@@ -195,6 +201,19 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         same_day=bool(_search(_SAME_DAY, sentence.text)),
         site_only=site_only,
     )
+
+
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _quote_around(text: str, pos: int) -> str:
+    """The quotation holding pos, else the whole sentence: in '"40 were killed in X" Reports also said ...
+    during the last five days', the round-up after the quotation does not make its toll one."""
+    starts = [m.end() for m in _QUOTE.finditer(text, 0, pos)]
+    end = _QUOTE.search(text, pos)
+    if len(starts) % 2 == 0 or end is None:
+        return text
+    return text[starts[-1] : end.start()]
 
 
 # "54 civilians were killed ... including 9 in the neighborhood Alsaliheen 8 in Ansari and 1 in each of
@@ -307,6 +326,30 @@ def _place_from_anaphora(drafts: list[Draft]) -> None:
             d.place = before.place
 
 
+def _place_from_strike_of_the_day(drafts: list[Draft], strikes: list[Mention]) -> None:
+    """ "a bomb blast on a bus convoy outside Aleppo on Saturday ... Saturday's convoy attack killed 126":
+    a toll with no place takes the place of the one strike reported, apart from any toll, on its day."""
+    used = {id(m) for d in drafts for m in d.mentions}
+    for d in drafts:
+        if d.place is not None or not _exact_day(d.date):
+            continue
+        places = [
+            m.place
+            for m in strikes
+            if id(m) not in used
+            and m.place
+            and _exact_day(m.date)
+            and m.date.value == d.date.value
+            and _weapons_agree(d, m)
+        ]
+        if places and all(_same_place(p, places[0]) for p in places):
+            d.place = places[0]
+
+
+def _exact_day(d: DateMention | None) -> bool:
+    return d is not None and d.value is not None and d.precision == "day" and not d.weak
+
+
 def _date_main_from_lead(
     drafts: list[Draft], sentences: list[Sentence], published, dateline_end: int
 ) -> None:
@@ -389,6 +432,25 @@ def _named_city(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention 
     kinds = ("city",) if m.group("kind").lower() == "city" else ("city", "town")
     earlier = [p for p in places if p.end <= sentence.start and p.kind in kinds and not p.origin]
     return earlier[-1] if earlier else None
+
+
+# "13 people were killed in the Kurdish-run area": the neighbourhood or village the sentence before named
+_THE_AREA = re.compile(r"\bin the [\w-]+ (?:area|neighbou?rhood|district|village)\b(?! of)", re.I)
+_AREA_REACH = 250  # characters before the sentence
+
+
+def _named_area(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
+    if not _THE_AREA.search(sentence.text):
+        return None
+    before = [
+        p
+        for p in places
+        if sentence.start - _AREA_REACH <= p.start
+        and p.end <= sentence.start
+        and not p.origin
+        and p.rank <= 1
+    ]
+    return _best_place(before, sentence.start)
 
 
 def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
@@ -488,7 +550,7 @@ def _attach(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> No
         target = Draft(first_sentence=mention.sentence.index)
         drafts.append(target)
         for earlier in seeds:
-            if _compatible(target, earlier):
+            if _compatible(target, earlier) and not _other_days(mention, earlier):
                 _merge(target, earlier, fill_only=True)
         if continues and target.date is None:
             _date_from_interval(target, pending[-1].sentence, drafts[-2])
@@ -496,6 +558,11 @@ def _attach(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> No
             target.date, target.date_sentence = drafts[-2].date, drafts[-2].date_sentence
     pending.clear()
     _merge(target, mention, fill_only=False)
+
+
+def _other_days(a: Mention, b: Mention) -> bool:
+    """A strike on Saturday, then a toll of Wednesday: two events."""
+    return _exact_day(a.date) and _exact_day(b.date) and a.date.value != b.date.value
 
 
 _INTERVAL_BEFORE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d) (?:days?) (?:after|since)\b", re.I)
@@ -521,8 +588,8 @@ def _continues_pending_event(drafts: list[Draft], mention: Mention, pending: lis
     if not drafts or not pending or mention.place is not None or mention.date is not None:
         return False
     return mention.sentence.index - pending[-1].sentence.index == 1 and bool(
-        _BACK_REFERENCE.match(mention.sentence.text)
-    )
+        _BACK_REFERENCE.match(mention.sentence.text) or all(f.value == 0 for f in mention.figures)
+    )  # "An explosive device went off near the hospital. No casualties were reported."
 
 
 _BACK_REFERENCE = re.compile(
@@ -656,6 +723,8 @@ def _compatible(d: Draft, m: Mention) -> bool:
 
 
 def _conflicting_figures(d: Draft, m: Mention) -> bool:
+    if d.figures and all(f.value == 0 for f, _ in d.figures.values()) and any(f.value for f in m.figures):
+        return True  # "no casualties were reported", then a toll: another event
     sums: dict[str, int] = {}
     for f in m.figures:
         if not f.subordinate:

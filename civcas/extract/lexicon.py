@@ -346,7 +346,7 @@ TOLL_UPDATE_CUE = re.compile(
 )
 # "No casualties were reported": a figure of zero.
 NO_CASUALTIES = re.compile(
-    r"\bno (?:casualties|deaths|injuries|one was (?:killed|hurt|injured))\b|\bwithout (?:causing )?casualties\b",
+    r"\bno (?:casualties|deaths|injuries|one was (?:killed|hurt|injured))\b|\bwithout (?:causing )?(?:any )?casualties\b",
     re.I,
 )
 # Words that say an event happened (for sentences that give no figure).

@@ -21,7 +21,7 @@ KIND_RANK = {
     "city_part": 2.0,  # "eastern Aleppo": a part of a city, wider than its neighbourhoods
     "city": 2.0,
     "region": 3.0,
-    "capital": 3.5,  # a city that names its governorate: "Aleppo", "Idlib", "Deir ez-Zor"
+    "capital": 3.5,  # a city or town that names its governorate: "Aleppo", "Idlib", "Quneitra"
     "governorate": 4.0,
     "country": 5.0,
 }
@@ -137,6 +137,14 @@ _EDGE_WORDS = {
     "syrias",
     "syria's",
     "syrian",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
 }
 _ADJECTIVES = re.compile(
     r"^(?:kurdish|christian|alawite|druze|sunni|shiite|shia|turkmen|arab|assyrian|rebel|regime|government|"
@@ -167,7 +175,7 @@ class PlaceMention:
     @functools.cached_property
     def rank(self) -> float:
         rank = KIND_RANK.get(self.kind, 2.0)
-        if rank == KIND_RANK["city"] and geo.canonical_governorate(self.name):
+        if self.kind in ("city", "town") and geo.canonical_governorate(self.name):
             return KIND_RANK["capital"]
         return rank
 

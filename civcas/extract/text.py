@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? followed by space and an upper-case letter, digit or quote, at a line break,
 # or at a tab (scraped pages keep paragraph breaks as tabs: "... The Syria Campaign\t \t On Tuesday").
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])|\n\s*|\t\s*")
+# A photo credit ends a caption that has no full stop: "... near the border (File photo) A bomb killed".
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])|\n\s*|\t\s*|(?:(?<=[Pp]hoto\))|(?<=Agencies\)))\s+(?=[A-Z0-9\"“(])"
+)
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = re.compile(
     r"\b(?:U\.S|U\.N|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"
@@ -40,6 +43,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _BOUNDARY.finditer(text):
         if not re.search(r"[\n\t]", m.group(0)) and _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
             continue
+        if text[m.start() - 1] == ")" and text[start] == "(":
+            continue  # a credit that opens its sentence ("(AFP Photo) At least 18 ..."): not a sentence of its own
         _append(sentences, text, start, m.start())
         start = m.end()
     _append(sentences, text, start, len(text))
