@@ -25,7 +25,7 @@ _NUMBER_UNITS = {
 # Past-tense strike verbs: a sentence without figures that uses one can still tell us the
 # place, date, weapon or target of an incident found elsewhere.
 _STRIKE_VERB = re.compile(
-    r"\b(?:struck|targeted|bombed|shelled|hit|attacked|raided|pounded|exploded|detonated|went off|fired (?:on|at)|"
+    r"\b(?:struck|targeted|bombed|shelled|hit|attacked|raided|pounded|exploded|(?<!army )(?<!forces )(?<!troops )detonated|went off|fired (?:on|at)|"
     r"dropped|launched (?:an? )?(?:air ?strikes?|attack|raids?))\b",
     re.I,
 )
