@@ -73,6 +73,7 @@ from civcas.models import (
 
 DEFAULT_DB = "civcas.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+POOL_SIZE = 40  # connections kept per SQLite file: anyio's thread pool runs 40 requests at once
 CHUNK = 500  # ids per IN (...) list: far below every backend's bound-parameter limit
 
 T = TypeVar("T")
@@ -256,6 +257,22 @@ class AuditRow(Base):  # 0005_review
     after: Mapped[Any | None] = mapped_column(JSON)
 
 
+# The list's default order, undated last (0006_web); one index per direction.
+Index("ix_incidents_date_order", IncidentRow.date_min.is_(None), IncidentRow.date_min, IncidentRow.id)
+Index(
+    "ix_incidents_date_order_desc",
+    IncidentRow.date_min.is_(None),
+    IncidentRow.date_min.desc(),
+    IncidentRow.id,
+)
+
+
+class DataRevisionRow(Base):  # 0006_web: one row, raised by triggers on every write the pages show
+    __tablename__ = "data_revision"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 FTS_TABLE = "articles_fts"  # SQLite only (0005_review): external-content FTS5 over articles.title, text
 
 
@@ -274,8 +291,10 @@ def make_engine(url: str) -> Engine:
     in_memory = parsed.database in (None, "", ":memory:")
     if not in_memory:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    # One in-memory database exists per connection: StaticPool makes every checkout share it.
-    pool = {"poolclass": StaticPool} if in_memory else {}
+    # One in-memory database exists per connection: StaticPool makes every checkout share it. A file
+    # keeps as many connections as a web server has threads: an overflow connection is closed on
+    # return, and reopening one (with its pragmas) costs more than the query it served.
+    pool = {"poolclass": StaticPool} if in_memory else {"pool_size": POOL_SIZE, "max_overflow": 0}
     engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -712,16 +731,18 @@ class Store:
         order = [key.is_(None), key.desc() if descending else key, IncidentRow.id]
         with self._session() as s:
             total = s.scalar(select(func.count()).select_from(IncidentRow).where(*conditions)) or 0
-            # Sort and skip over the narrow id column, then read only the page's rows (10x faster deep down).
+            # Sort and skip over the narrow id column, then read only the page's rows (10x faster deep
+            # down), as plain rows: hydrating ORM objects cost most of a list request.
             ids = list(
                 s.scalars(
                     select(IncidentRow.id).where(*conditions).order_by(*order).limit(limit).offset(offset)
                 )
             )
+            table = IncidentRow.__table__
             rows = {
                 r.id: r
                 for chunk in _chunks(ids)
-                for r in s.scalars(select(IncidentRow).where(IncidentRow.id.in_(chunk)))
+                for r in s.execute(table.select().where(table.c.id.in_(chunk)))
             }
             page = [rows[i] for i in ids]
             if not with_links:
@@ -825,6 +846,13 @@ class Store:
                 entry[1] += int(low_high[0])
                 entry[2] += int(low_high[1])
         return [(month, *values) for month, values in sorted(months.items())]
+
+    def data_revision(self) -> int | None:
+        """A counter every write to what the pages show raises (0006_web triggers); None off SQLite."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        with self.engine.connect() as connection:
+            return connection.scalar(text("SELECT n FROM data_revision WHERE id = 1"))
 
     # ------------------------------------------------------------ analyst review (issue 7)
 

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import math
+import secrets
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,7 @@ from civcas.web import views
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data"
 SESSION_COOKIE = "civcas_session"
+LOGIN_COOKIE = "civcas_login"  # a random nonce the login form's CSRF token is tied to
 GRADES = ("confirmed", "contested", "fair", "weak", "discounted")
 CAPITALS = {  # governorate -> its capital, looked up in the gazetteer for the map
     "Damascus": "Damascus",
@@ -52,6 +54,7 @@ CAPITALS = {  # governorate -> its capital, looked up in the gazetteer for the m
 }
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.auto_reload = False  # the package's templates do not change while it runs: no stat per render
 templates.env.globals.update(
     range_text=views.range_text,
     figure_text=views.figure_text,
@@ -74,12 +77,21 @@ def session_user(request: Request) -> str | None:
 
 
 def csrf_token(request: Request) -> str:
-    session = request.cookies.get(SESSION_COOKIE, "")
+    return _signed(request, request.cookies.get(SESSION_COOKIE, ""))
+
+
+def login_csrf_token(request: Request, nonce: str) -> str:
+    """The login form's token, tied to a random pre-login cookie: another site cannot post a login
+    (and sign a visitor in as someone else) without reading that cookie."""
+    return _signed(request, "login:" + nonce)
+
+
+def _signed(request: Request, value: str) -> str:
     secret = request.app.state.settings.secret.encode()
-    return hmac.new(secret, session.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(secret, value.encode(), hashlib.sha256).hexdigest()
 
 
-def require_form_writer(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") -> str:
+async def require_form_writer(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") -> str:
     user = session_user(request)
     if user is None:
         raise HTTPException(401, "log in with your token first")
@@ -108,7 +120,7 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def incident_list(
+async def incident_list(
     request: Request,
     store: StoreDep,
     filters: Filters,
@@ -150,7 +162,7 @@ def incident_list(
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
-def incident_page(incident_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+async def incident_page(incident_id: str, request: Request, store: StoreDep) -> HTMLResponse:
     incident = store.get_incident(incident_id)
     if incident is None:
         raise HTTPException(404, f"no incident {incident_id}")
@@ -179,7 +191,7 @@ def incident_page(incident_id: str, request: Request, store: StoreDep) -> HTMLRe
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(article_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+async def article_page(article_id: str, request: Request, store: StoreDep) -> HTMLResponse:
     article = store.get_article(article_id)
     if article is None:
         raise HTTPException(404, f"no article {article_id}")
@@ -267,23 +279,37 @@ def check_page(
 
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request) -> HTMLResponse:
-    return render(request, "login.html", error=None)
+    return _login_page(request)
+
+
+def _login_page(request: Request, status: int = 200, error: str | None = None) -> HTMLResponse:
+    nonce = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(16)
+    response = render(request, "login.html", status, error=error, login_csrf=login_csrf_token(request, nonce))
+    _set_cookie(request, response, LOGIN_COOKIE, nonce, max_age=3600)
+    return response
 
 
 @router.post("/login")
-def login(request: Request, store: StoreDep, token: Annotated[str, Form(max_length=200)]) -> Response:
+def login(
+    request: Request,
+    store: StoreDep,
+    token: Annotated[str, Form(max_length=200)],
+    csrf: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    nonce = request.cookies.get(LOGIN_COOKIE, "")
+    if not nonce or not hmac.compare_digest(csrf, login_csrf_token(request, nonce)):
+        raise HTTPException(403, "the login form's CSRF token does not match; reload the login page")
     if store.user_for_token(token.strip()) is None:
-        return render(request, "login.html", status=401, error="unknown token")
+        return _login_page(request, status=401, error="unknown token")
     response = RedirectResponse("/", status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        token.strip(),
-        httponly=True,
-        samesite="strict",
-        secure=request.app.state.settings.secure_cookies,
-        max_age=30 * 86400,
-    )
+    _set_cookie(request, response, SESSION_COOKIE, token.strip(), max_age=30 * 86400)
+    response.delete_cookie(LOGIN_COOKIE)
     return response
+
+
+def _set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
+    secure = request.app.state.settings.secure_cookies
+    response.set_cookie(name, value, httponly=True, samesite="strict", secure=secure, max_age=max_age)
 
 
 @router.post("/logout")

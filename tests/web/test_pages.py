@@ -139,12 +139,30 @@ def _csrf(page: str) -> str:
     return re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
 
 
+def _log_in(c: TestClient, token: str):
+    return c.post(
+        "/login", data={"token": token, "csrf": _csrf(c.get("/login").text)}, follow_redirects=False
+    )
+
+
+def test_the_login_form_is_csrf_protected(analyst, seeded_db):
+    c, token, _ = analyst
+    assert c.post("/login", data={"token": token}).status_code == 403  # no token, no pre-login cookie
+    form_csrf = _csrf(c.get("/login").text)
+    assert c.post("/login", data={"token": token, "csrf": "0" * 64}).status_code == 403  # forged
+    with TestClient(c.app) as other:  # a token read by another visitor does not match this one's cookie
+        assert other.post("/login", data={"token": token, "csrf": form_csrf}).status_code == 403
+        assert "civcas_session" not in other.cookies
+    assert c.post("/login", data={"token": "wrong", "csrf": form_csrf}).status_code == 401
+    signed_in = c.post("/login", data={"token": token, "csrf": form_csrf}, follow_redirects=False)
+    assert signed_in.status_code == 303 and c.cookies.get("civcas_session") == token
+
+
 def test_forms_need_login_and_a_matching_csrf_token(analyst):
     c, token, _ = analyst
     form = {"claim_id": "d01_hajin_levantnews#0", "field": "actor", "value": "russia", "csrf": "x"}
     assert c.post(f"/incidents/{HAJIN}/edit", data=form).status_code == 401
-    assert c.post("/login", data={"token": "wrong"}).status_code == 401
-    assert c.post("/login", data={"token": token}, follow_redirects=False).status_code == 303
+    assert _log_in(c, token).status_code == 303
     assert c.post(f"/incidents/{HAJIN}/edit", data=form).status_code == 403  # forged form
     page = c.get(f"/incidents/{HAJIN}").text
     assert "signed in as <b>bob</b>" in page
@@ -157,7 +175,7 @@ def test_forms_need_login_and_a_matching_csrf_token(analyst):
 
 def test_mark_reviewed_split_and_merge_forms(analyst):
     c, token, _ = analyst
-    c.post("/login", data={"token": token})
+    _log_in(c, token)
     csrf = _csrf(c.get(f"/incidents/{HAJIN}").text)
     r = c.post(
         f"/incidents/{HAJIN}/split",
