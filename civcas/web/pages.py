@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -230,7 +230,14 @@ def map_page(request: Request, store: StoreDep) -> HTMLResponse:
         svg=svg_map(points, width=720, labels=True),
         n_points=len(points),
         n_total=len(incidents),
+        tile_points=[{"id": i, "grade": g or "none", "lon": lon, "lat": lat} for (lon, lat), i, g in points],
     )
+
+
+@router.get("/map/governorates.geojson")
+def governorates_geojson() -> FileResponse:
+    """The outlines the map draws, for the tiled map's script."""
+    return FileResponse(GOVERNORATES_FILE, media_type="application/geo+json")
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -375,17 +382,22 @@ def reviewed_form(
 # ---------------------------------------------------------------- SVG drawing (offline)
 
 
+GOVERNORATES_FILE = DATA / "syria_governorates.geojson"  # provenance: civcas/data/README.md
+
+
 @lru_cache(maxsize=1)
-def _outline() -> list[list[tuple[float, float]]]:
-    data = json.loads((DATA / "syria_outline.geojson").read_text(encoding="utf-8"))
-    rings = []
+def _governorates() -> list[tuple[str | None, list[list[tuple[float, float]]]]]:
+    """(governorate, rings) per outline; None is the UNDOF zone, which belongs to no governorate."""
+    data = json.loads(GOVERNORATES_FILE.read_text(encoding="utf-8"))
+    outlines = []
     for feature in data["features"]:
         geometry = feature["geometry"]
         polygons = (
             geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         )
-        rings += [[(x, y) for x, y in polygon[0]] for polygon in polygons]
-    return rings
+        rings = [[(x, y) for x, y in ring] for polygon in polygons for ring in polygon]
+        outlines.append((feature["properties"]["governorate"], rings))
+    return outlines
 
 
 @lru_cache(maxsize=1)
@@ -419,18 +431,17 @@ def _project(width: int):
 def svg_map(
     points: list[tuple[tuple[float, float], str, str | None]], width: int, labels: bool = False
 ) -> dict:
-    """Everything the map template needs: outline path, capitals, incident dots (no HTML built here)."""
+    """Everything the map template needs: governorate paths, capitals, incident dots (no HTML here)."""
     xy, height = _project(width)
-    paths = [
-        " ".join(
-            ("M" if k == 0 else "L") + f"{x},{y}" for k, (x, y) in enumerate(map(lambda p: xy(*p), ring))
-        )
-        + " Z"
-        for ring in _outline()
-    ]
+    paths = [(name, " ".join(_svg_ring(ring, xy) for ring in rings)) for name, rings in _governorates()]
     capitals = [(name, *xy(lon, lat)) for name, lon, lat in _capitals()] if labels else []
     dots = [(incident_id, grade or "none", *xy(lon, lat)) for (lon, lat), incident_id, grade in points]
     return {"width": width, "height": height, "paths": paths, "capitals": capitals, "dots": dots}
+
+
+def _svg_ring(ring: list[tuple[float, float]], xy) -> str:
+    points = [xy(lon, lat) for lon, lat in ring]
+    return " ".join(("M" if k == 0 else "L") + f"{x},{y}" for k, (x, y) in enumerate(points)) + " Z"
 
 
 def timeline_svg(months: list[tuple[str, int, int, int]], width: int = 860, height: int = 260) -> dict:

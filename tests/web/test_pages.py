@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -9,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from civcas import pipeline
-from civcas.api import create_app
-from civcas.models import Article
+from civcas.api import Settings, create_app
+from civcas.models import GOVERNORATES, Article
 from civcas.store import Store
 
 HAJIN = "inc-3ff8fc5a06"
@@ -64,7 +65,7 @@ def test_other_pages_render(client, hostile_incident):
     outlet = client.get("/api/articles/d01_hajin_levantnews").json()["outlet"]
     assert HAJIN in client.get(f"/outlets/{outlet}").text
     map_page = client.get("/map").text
-    assert map_page.count('class="dot ') >= 10 and "Aleppo" in map_page and 'class="country"' in map_page
+    assert map_page.count('class="dot ') >= 10 and "Aleppo" in map_page
     timeline = client.get("/timeline").text
     assert '<polygon class="band"' in timeline and "2018-11" in timeline
     check = client.post(
@@ -75,6 +76,46 @@ def test_other_pages_render(client, hostile_incident):
         },
     )
     assert check.status_code == 200 and "Verdict:" in check.text and "claim(s) extracted" in check.text
+
+
+def test_the_map_draws_the_14_governorates_from_the_package_with_no_network(client):
+    page = client.get("/map").text
+    drawn = re.findall(r'<path class="governorate" data-governorate="([^"]+)" d="M[\d.]+,[\d.]+ L', page)
+    assert sorted(drawn) == sorted(GOVERNORATES[:-1]) and len(drawn) == 14
+    assert page.count('<path class="undof"') == 1
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # every asset is served from here
+    assert "leaflet" not in page  # no tile URL set: no tiles, no tile script
+    outlines = client.get("/map/governorates.geojson").json()
+    names = {f["properties"]["governorate"] for f in outlines["features"]}
+    assert names == {*GOVERNORATES[:-1], None}
+
+
+def test_a_dot_lies_inside_its_governorate_outline(client):
+    """The outlines and the dots share one projection: Hajin's dot falls inside Deir ez-Zor's path."""
+    page = client.get("/map").text
+    path = re.search(r'data-governorate="Deir ez-Zor" d="([^"]+)"', page).group(1)
+    dot = re.search(rf'href="/incidents/{HAJIN}"><circle class="dot [^"]+" cx="([\d.]+)" cy="([\d.]+)"', page)
+    ring = [tuple(map(float, p.lstrip("ML").split(","))) for p in path.split(" Z")[0].split()]
+    assert _inside((float(dot.group(1)), float(dot.group(2))), ring)
+
+
+def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
+    x, y = point
+    crossings = 0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            crossings += 1
+    return crossings % 2 == 1
+
+
+def test_a_tile_url_draws_tiles_under_the_outlines(seeded_db):
+    tiles = "http://127.0.0.1:9/{z}/{x}/{y}.png"
+    with TestClient(create_app(seeded_db, Settings(tile_url=tiles))) as c:
+        page = c.get("/map").text
+        assert f'data-tiles="{tiles}"' in page and "/static/vendor/leaflet/leaflet.js" in page
+        points = json.loads(re.search(r'id="map-points">(.*?)</script>', page).group(1))
+        assert HAJIN in {p["id"] for p in points}
+        assert c.get("/static/vendor/leaflet/leaflet.js").status_code == 200
 
 
 def test_unknown_pages_are_html_404(client):
