@@ -242,9 +242,23 @@ def governorates_geojson() -> FileResponse:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, store: StoreDep) -> HTMLResponse:
-    return render(
-        request, "timeline.html", months=store.incident_months(), chart=timeline_svg(store.incident_months())
-    )
+    months = every_month(store.incident_months())
+    return render(request, "timeline.html", months=months, chart=timeline_svg(months))
+
+
+def every_month(months: list[tuple[str, int, int, int]]) -> list[tuple[str, int, int, int]]:
+    """The months from the first to the last, those without an incident as zeros (a gap is news)."""
+    if not months:
+        return []
+    known = {m[0]: m for m in months}
+    year, month = map(int, months[0][0].split("-"))
+    filled = []
+    while True:
+        key = f"{year:04d}-{month:02d}"
+        filled.append(known.get(key, (key, 0, 0, 0)))
+        if key == months[-1][0]:
+            return filled
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 @router.get("/check", response_class=HTMLResponse)

@@ -118,6 +118,31 @@ def test_a_tile_url_draws_tiles_under_the_outlines(seeded_db):
         assert c.get("/static/vendor/leaflet/leaflet.js").status_code == 200
 
 
+def test_the_timeline_shows_every_month_and_the_civilian_deaths_band(client):
+    incidents = client.get("/api/incidents", params={"limit": 500}).json()["items"]
+    expected: dict[str, list[int]] = {}
+    for i in incidents:
+        if i["date_min"]:
+            civilians = i["casualties"].get("killed.civilians", {"min": 0, "max": 0})
+            month = expected.setdefault(i["date_min"][:7], [0, 0, 0])
+            month[0] += 1
+            month[1] += civilians["min"]
+            month[2] += civilians["max"]
+    page = client.get("/timeline").text
+    rows = re.findall(
+        r'<tr><td>(\d{4}-\d\d)</td><td class="num">(\d+)</td><td class="num">(\d+)</td>'
+        r'<td class="num">(\d+)</td></tr>',
+        page,
+    )
+    shown = {month: [int(n) for n in values] for month, *values in rows}
+    assert {m: v for m, v in shown.items() if v[0]} == expected
+    first, last = min(expected), max(expected)
+    span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
+    assert [row[0] for row in rows] == sorted(shown) and len(rows) == span  # no month left out
+    assert shown["2018-12"] == [0, 0, 0]  # between the Hajin strike (Nov 2018) and Shaddadi (Jan 2019)
+    assert page.count('<rect class="bar"') == span
+
+
 def test_unknown_pages_are_html_404(client):
     r = client.get("/incidents/inc-nope", headers=HTML)
     assert r.status_code == 404 and "<h1>404</h1>" in r.text and "no incident inc-nope" in r.text
