@@ -22,12 +22,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, Field
 
-from civcas import export, geo, pipeline, review
+from civcas import credibility, export, geo, pipeline, review
 from civcas.models import Article
 from civcas.store import INCIDENT_SORTS, Store
 from civcas.web import views
 from civcas.web.cache import ResponseCache
-from civcas.web.optional import credibility_module, outlet_camp
+from civcas.web.views import outlet_camp
 
 API_TITLE = "civcas"
 MAX_LIMIT = 500
@@ -361,11 +361,11 @@ def check_json(store: Store, body: CheckIn) -> dict[str, Any]:
                 "link": views.link_json(link) if link else None,
             }
         )
+    evidence = credibility.evidence_from_store(store, article, result.claims)
     return {
         "claims": [views.claim_json(c) for c in result.claims],
         "matches": matches,
-        "credibility": views.assessment_json(result.assessment),
-        "credibility_module": credibility_module() is not None,
+        "credibility": views.verdict_json(credibility.assess(article, result.claims, evidence)),
         "camp": outlet_camp(body.outlet),
     }
 

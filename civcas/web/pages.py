@@ -169,6 +169,7 @@ async def incident_page(incident_id: str, request: Request, store: StoreDep) -> 
     claims = store.claims(incident_id=incident_id)
     articles = {c.article_id: store.get_article(c.article_id) for c in claims}
     camps = {a_id: views.outlet_camp(a.outlet) if a else None for a_id, a in articles.items()}
+    verdicts = {a_id: store.assessment(a_id) for a_id in articles}
     excerpts = {c.id: views.highlight(articles[c.article_id].text, views.claim_spans(c)) for c in claims}
     audit = store.audit_log(target_ids=[incident_id, *[c.id for c in claims]], limit=100)
     place = incident.place
@@ -180,6 +181,7 @@ async def incident_page(incident_id: str, request: Request, store: StoreDep) -> 
         claims=claims,
         articles=articles,
         camps=camps,
+        verdicts=verdicts,
         excerpts=excerpts,
         audit=audit,
         reviewed=store.is_reviewed(incident_id),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from civcas import assess
-from civcas.models import FIGURE_PATHS, Article, Assessment, Claim, Incident, Link, Span
+from civcas.models import FIGURE_PATHS, Article, Assessment, Claim, CredibilityVerdict, Incident, Link, Span
+from civcas.outlets import OutletRegistry
 from civcas.store import Store
-from civcas.web.optional import outlet_camp
 
 GRADE_RULES = {
     "confirmed": "the accused party admitted the incident",
@@ -18,6 +19,12 @@ GRADE_RULES = {
     "fair": "two or more distinct outlets report it and agree",
     "weak": "a single outlet reports it",
 }
+
+
+@lru_cache(maxsize=4096)
+def outlet_camp(name: str | None) -> str | None:
+    """The media camp of an outlet (state media, opposition, wire, monitor...) if the registry knows it."""
+    return OutletRegistry.default().camp_of(name) if name else None
 
 
 def _iso(d: date | None) -> str | None:
@@ -81,9 +88,21 @@ def assessment_json(a: Assessment | None) -> dict[str, Any] | None:
     return {"verdict": a.verdict, "score": a.score, "reasons": a.reasons, "features": a.features}
 
 
+def verdict_json(v: CredibilityVerdict) -> dict[str, Any]:
+    return {
+        "verdict": v.verdict,
+        "score": v.score,
+        "reasons": v.reasons,
+        "references": v.references,
+        "scorer": v.scorer,
+        "features": v.features,
+    }
+
+
 def incident_detail(store: Store, i: Incident) -> dict[str, Any]:
     claims = store.claims(incident_id=i.id)
     articles = {a_id: store.get_article(a_id) for a_id in {c.article_id for c in claims}}
+    verdicts = {a_id: store.assessment(a_id) for a_id in articles}
     d = incident_summary(i)
     d.update(
         {
@@ -93,7 +112,13 @@ def incident_detail(store: Store, i: Incident) -> dict[str, Any]:
             "grade_reason": i.grade_reason,
             "grade_rule": GRADE_RULES.get(i.grade or ""),
             "reviewed": store.is_reviewed(i.id),
-            "claims": [claim_json(c, articles.get(c.article_id)) for c in claims],
+            "claims": [
+                {
+                    **claim_json(c, articles.get(c.article_id)),
+                    "verdict": assessment_json(verdicts[c.article_id]),
+                }
+                for c in claims
+            ],
             "links": [link_json(lk) for lk in i.links],
         }
     )

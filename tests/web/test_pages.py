@@ -143,6 +143,17 @@ def test_the_timeline_shows_every_month_and_the_civilian_deaths_band(client):
     assert page.count('<rect class="bar"') == span
 
 
+def test_check_page_shows_the_credibility_verdict_and_incident_pages_the_stored_ones(client):
+    text = "Coalition warplanes struck Hajin in Deir ez-Zor province on Wednesday, killing 90 civilians."
+    page = client.post("/check", data={"text": text, "published": "2018-11-22"}).text
+    verdict = re.search(r'<h2 id="verdict">Verdict: <span class="verdict v-(\w+)"', page).group(1)
+    assert verdict == "doubtful" and "this article says 90" in page and "times more" in page
+    incident = client.get(f"/incidents/{HAJIN}").text
+    for claim in client.get(f"/api/incidents/{HAJIN}").json()["claims"]:
+        shown = claim["verdict"]["verdict"].replace("_", " ")
+        assert f'<span class="verdict v-{claim["verdict"]["verdict"]}"' in incident and shown in incident
+
+
 def test_unknown_pages_are_html_404(client):
     r = client.get("/incidents/inc-nope", headers=HTML)
     assert r.status_code == 404 and "<h1>404</h1>" in r.text and "no incident inc-nope" in r.text
