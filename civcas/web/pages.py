@@ -432,14 +432,14 @@ def _capitals() -> list[tuple[str, float, float]]:
 BBOX = (35.5, 32.2, 42.5, 37.4)  # lon/lat box around Syria's outline
 
 
-def _project(width: int):
+def _project(width: int, digits: int = 1):
     lon0, lat0, lon1, lat1 = BBOX
     scale = width / ((lon1 - lon0) * math.cos(math.radians((lat0 + lat1) / 2)))
     height = (lat1 - lat0) * scale
 
     def xy(lon: float, lat: float) -> tuple[float, float]:
         x = (lon - lon0) * math.cos(math.radians((lat0 + lat1) / 2)) * scale
-        return round(x, 1), round(height - (lat - lat0) * scale, 1)
+        return round(x, digits), round(height - (lat - lat0) * scale, digits)
 
     return xy, round(height)
 
@@ -449,15 +449,24 @@ def svg_map(
 ) -> dict:
     """Everything the map template needs: governorate paths, capitals, incident dots (no HTML here)."""
     xy, height = _project(width)
-    paths = [(name, " ".join(_svg_ring(ring, xy) for ring in rings)) for name, rings in _governorates()]
+    paths = _governorate_paths(width)
     capitals = [(name, *xy(lon, lat)) for name, lon, lat in _capitals()] if labels else []
     dots = [(incident_id, grade or "none", *xy(lon, lat)) for (lon, lat), incident_id, grade in points]
     return {"width": width, "height": height, "paths": paths, "capitals": capitals, "dots": dots}
 
 
+@lru_cache(maxsize=8)
+def _governorate_paths(width: int) -> list[tuple[str | None, str]]:
+    """SVG path data per outline at this width, projected once per process; a small map (an incident
+    page's) keeps one vertex per whole pixel, which is all it can show."""
+    xy, _height = _project(width, digits=1 if width >= 500 else 0)
+    return [(name, " ".join(_svg_ring(ring, xy) for ring in rings)) for name, rings in _governorates()]
+
+
 def _svg_ring(ring: list[tuple[float, float]], xy) -> str:
     points = [xy(lon, lat) for lon, lat in ring]
-    return " ".join(("M" if k == 0 else "L") + f"{x},{y}" for k, (x, y) in enumerate(points)) + " Z"
+    kept = [p for k, p in enumerate(points) if k == 0 or p != points[k - 1]]
+    return " ".join(("M" if k == 0 else "L") + f"{x:g},{y:g}" for k, (x, y) in enumerate(kept)) + " Z"
 
 
 def timeline_svg(months: list[tuple[str, int, int, int]], width: int = 860, height: int = 260) -> dict:
