@@ -248,17 +248,10 @@ async def get_incident(incident_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 def incident_json(store: Store, incident_id: str) -> dict[str, Any]:
-    incident = store.get_incident(incident_id)
-    if incident is None:
+    bundle = store.incident_bundle(incident_id)
+    if bundle is None:
         raise HTTPException(404, f"no incident {incident_id}")
-    detail = views.incident_detail(store, incident)
-    detail["audit"] = [e.to_dict() for e in _incident_audit(store, incident_id, detail["claims"])]
-    return detail
-
-
-def _incident_audit(store: Store, incident_id: str, claims: list[dict[str, Any]]):
-    ids = [incident_id, *[c["id"] for c in claims]]
-    return store.audit_log(target_ids=ids, limit=100)
+    return views.incident_detail(bundle)
 
 
 @api.get("/articles/{article_id}", summary="One article with its claims and assessment")

@@ -920,16 +920,37 @@ class Store:
         self, *, target_type: str | None = None, target_ids: Sequence[str] | None = None, limit: int = 200
     ) -> list[AuditEntry]:
         """Newest first."""
-        query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
-        if target_type is not None:
-            query = query.where(AuditRow.target_type == target_type)
-        if target_ids is not None:
-            query = query.where(AuditRow.target_id.in_(list(target_ids)))
         with self._session() as s:
-            return [
-                AuditEntry(r.id, r.at, r.user, r.action, r.target_type, r.target_id, r.before, r.after)
-                for r in s.scalars(query)
-            ]
+            return _audit_entries(s, target_type, target_ids, limit)
+
+    def incident_bundle(self, incident_id: str, audit_limit: int = 100) -> IncidentBundle | None:
+        """An incident with everything its page shows, read in one session as plain rows."""
+        table = IncidentRow.__table__
+        with self._session() as s:
+            row = s.execute(table.select().where(table.c.id == incident_id)).first()
+            if row is None:
+                return None
+            incident = _load_incidents(s, [row])[0]
+            claim_rows = s.execute(
+                select(ClaimRow.data, ClaimRow.incident_id, ClaimRow.reviewed)
+                .where(ClaimRow.incident_id == incident_id)
+                .order_by(ClaimRow.article_id, ClaimRow.idx)
+            ).all()
+            claims = [_claim_from_row(data, owner) for data, owner, _ in claim_rows]
+            article_ids = sorted({c.article_id for c in claims})
+            articles = ArticleRow.__table__
+            found = s.execute(articles.select().where(articles.c.id.in_(article_ids))) if article_ids else []
+            assessed = s.execute(
+                select(AssessmentRow.__table__).where(AssessmentRow.article_id.in_(article_ids))
+            )
+            return IncidentBundle(
+                incident=incident,
+                claims=claims,
+                articles={r.id: _article_from_row(r) for r in found},
+                assessments={r.article_id: _assessment_from_row(r) for r in assessed},
+                audit=_audit_entries(s, None, [incident_id, *[c.id for c in claims]], audit_limit),
+                reviewed=bool(row.reviewed) or any(reviewed for _, _, reviewed in claim_rows),
+            )
 
 
 # ---------------------------------------------------------------- search, users, audit
@@ -951,6 +972,32 @@ def fts_query(q: str) -> str:
     """A user's words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
     words = re.findall(r"\w+", q)
     return " ".join(f'"{w}"' for w in words) if words else '""'
+
+
+def _audit_entries(
+    s: Session, target_type: str | None, target_ids: Sequence[str] | None, limit: int
+) -> list[AuditEntry]:
+    query = select(AuditRow.__table__).order_by(AuditRow.id.desc()).limit(limit)
+    if target_type is not None:
+        query = query.where(AuditRow.target_type == target_type)
+    if target_ids is not None:
+        query = query.where(AuditRow.target_id.in_(list(target_ids)))
+    return [
+        AuditEntry(r.id, r.at, r.user, r.action, r.target_type, r.target_id, r.before, r.after)
+        for r in s.execute(query)
+    ]
+
+
+@dataclasses.dataclass
+class IncidentBundle:
+    """What an incident page shows, read together (Store.incident_bundle)."""
+
+    incident: Incident
+    claims: list[Claim]
+    articles: dict[str, Article]  # by id
+    assessments: dict[str, Assessment]  # stored verdicts, by article id
+    audit: list[AuditEntry]  # newest first, the incident's and its claims'
+    reviewed: bool
 
 
 def _token_hash(token: str) -> str:

@@ -340,3 +340,19 @@ def test_closed_reading(seeded_db):
     with TestClient(create_app(seeded_db, Settings(read_requires_token=True))) as c:
         assert c.get("/api/incidents").status_code == 401
         assert c.get("/").status_code == 401
+
+
+def test_incident_bundle_reads_what_the_single_getters_read(writable):
+    c, headers, path = writable
+    c.post(
+        "/api/claims/d02_hajeen_bosphorus%230", json={"field": "killed.total", "value": "27"}, headers=headers
+    )
+    with Store(path) as store:
+        bundle = store.incident_bundle(HAJIN)
+        claims = store.claims(incident_id=HAJIN)
+        assert bundle.incident == store.get_incident(HAJIN) and bundle.claims == claims
+        assert bundle.articles == {x.article_id: store.get_article(x.article_id) for x in claims}
+        assert bundle.assessments == {x.article_id: store.assessment(x.article_id) for x in claims}
+        assert bundle.audit == store.audit_log(target_ids=[HAJIN, *[x.id for x in claims]])
+        assert bundle.reviewed is store.is_reviewed(HAJIN) is True and len(bundle.audit) == 1
+        assert store.incident_bundle("inc-none") is None

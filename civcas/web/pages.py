@@ -163,15 +163,11 @@ async def incident_list(
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
 async def incident_page(incident_id: str, request: Request, store: StoreDep) -> HTMLResponse:
-    incident = store.get_incident(incident_id)
-    if incident is None:
+    bundle = store.incident_bundle(incident_id)
+    if bundle is None:
         raise HTTPException(404, f"no incident {incident_id}")
-    claims = store.claims(incident_id=incident_id)
-    articles = {c.article_id: store.get_article(c.article_id) for c in claims}
-    camps = {a_id: views.outlet_camp(a.outlet) if a else None for a_id, a in articles.items()}
-    verdicts = {a_id: store.assessment(a_id) for a_id in articles}
+    incident, claims, articles = bundle.incident, bundle.claims, bundle.articles
     excerpts = {c.id: views.highlight(articles[c.article_id].text, views.claim_spans(c)) for c in claims}
-    audit = store.audit_log(target_ids=[incident_id, *[c.id for c in claims]], limit=100)
     place = incident.place
     point = (place.lon, place.lat) if place and place.lat is not None and place.lon is not None else None
     return render(
@@ -180,11 +176,11 @@ async def incident_page(incident_id: str, request: Request, store: StoreDep) -> 
         incident=incident,
         claims=claims,
         articles=articles,
-        camps=camps,
-        verdicts=verdicts,
+        camps={a_id: views.outlet_camp(a.outlet) for a_id, a in articles.items()},
+        verdicts={a_id: bundle.assessments.get(a_id) for a_id in articles},
         excerpts=excerpts,
-        audit=audit,
-        reviewed=store.is_reviewed(incident_id),
+        audit=bundle.audit,
+        reviewed=bundle.reviewed,
         grade_rule=views.GRADE_RULES.get(incident.grade or ""),
         date_range=views.date_range(incident),
         mini_map=svg_map([(point, incident.id, incident.grade)] if point else [], width=260),

@@ -9,7 +9,7 @@ from typing import Any
 from civcas import assess
 from civcas.models import FIGURE_PATHS, Article, Assessment, Claim, CredibilityVerdict, Incident, Link, Span
 from civcas.outlets import OutletRegistry
-from civcas.store import Store
+from civcas.store import IncidentBundle, Store
 
 GRADE_RULES = {
     "confirmed": "the accused party admitted the incident",
@@ -99,10 +99,8 @@ def verdict_json(v: CredibilityVerdict) -> dict[str, Any]:
     }
 
 
-def incident_detail(store: Store, i: Incident) -> dict[str, Any]:
-    claims = store.claims(incident_id=i.id)
-    articles = {a_id: store.get_article(a_id) for a_id in {c.article_id for c in claims}}
-    verdicts = {a_id: store.assessment(a_id) for a_id in articles}
+def incident_detail(bundle: IncidentBundle) -> dict[str, Any]:
+    i, articles = bundle.incident, bundle.articles
     d = incident_summary(i)
     d.update(
         {
@@ -111,15 +109,16 @@ def incident_detail(store: Store, i: Incident) -> dict[str, Any]:
             "contradictions": i.contradictions,
             "grade_reason": i.grade_reason,
             "grade_rule": GRADE_RULES.get(i.grade or ""),
-            "reviewed": store.is_reviewed(i.id),
+            "reviewed": bundle.reviewed,
             "claims": [
                 {
                     **claim_json(c, articles.get(c.article_id)),
-                    "verdict": assessment_json(verdicts[c.article_id]),
+                    "verdict": assessment_json(bundle.assessments.get(c.article_id)),
                 }
-                for c in claims
+                for c in bundle.claims
             ],
             "links": [link_json(lk) for lk in i.links],
+            "audit": [e.to_dict() for e in bundle.audit],
         }
     )
     return d
