@@ -145,14 +145,12 @@ class IncidentFilters:
 
     def page(self, store: Store, sort: str, order: str, limit: int, offset: int) -> tuple[list, int]:
         """One page of the incident list, as both the JSON API and the list page show it."""
-        return store.incident_page(
-            **self.store_kwargs(),
-            sort=sort,
-            descending=order == "desc",
-            limit=limit,
-            offset=offset,
-            with_links=False,
-        )
+        query = self.store_kwargs() | {"sort": sort, "descending": order == "desc"}
+        return store.incident_page(**query, limit=limit, offset=offset, with_links=False)
+
+    def page_ids(self, store: Store, sort: str, order: str, limit: int, offset: int) -> tuple[list[str], int]:
+        query = self.store_kwargs() | {"sort": sort, "descending": order == "desc"}
+        return store.incident_page_ids(**query, limit=limit, offset=offset)
 
 
 _EMPTY_IS_NONE = BeforeValidator(lambda v: None if v == "" else v)  # an empty form field means "any"

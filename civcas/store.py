@@ -694,6 +694,19 @@ class Store:
     # ------------------------------------------------------------ web and API reads (issue 7)
 
     def incident_page(
+        self, *, limit: int = 50, offset: int = 0, with_links: bool = True, **query: Any
+    ) -> tuple[list[Incident], int]:
+        """One page of incidents (``query``: the filters and sort of ``incident_page_ids``) and the
+        number matching in all.
+
+        ``with_links=False`` skips reading links and live claim membership (lists need neither): the
+        incidents then carry no links and the claim ids stored with them.
+        """
+        ids, total = self.incident_page_ids(limit=limit, offset=offset, **query)
+        found = self.incidents_by_id(ids, with_links=with_links)
+        return [found[i] for i in ids if i in found], total
+
+    def incident_page_ids(
         self,
         *,
         governorate: str | None = None,
@@ -708,12 +721,9 @@ class Store:
         descending: bool = False,
         limit: int = 50,
         offset: int = 0,
-        with_links: bool = True,
-    ) -> tuple[list[Incident], int]:
-        """One page of incidents and the number matching in all; ``q`` searches article titles and texts.
-
-        ``with_links=False`` skips reading links and live claim membership (lists need neither): the
-        incidents then carry no links and the claim ids stored with them.
+    ) -> tuple[list[str], int]:
+        """The ids of one page of incidents, in order, and the number matching in all; ``q`` searches
+        article titles and texts.
 
         ``sort`` is one of INCIDENT_SORTS (unknown keys raise ValueError); ties and undated incidents
         come last, then by id, so pages are stable.
@@ -731,23 +741,21 @@ class Store:
         order = [key.is_(None), key.desc() if descending else key, IncidentRow.id]
         with self._session() as s:
             total = s.scalar(select(func.count()).select_from(IncidentRow).where(*conditions)) or 0
-            # Sort and skip over the narrow id column, then read only the page's rows (10x faster deep
-            # down), as plain rows: hydrating ORM objects cost most of a list request.
-            ids = list(
-                s.scalars(
-                    select(IncidentRow.id).where(*conditions).order_by(*order).limit(limit).offset(offset)
-                )
-            )
-            table = IncidentRow.__table__
-            rows = {
-                r.id: r
-                for chunk in _chunks(ids)
-                for r in s.execute(table.select().where(table.c.id.in_(chunk)))
-            }
-            page = [rows[i] for i in ids]
+            # Sort and skip over the narrow id column only (10x faster deep down than whole rows).
+            query = select(IncidentRow.id).where(*conditions).order_by(*order).limit(limit).offset(offset)
+            return list(s.scalars(query)), total
+
+    def incidents_by_id(self, ids: Sequence[str], *, with_links: bool = True) -> dict[str, Incident]:
+        """The incidents with these ids (unknown ids are left out); plain rows, not ORM objects, whose
+        hydration cost most of a list request. ``with_links`` as for ``incident_page``."""
+        table = IncidentRow.__table__
+        with self._session() as s:
+            rows = [
+                r for chunk in _chunks(ids) for r in s.execute(table.select().where(table.c.id.in_(chunk)))
+            ]
             if not with_links:
-                return [_incident_from_row(r, set(r.data.get("claim_ids") or []), []) for r in page], total
-            return _load_incidents(s, page), total
+                return {r.id: _incident_from_row(r, set(r.data.get("claim_ids") or []), []) for r in rows}
+            return {i.id: i for i in _load_incidents(s, rows)}
 
     def _text_match_incidents(self, q: str) -> Select[Any]:
         """Incident ids whose articles match ``q``: FTS5 on SQLite (every word, any order), LIKE elsewhere."""

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Query, Req
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from civcas import geo, review
 from civcas.api import (
@@ -30,6 +31,7 @@ from civcas.api import (
     require_reader,
 )
 from civcas.models import ACTORS, FIGURE_PATHS, GOVERNORATES, WEAPONS
+from civcas.store import Store
 from civcas.web import views
 
 HERE = Path(__file__).resolve().parent
@@ -59,6 +61,7 @@ templates.env.globals.update(
     range_text=views.range_text,
     figure_text=views.figure_text,
     quote=lambda s: quote(str(s), safe=""),
+    date_range=views.date_range,
     FIGURES=FIGURE_PATHS,
 )
 router = APIRouter(dependencies=[Depends(require_reader)], include_in_schema=False)
@@ -66,6 +69,33 @@ router = APIRouter(dependencies=[Depends(require_reader)], include_in_schema=Fal
 
 def mount_static(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.state.row_cache = RowCache()
+
+
+class RowCache:
+    """The list's table rows as rendered HTML, per incident, while the data revision stays the same.
+
+    A list page then costs its id query and the rows it has not met yet; any write to the database
+    (data revision, migration 0006_web) empties the cache. Off SQLite there is no revision: every row
+    is rendered each time.
+    """
+
+    def __init__(self, max_rows: int = 50_000):
+        self.max_rows, self.revision, self.html = max_rows, None, {}
+
+    def rows(self, store: Store, ids: list[str]) -> list[Markup]:
+        revision = store.data_revision()
+        if revision is None or revision != self.revision or len(self.html) > self.max_rows:
+            self.html, self.revision = {}, revision
+        missing = [i for i in ids if i not in self.html]
+        if missing:
+            render_row = templates.env.get_template("_macros.html").module.incident_row
+            found = store.incidents_by_id(missing, with_links=False)
+            rendered = {i: render_row(incident) for i, incident in found.items()}
+            if revision is None:
+                return [rendered[i] for i in ids if i in rendered]
+            self.html.update(rendered)
+        return [self.html[i] for i in ids if i in self.html]
 
 
 # ---------------------------------------------------------------- session, CSRF, errors
@@ -129,7 +159,8 @@ async def incident_list(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> HTMLResponse:
-    items, total = filters.page(store, sort, order, limit, offset)
+    ids, total = filters.page_ids(store, sort, order, limit, offset)
+    rows = request.app.state.row_cache.rows(store, ids)
     params = {k: v for k, v in request.query_params.items() if k not in ("offset",) and v != ""}
 
     def link(**changes: Any) -> str:
@@ -143,7 +174,7 @@ async def incident_list(
     return render(
         request,
         "list.html",
-        items=items,
+        rows=rows,
         total=total,
         filters=filters,
         sort=sort,
@@ -157,7 +188,6 @@ async def incident_list(
         actors=ACTORS,
         weapons=WEAPONS,
         grades=GRADES,
-        date_range=views.date_range,
     )
 
 

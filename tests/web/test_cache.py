@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -63,15 +64,35 @@ def test_an_analyst_edit_shows_at_once_and_signed_in_pages_are_not_cached(copy):
     app = create_app(copy)
     with TestClient(app) as c:
         assert '"actor": "russia"' not in c.get(f"/incidents/{HAJIN}").text
+        assert "russia" not in _list_row(c.get("/", params={"limit": 500}).text, HAJIN)
         edit = {"field": "actor", "value": "russia"}
         headers = {"Authorization": f"Bearer {token}"}
         assert c.post("/api/claims/d01_hajin_levantnews%230", json=edit, headers=headers).status_code == 200
         assert "russia" in c.get(f"/api/incidents/{HAJIN}").json()["actors"]
         assert '{"actor": "russia"}' in c.get(f"/incidents/{HAJIN}").text  # the audit entry
+        assert "russia" in _list_row(c.get("/", params={"limit": 500}).text, HAJIN)  # rows cached too
         c.cookies.set("civcas_session", token)  # signed in
         entries = len(_cache(app).entries)
         assert "signed in as <b>carol</b>" in c.get(f"/incidents/{HAJIN}").text
         assert len(_cache(app).entries) == entries
+
+
+def _list_row(page: str, incident_id: str) -> str:
+    return re.search(rf'<tr>\s*<td><a href="/incidents/{incident_id}">.*?</tr>', page, re.S).group(0)
+
+
+def test_list_rows_are_rendered_once_per_revision(copy):
+    app = create_app(copy)
+    with TestClient(app) as c:
+        everything = c.get("/", params={"limit": 500}).text
+        cache = app.state.row_cache
+        assert len(cache.html) >= 19
+        page = c.get("/", params={"limit": 3, "offset": 2, "sort": "killed"}).text  # rows from the cache
+        ids = re.findall(r'<td><a href="/incidents/(inc-[0-9a-f]+)">', page)
+        api = c.get("/api/incidents", params={"limit": 3, "offset": 2, "sort": "killed"}).json()["items"]
+        assert ids == [i["id"] for i in api] and all(
+            _list_row(page, i) == _list_row(everything, i) for i in ids
+        )
 
 
 def test_a_private_server_caches_nothing(copy):
