@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -262,6 +263,16 @@ def map_page(request: Request, store: StoreDep) -> HTMLResponse:
     )
 
 
+@router.get("/map/outlines-{width}.svg")
+def outlines_svg(width: Annotated[int, PathParam(ge=100, le=2000)]) -> Response:
+    """The governorate outlines alone, for small maps: one download the browser keeps a day."""
+    return Response(
+        templates.env.get_template("outlines.svg").render(m=svg_map([], width, labels=True)),
+        media_type="image/svg+xml",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
+
+
 @router.get("/map/governorates.geojson")
 def governorates_geojson() -> FileResponse:
     """The outlines the map draws, for the tiled map's script."""
@@ -473,12 +484,21 @@ def _project(width: int, digits: int = 1):
 def svg_map(
     points: list[tuple[tuple[float, float], str, str | None]], width: int, labels: bool = False
 ) -> dict:
-    """Everything the map template needs: governorate paths, capitals, incident dots (no HTML here)."""
+    """Everything the map template needs: governorate paths, capitals, incident dots (no HTML here).
+    A small map (no labels) draws the outlines as an image the browser fetches once (outlines_svg)."""
     xy, height = _project(width)
-    paths = _governorate_paths(width)
+    paths = _governorate_paths(width) if labels else []
     capitals = [(name, *xy(lon, lat)) for name, lon, lat in _capitals()] if labels else []
     dots = [(incident_id, grade or "none", *xy(lon, lat)) for (lon, lat), incident_id, grade in points]
-    return {"width": width, "height": height, "paths": paths, "capitals": capitals, "dots": dots}
+    outlines = None if labels else f"/map/outlines-{width}.svg"
+    return {
+        "width": width,
+        "height": height,
+        "paths": paths,
+        "outlines": outlines,
+        "capitals": capitals,
+        "dots": dots,
+    }
 
 
 @lru_cache(maxsize=8)

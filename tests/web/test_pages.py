@@ -85,6 +85,12 @@ def test_the_map_draws_the_14_governorates_from_the_package_with_no_network(clie
     assert page.count('<path class="undof"') == 1
     assert not re.search(r'(src|href)="(https?:)?//', page)  # every asset is served from here
     assert "leaflet" not in page  # no tile URL set: no tiles, no tile script
+    incident = client.get(f"/incidents/{HAJIN}").text  # its small map draws the outlines as an image
+    image = re.search(r'<image href="(/map/outlines-\d+\.svg)"', incident).group(1)
+    svg = client.get(image)
+    assert (
+        svg.headers["content-type"] == "image/svg+xml" and svg.text.count('<path class="governorate"') == 14
+    )
     outlines = client.get("/map/governorates.geojson").json()
     names = {f["properties"]["governorate"] for f in outlines["features"]}
     assert names == {*GOVERNORATES[:-1], None}
