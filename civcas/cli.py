@@ -862,8 +862,14 @@ def serve(
     ] = None,
     max_body: Annotated[int, typer.Option(help="largest request body in bytes (413 above)")] = 1_000_000,
     workers: Annotated[
-        int, typer.Option(min=0, max=64, envvar="CIVCAS_WORKERS", help="server processes (0: one per CPU)")
-    ] = 0,
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            envvar="CIVCAS_WORKERS",
+            help="server processes (they share the caches' validity through the database)",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web app and the JSON API (uvicorn); OpenAPI at /docs."""
     import uvicorn
@@ -881,7 +887,7 @@ def serve(
         factory=True,
         host=host,
         port=port,
-        workers=workers or os.cpu_count() or 1,
+        workers=workers,
         log_level="warning",
     )
 
