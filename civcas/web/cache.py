@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-MAX_ENTRIES = 4096
+MAX_BYTES = 32_000_000  # bodies kept per process, least recently used dropped first
 MAX_BODY = 512_000  # bytes; bigger responses (exports) are rendered each time
 SKIPPED_PREFIXES = ("/static/", "/docs", "/login")
 
@@ -22,10 +22,10 @@ SKIPPED_PREFIXES = ("/static/", "/docs", "/login")
 class ResponseCache:
     """ASGI middleware: replays a stored 200 response for the same path and query at the same revision."""
 
-    def __init__(self, app: Any, revision: Callable[[], int | None], max_entries: int = MAX_ENTRIES):
-        self.app, self.revision, self.max_entries = app, revision, max_entries
+    def __init__(self, app: Any, revision: Callable[[], int | None], max_bytes: int = MAX_BYTES):
+        self.app, self.revision, self.max_bytes = app, revision, max_bytes
         self.entries: OrderedDict[bytes, tuple[int, dict, bytes]] = OrderedDict()
-        self.hits = self.misses = 0
+        self.bytes = self.hits = self.misses = 0
 
     async def __call__(self, scope, receive, send):
         key = _cache_key(scope)
@@ -59,10 +59,16 @@ class ResponseCache:
         headers = start.get("headers") or []
         if start.get("status") != 200 or len(body) > MAX_BODY or any(k == b"set-cookie" for k, _ in headers):
             return
+        self._drop(key)
         self.entries[key] = (revision, start, body)
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.max_entries:
-            self.entries.popitem(last=False)
+        self.bytes += len(body)
+        while self.bytes > self.max_bytes:
+            self._drop(next(iter(self.entries)))
+
+    def _drop(self, key: bytes) -> None:
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.bytes -= len(old[2])
 
 
 def _cache_key(scope) -> bytes | None:

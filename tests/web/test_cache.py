@@ -115,3 +115,15 @@ def test_workers_build_the_same_app_from_the_environment(copy, monkeypatch):
     assert (built.secret, built.tile_url, built.max_body_bytes) == (settings.secret, settings.tile_url, 1234)
     assert app.state.store.url.endswith("c.db")
     app.state.store.close()
+
+
+def test_the_cache_keeps_at_most_its_byte_budget(copy):
+    app = create_app(copy)
+    with TestClient(app) as c:
+        c.get("/")
+        cache = _cache(app)
+        cache.max_bytes = 3 * len(next(iter(cache.entries.values()))[2])
+        for offset in range(1, 8):
+            assert c.get("/", params={"offset": offset}).status_code == 200
+        assert cache.bytes == sum(len(body) for _, _, body in cache.entries.values()) <= cache.max_bytes
+        assert b"/?offset=7" in cache.entries and b"/?" not in cache.entries  # the oldest went first
