@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -89,14 +90,10 @@ def assessment_json(a: Assessment | None) -> dict[str, Any] | None:
 
 
 def verdict_json(v: CredibilityVerdict) -> dict[str, Any]:
-    return {
-        "verdict": v.verdict,
-        "score": v.score,
-        "reasons": v.reasons,
-        "references": v.references,
-        "scorer": v.scorer,
-        "features": v.features,
-    }
+    """verdict, score, reasons, features, references, scorer."""
+    d = dataclasses.asdict(v)
+    del d["article_id"]
+    return d
 
 
 def incident_detail(bundle: IncidentBundle) -> dict[str, Any]:
