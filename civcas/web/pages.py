@@ -31,7 +31,7 @@ from civcas.api import (
     outlet_detail,
     require_reader,
 )
-from civcas.models import ACTORS, FIGURE_PATHS, GOVERNORATES, WEAPONS
+from civcas.models import ACTORS, FIGURE_PATHS, GOVERNORATES, WEAPONS, Claim
 from civcas.store import Store
 from civcas.web import views
 
@@ -320,8 +320,6 @@ def check_page(
         raise HTTPException(400, f"not a date (YYYY-MM-DD): {published}") from e
     body = CheckIn(text=text, title=title, outlet=outlet or None, published=day)
     result = check_json(store, body)
-    from civcas.models import Claim
-
     claims = [Claim.from_dict(c) for c in result["claims"]]
     spans = [span for c in claims for span in views.claim_spans(c)]
     return render(
