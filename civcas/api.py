@@ -7,7 +7,9 @@ field for the page forms. Request bodies over ``Settings.max_body_bytes`` get 41
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import secrets
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -21,11 +23,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, Field
 
-from civcas import export, geo, pipeline, review
+from civcas import credibility, export, geo, pipeline, review
 from civcas.models import Article
 from civcas.store import INCIDENT_SORTS, Store
 from civcas.web import views
-from civcas.web.optional import credibility_module, outlet_camp
+from civcas.web.cache import ResponseCache
+from civcas.web.views import outlet_camp
 
 API_TITLE = "civcas"
 MAX_LIMIT = 500
@@ -88,9 +91,11 @@ async def _too_large(limit: int, send) -> None:
 
 
 # ---------------------------------------------------------------- dependencies
+# Quick dependencies and page reads are ``async def``: FastAPI runs a plain ``def`` in a worker thread,
+# and the hop there and back cost more than a list page's queries (SQLite reads take a millisecond).
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
@@ -102,7 +107,7 @@ def bearer_user(request: Request) -> str | None:
     return request.app.state.store.user_for_token(token.strip())
 
 
-def require_writer(request: Request) -> str:
+async def require_writer(request: Request) -> str:
     user = bearer_user(request)
     if user is None:
         raise HTTPException(
@@ -111,7 +116,7 @@ def require_writer(request: Request) -> str:
     return user
 
 
-def require_reader(request: Request) -> None:
+async def require_reader(request: Request) -> None:
     if not request.app.state.settings.read_requires_token:
         return
     token = request.cookies.get("civcas_session", "")
@@ -141,20 +146,18 @@ class IncidentFilters:
 
     def page(self, store: Store, sort: str, order: str, limit: int, offset: int) -> tuple[list, int]:
         """One page of the incident list, as both the JSON API and the list page show it."""
-        return store.incident_page(
-            **self.store_kwargs(),
-            sort=sort,
-            descending=order == "desc",
-            limit=limit,
-            offset=offset,
-            with_links=False,
-        )
+        query = self.store_kwargs() | {"sort": sort, "descending": order == "desc"}
+        return store.incident_page(**query, limit=limit, offset=offset, with_links=False)
+
+    def page_ids(self, store: Store, sort: str, order: str, limit: int, offset: int) -> tuple[list[str], int]:
+        query = self.store_kwargs() | {"sort": sort, "descending": order == "desc"}
+        return store.incident_page_ids(**query, limit=limit, offset=offset)
 
 
 _EMPTY_IS_NONE = BeforeValidator(lambda v: None if v == "" else v)  # an empty form field means "any"
 
 
-def incident_filters(
+async def incident_filters(
     governorate: Annotated[str | None, Query(max_length=100, description="e.g. Deir ez-Zor")] = None,
     date_from: Annotated[
         date | None, Query(description="YYYY-MM-DD: incidents ending on or after"), _EMPTY_IS_NONE
@@ -221,7 +224,7 @@ api = APIRouter(prefix="/api", dependencies=[Depends(require_reader)])
 
 
 @api.get("/incidents", summary="Incidents, filtered, sorted and paginated")
-def list_incidents(
+async def list_incidents(
     store: StoreDep,
     filters: Filters,
     sort: SortKey = "date",
@@ -239,22 +242,19 @@ def list_incidents(
 
 
 @api.get("/incidents/{incident_id}", summary="One incident: claims side by side, ranges, grade, links")
-def get_incident(incident_id: str, store: StoreDep) -> dict[str, Any]:
-    incident = store.get_incident(incident_id)
-    if incident is None:
+async def get_incident(incident_id: str, store: StoreDep) -> dict[str, Any]:
+    return incident_json(store, incident_id)
+
+
+def incident_json(store: Store, incident_id: str) -> dict[str, Any]:
+    bundle = store.incident_bundle(incident_id)
+    if bundle is None:
         raise HTTPException(404, f"no incident {incident_id}")
-    detail = views.incident_detail(store, incident)
-    detail["audit"] = [e.to_dict() for e in _incident_audit(store, incident_id, detail["claims"])]
-    return detail
-
-
-def _incident_audit(store: Store, incident_id: str, claims: list[dict[str, Any]]):
-    ids = [incident_id, *[c["id"] for c in claims]]
-    return store.audit_log(target_ids=ids, limit=100)
+    return views.incident_detail(bundle)
 
 
 @api.get("/articles/{article_id}", summary="One article with its claims and assessment")
-def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+async def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     article = store.get_article(article_id)
     if article is None:
         raise HTTPException(404, f"no article {article_id}")
@@ -353,11 +353,11 @@ def check_json(store: Store, body: CheckIn) -> dict[str, Any]:
                 "link": views.link_json(link) if link else None,
             }
         )
+    evidence = credibility.evidence_from_store(store, article, result.claims)
     return {
         "claims": [views.claim_json(c) for c in result.claims],
         "matches": matches,
-        "credibility": views.assessment_json(result.assessment),
-        "credibility_module": credibility_module() is not None,
+        "credibility": views.verdict_json(credibility.assess(article, result.claims, evidence)),
         "camp": outlet_camp(body.outlet),
     }
 
@@ -418,7 +418,7 @@ def edit_claim(claim_id: str, body: ClaimEdit, store: StoreDep, user: Writer) ->
 @api.post("/incidents/{incident_id}/merge", summary="Merge another incident into this one (audited)")
 def merge(incident_id: str, body: MergeIn, store: StoreDep, user: Writer) -> dict[str, Any]:
     _review_call(review.merge, store, incident_id, body.other, user)
-    return get_incident(incident_id, store)
+    return incident_json(store, incident_id)
 
 
 @api.post("/incidents/{incident_id}/split", summary="Move some claims into a new incident (audited)")
@@ -458,6 +458,8 @@ def create_app(
     pages.mount_static(app)
     app.add_exception_handler(HTTPException, pages.http_error)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    if not settings.read_requires_token:  # a closed server checks every reader's token: nothing to share
+        app.add_middleware(ResponseCache, revision=app.state.store.data_revision)
 
     app.mount("/docs/assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
 
@@ -474,9 +476,39 @@ def create_app(
     return app
 
 
+def settings_to_env(settings: Settings, db_url: str) -> dict[str, str]:
+    """What ``app_from_env`` reads: how ``civcas serve`` hands its settings to each worker process."""
+    env = {
+        "CIVCAS_DB": db_url,
+        "CIVCAS_PRIVATE": "1" if settings.read_requires_token else "",
+        "CIVCAS_MAX_BODY": str(settings.max_body_bytes),
+        "CIVCAS_SECRET": settings.secret,
+        "CIVCAS_SECURE_COOKIES": "1" if settings.secure_cookies else "",
+    }
+    return env | ({"CIVCAS_TILE_URL": settings.tile_url} if settings.tile_url else {})
+
+
+def app_from_env() -> FastAPI:
+    """The app as ``settings_to_env`` described it (uvicorn's factory for each worker)."""
+    env = os.environ
+    settings = Settings(
+        read_requires_token=bool(env.get("CIVCAS_PRIVATE")),
+        max_body_bytes=int(env.get("CIVCAS_MAX_BODY") or 1_000_000),
+        tile_url=env.get("CIVCAS_TILE_URL") or None,
+        secure_cookies=bool(env.get("CIVCAS_SECURE_COOKIES")),
+    )
+    if env.get("CIVCAS_SECRET"):
+        settings.secret = env["CIVCAS_SECRET"]
+    return create_app(env.get("CIVCAS_DB"), settings)
+
+
 def _lifespan(owns_store: bool):
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # The ~150k objects of the loaded modules never die: leave them out of garbage collection,
+        # whose full passes over them took 100-200 ms and were the slowest requests' wait.
+        gc.collect()
+        gc.freeze()
         yield
         if owns_store:
             app.state.store.close()

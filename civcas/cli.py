@@ -893,16 +893,35 @@ def serve(
         str | None, typer.Option(envvar="CIVCAS_TILE_URL", help="optional map tile URL for online use")
     ] = None,
     max_body: Annotated[int, typer.Option(help="largest request body in bytes (413 above)")] = 1_000_000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            envvar="CIVCAS_WORKERS",
+            help="server processes (they share the caches' validity through the database)",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web app and the JSON API (uvicorn); OpenAPI at /docs."""
     import uvicorn
 
-    from civcas.api import Settings, create_app
+    from civcas.api import Settings, settings_to_env
 
     settings = Settings(read_requires_token=read_requires_token, tile_url=tile_url, max_body_bytes=max_body)
-    application = create_app(_State.db, settings)
-    err.print(f"civcas on http://{host}:{port}/ (database {application.state.store!r})")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    with _store() as store:  # migrates once, before the workers start
+        err.print(f"civcas on http://{host}:{port}/ (database {store!r})")
+        url = store.url
+    # Every worker process builds the app from the environment (the same CSRF secret for all of them).
+    os.environ.update(settings_to_env(settings, url))
+    uvicorn.run(
+        "civcas.api:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @user_app.command("add")

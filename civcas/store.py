@@ -52,7 +52,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -73,6 +73,7 @@ from civcas.models import (
 
 DEFAULT_DB = "civcas.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+POOL_SIZE = 40  # connections kept per SQLite file: anyio's thread pool runs 40 requests at once
 CHUNK = 500  # ids per IN (...) list: far below every backend's bound-parameter limit
 
 T = TypeVar("T")
@@ -256,6 +257,22 @@ class AuditRow(Base):  # 0005_review
     after: Mapped[Any | None] = mapped_column(JSON)
 
 
+# The list's default order, undated last (0006_web); one index per direction.
+Index("ix_incidents_date_order", IncidentRow.date_min.is_(None), IncidentRow.date_min, IncidentRow.id)
+Index(
+    "ix_incidents_date_order_desc",
+    IncidentRow.date_min.is_(None),
+    IncidentRow.date_min.desc(),
+    IncidentRow.id,
+)
+
+
+class DataRevisionRow(Base):  # 0006_web: one row, raised by triggers on every write the pages show
+    __tablename__ = "data_revision"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 FTS_TABLE = "articles_fts"  # SQLite only (0005_review): external-content FTS5 over articles.title, text
 
 
@@ -274,8 +291,10 @@ def make_engine(url: str) -> Engine:
     in_memory = parsed.database in (None, "", ":memory:")
     if not in_memory:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    # One in-memory database exists per connection: StaticPool makes every checkout share it.
-    pool = {"poolclass": StaticPool} if in_memory else {}
+    # One in-memory database exists per connection: StaticPool makes every checkout share it. A file
+    # keeps as many connections as a web server has threads: an overflow connection is closed on
+    # return, and reopening one (with its pragmas) costs more than the query it served.
+    pool = {"poolclass": StaticPool} if in_memory else {"pool_size": POOL_SIZE, "max_overflow": 0}
     engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -725,6 +744,19 @@ class Store:
     # ------------------------------------------------------------ web and API reads (issue 7)
 
     def incident_page(
+        self, *, limit: int = 50, offset: int = 0, with_links: bool = True, **query: Any
+    ) -> tuple[list[Incident], int]:
+        """One page of incidents (``query``: the filters and sort of ``incident_page_ids``) and the
+        number matching in all.
+
+        ``with_links=False`` skips reading links and live claim membership (lists need neither): the
+        incidents then carry no links and the claim ids stored with them.
+        """
+        ids, total = self.incident_page_ids(limit=limit, offset=offset, **query)
+        found = self.incidents_by_id(ids, with_links=with_links)
+        return [found[i] for i in ids if i in found], total
+
+    def incident_page_ids(
         self,
         *,
         governorate: str | None = None,
@@ -739,12 +771,9 @@ class Store:
         descending: bool = False,
         limit: int = 50,
         offset: int = 0,
-        with_links: bool = True,
-    ) -> tuple[list[Incident], int]:
-        """One page of incidents and the number matching in all; ``q`` searches article titles and texts.
-
-        ``with_links=False`` skips reading links and live claim membership (lists need neither): the
-        incidents then carry no links and the claim ids stored with them.
+    ) -> tuple[list[str], int]:
+        """The ids of one page of incidents, in order, and the number matching in all; ``q`` searches
+        article titles and texts.
 
         ``sort`` is one of INCIDENT_SORTS (unknown keys raise ValueError); ties and undated incidents
         come last, then by id, so pages are stable.
@@ -760,23 +789,23 @@ class Store:
             conditions.append(IncidentRow.id.in_(self._text_match_incidents(q)))
         key = INCIDENT_SORTS[sort]
         order = [key.is_(None), key.desc() if descending else key, IncidentRow.id]
-        with self._session() as s:
+        with self.engine.connect() as s:  # plain rows: an ORM session's bookkeeping costs more here
             total = s.scalar(select(func.count()).select_from(IncidentRow).where(*conditions)) or 0
-            # Sort and skip over the narrow id column, then read only the page's rows (10x faster deep down).
-            ids = list(
-                s.scalars(
-                    select(IncidentRow.id).where(*conditions).order_by(*order).limit(limit).offset(offset)
-                )
-            )
-            rows = {
-                r.id: r
-                for chunk in _chunks(ids)
-                for r in s.scalars(select(IncidentRow).where(IncidentRow.id.in_(chunk)))
-            }
-            page = [rows[i] for i in ids]
+            # Sort and skip over the narrow id column only (10x faster deep down than whole rows).
+            query = select(IncidentRow.id).where(*conditions).order_by(*order).limit(limit).offset(offset)
+            return list(s.scalars(query)), total
+
+    def incidents_by_id(self, ids: Sequence[str], *, with_links: bool = True) -> dict[str, Incident]:
+        """The incidents with these ids (unknown ids are left out); plain rows, not ORM objects, whose
+        hydration cost most of a list request. ``with_links`` as for ``incident_page``."""
+        table = IncidentRow.__table__
+        with self.engine.connect() as s:
+            rows = [
+                r for chunk in _chunks(ids) for r in s.execute(table.select().where(table.c.id.in_(chunk)))
+            ]
             if not with_links:
-                return [_incident_from_row(r, set(r.data.get("claim_ids") or []), []) for r in page], total
-            return _load_incidents(s, page), total
+                return {r.id: _incident_from_row(r, set(r.data.get("claim_ids") or []), []) for r in rows}
+            return {i.id: i for i in _load_incidents(s, rows)}
 
     def _text_match_incidents(self, q: str) -> Select[Any]:
         """Incident ids whose articles match ``q``: FTS5 on SQLite (every word, any order), LIKE elsewhere."""
@@ -876,6 +905,13 @@ class Store:
                 entry[2] += int(low_high[1])
         return [(month, *values) for month, values in sorted(months.items())]
 
+    def data_revision(self) -> int | None:
+        """A counter every write to what the pages show raises (0006_web triggers); None off SQLite."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        with self.engine.connect() as connection:
+            return connection.scalar(text("SELECT n FROM data_revision WHERE id = 1"))
+
     # ------------------------------------------------------------ analyst review (issue 7)
 
     def add_user(self, name: str) -> str:
@@ -942,16 +978,38 @@ class Store:
         self, *, target_type: str | None = None, target_ids: Sequence[str] | None = None, limit: int = 200
     ) -> list[AuditEntry]:
         """Newest first."""
-        query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
-        if target_type is not None:
-            query = query.where(AuditRow.target_type == target_type)
-        if target_ids is not None:
-            query = query.where(AuditRow.target_id.in_(list(target_ids)))
         with self._session() as s:
-            return [
-                AuditEntry(r.id, r.at, r.user, r.action, r.target_type, r.target_id, r.before, r.after)
-                for r in s.scalars(query)
-            ]
+            return _audit_entries(s, target_type, target_ids, limit)
+
+    def incident_bundle(self, incident_id: str, audit_limit: int = 100) -> IncidentBundle | None:
+        """An incident with everything its page shows, read on one connection as plain rows (no ORM
+        session: its bookkeeping cost more than these small queries)."""
+        table = IncidentRow.__table__
+        with self.engine.connect() as s:
+            row = s.execute(table.select().where(table.c.id == incident_id)).first()
+            if row is None:
+                return None
+            incident = _load_incidents(s, [row])[0]
+            claim_rows = s.execute(
+                select(ClaimRow.data, ClaimRow.incident_id, ClaimRow.reviewed)
+                .where(ClaimRow.incident_id == incident_id)
+                .order_by(ClaimRow.article_id, ClaimRow.idx)
+            ).all()
+            claims = [_claim_from_row(data, owner) for data, owner, _ in claim_rows]
+            article_ids = sorted({c.article_id for c in claims})
+            articles = ArticleRow.__table__
+            found = s.execute(articles.select().where(articles.c.id.in_(article_ids))) if article_ids else []
+            assessed = s.execute(
+                select(AssessmentRow.__table__).where(AssessmentRow.article_id.in_(article_ids))
+            )
+            return IncidentBundle(
+                incident=incident,
+                claims=claims,
+                articles={r.id: _article_from_row(r) for r in found},
+                assessments={r.article_id: _assessment_from_row(r) for r in assessed},
+                audit=_audit_entries(s, None, [incident_id, *[c.id for c in claims]], audit_limit),
+                reviewed=bool(row.reviewed) or any(reviewed for _, _, reviewed in claim_rows),
+            )
 
 
 # ---------------------------------------------------------------- search, users, audit
@@ -973,6 +1031,32 @@ def fts_query(q: str) -> str:
     """A user's words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
     words = re.findall(r"\w+", q)
     return " ".join(f'"{w}"' for w in words) if words else '""'
+
+
+def _audit_entries(
+    s: Session | Connection, target_type: str | None, target_ids: Sequence[str] | None, limit: int
+) -> list[AuditEntry]:
+    query = select(AuditRow.__table__).order_by(AuditRow.id.desc()).limit(limit)
+    if target_type is not None:
+        query = query.where(AuditRow.target_type == target_type)
+    if target_ids is not None:
+        query = query.where(AuditRow.target_id.in_(list(target_ids)))
+    return [
+        AuditEntry(r.id, r.at, r.user, r.action, r.target_type, r.target_id, r.before, r.after)
+        for r in s.execute(query)
+    ]
+
+
+@dataclasses.dataclass
+class IncidentBundle:
+    """What an incident page shows, read together (Store.incident_bundle)."""
+
+    incident: Incident
+    claims: list[Claim]
+    articles: dict[str, Article]  # by id
+    assessments: dict[str, Assessment]  # stored verdicts, by article id
+    audit: list[AuditEntry]  # newest first, the incident's and its claims'
+    reviewed: bool
 
 
 def _token_hash(token: str) -> str:
@@ -1080,8 +1164,9 @@ def _incident_filters(
         yield IncidentRow.killed_max >= min_killed
 
 
-def _load_incidents(s: Session, rows: list[IncidentRow]) -> list[Incident]:
+def _load_incidents(s: Session | Connection, rows: list[IncidentRow]) -> list[Incident]:
     """Incidents for these rows, with their live claim ids and their links (two queries per 500)."""
+    links_table = LinkRow.__table__
     ids = [r.id for r in rows]
     members: dict[str, set[str]] = {i: set() for i in ids}
     links: dict[str, list[Link]] = {i: [] for i in ids}
@@ -1090,7 +1175,8 @@ def _load_incidents(s: Session, rows: list[IncidentRow]) -> list[Incident]:
             select(ClaimRow.id, ClaimRow.incident_id).where(ClaimRow.incident_id.in_(chunk))
         ):
             members[incident_id].add(claim_id)
-        for row in s.scalars(select(LinkRow).where(LinkRow.incident_id.in_(chunk)).order_by(LinkRow.id)):
+        query = links_table.select().where(links_table.c.incident_id.in_(chunk)).order_by(links_table.c.id)
+        for row in s.execute(query):
             links[row.incident_id].append(_link_from_row(row))
     return [_incident_from_row(r, members[r.id], links[r.id]) for r in rows]
 

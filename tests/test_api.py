@@ -6,11 +6,14 @@ import csv
 import io
 import json
 import shutil
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
 
+from civcas import credibility
 from civcas.api import Settings, create_app
+from civcas.models import Article
 from civcas.store import Store, fts_query
 
 HAJIN = "inc-3ff8fc5a06"  # the five reports of the Hajin strike (README)
@@ -132,6 +135,37 @@ def test_check_links_an_article_to_stored_incidents_without_storing_it(client):
     assert body["matches"][0]["incident"]["id"] == HAJIN and body["matches"][0]["link"]["reasons"]
     assert body["credibility"]["verdict"] == "credible"
     assert client.get("/api/incidents").json()["total"] == before
+
+
+def test_check_gives_the_credibility_verdict_of_civcas_credibility(client, seeded_db):
+    text = (
+        "Coalition warplanes struck the town of Hajin in Deir ez-Zor province on Wednesday, killing "
+        "90 civilians, activists reportedly said."
+    )
+    body = client.post("/api/check", json={"text": text, "published": "2018-11-22"}).json()["credibility"]
+    assert body["verdict"] == "doubtful" and body["scorer"] == "rules" and 0 <= body["score"] < 0.5
+    assert any("this article says 90" in r and "times more" in r for r in body["reasons"])
+    article = Article(
+        id="unsaved-check", title="", text=text, published=date(2018, 11, 22), source_format="check"
+    )
+    with Store(seeded_db) as store:
+        expected = credibility.check_article(article, store)  # what `civcas check` prints
+    assert (body["verdict"], body["score"], body["reasons"]) == (
+        expected.verdict,
+        expected.score,
+        expected.reasons,
+    )
+
+
+def test_incident_claims_carry_their_articles_stored_verdicts(client):
+    claims = client.get(f"/api/incidents/{HAJIN}").json()["claims"]
+    for claim in claims:
+        stored = client.get(f"/api/articles/{claim['article_id']}").json()["assessment"]
+        assert claim["verdict"] == stored and stored["verdict"] in (
+            "credible",
+            "doubtful",
+            "insufficient_evidence",
+        )
 
 
 def test_exports(client):
@@ -306,3 +340,19 @@ def test_closed_reading(seeded_db):
     with TestClient(create_app(seeded_db, Settings(read_requires_token=True))) as c:
         assert c.get("/api/incidents").status_code == 401
         assert c.get("/").status_code == 401
+
+
+def test_incident_bundle_reads_what_the_single_getters_read(writable):
+    c, headers, path = writable
+    c.post(
+        "/api/claims/d02_hajeen_bosphorus%230", json={"field": "killed.total", "value": "27"}, headers=headers
+    )
+    with Store(path) as store:
+        bundle = store.incident_bundle(HAJIN)
+        claims = store.claims(incident_id=HAJIN)
+        assert bundle.incident == store.get_incident(HAJIN) and bundle.claims == claims
+        assert bundle.articles == {x.article_id: store.get_article(x.article_id) for x in claims}
+        assert bundle.assessments == {x.article_id: store.assessment(x.article_id) for x in claims}
+        assert bundle.audit == store.audit_log(target_ids=[HAJIN, *[x.id for x in claims]])
+        assert bundle.reviewed is store.is_reviewed(HAJIN) is True and len(bundle.audit) == 1
+        assert store.incident_bundle("inc-none") is None

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from civcas import assess
-from civcas.models import FIGURE_PATHS, Article, Assessment, Claim, Incident, Link, Span
-from civcas.store import Store
-from civcas.web.optional import outlet_camp
+from civcas.models import FIGURE_PATHS, Article, Assessment, Claim, CredibilityVerdict, Incident, Link, Span
+from civcas.outlets import OutletRegistry
+from civcas.store import IncidentBundle, Store
 
 GRADE_RULES = {
     "confirmed": "the accused party admitted the incident",
@@ -18,6 +20,12 @@ GRADE_RULES = {
     "fair": "two or more distinct outlets report it and agree",
     "weak": "a single outlet reports it",
 }
+
+
+@lru_cache(maxsize=4096)
+def outlet_camp(name: str | None) -> str | None:
+    """The media camp of an outlet (state media, opposition, wire, monitor...) if the registry knows it."""
+    return OutletRegistry.default().camp_of(name) if name else None
 
 
 def _iso(d: date | None) -> str | None:
@@ -81,9 +89,15 @@ def assessment_json(a: Assessment | None) -> dict[str, Any] | None:
     return {"verdict": a.verdict, "score": a.score, "reasons": a.reasons, "features": a.features}
 
 
-def incident_detail(store: Store, i: Incident) -> dict[str, Any]:
-    claims = store.claims(incident_id=i.id)
-    articles = {a_id: store.get_article(a_id) for a_id in {c.article_id for c in claims}}
+def verdict_json(v: CredibilityVerdict) -> dict[str, Any]:
+    """verdict, score, reasons, features, references, scorer."""
+    d = dataclasses.asdict(v)
+    del d["article_id"]
+    return d
+
+
+def incident_detail(bundle: IncidentBundle) -> dict[str, Any]:
+    i, articles = bundle.incident, bundle.articles
     d = incident_summary(i)
     d.update(
         {
@@ -92,9 +106,16 @@ def incident_detail(store: Store, i: Incident) -> dict[str, Any]:
             "contradictions": i.contradictions,
             "grade_reason": i.grade_reason,
             "grade_rule": GRADE_RULES.get(i.grade or ""),
-            "reviewed": store.is_reviewed(i.id),
-            "claims": [claim_json(c, articles.get(c.article_id)) for c in claims],
+            "reviewed": bundle.reviewed,
+            "claims": [
+                {
+                    **claim_json(c, articles.get(c.article_id)),
+                    "verdict": assessment_json(bundle.assessments.get(c.article_id)),
+                }
+                for c in bundle.claims
+            ],
             "links": [link_json(lk) for lk in i.links],
+            "audit": [e.to_dict() for e in bundle.audit],
         }
     )
     return d

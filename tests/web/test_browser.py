@@ -9,8 +9,11 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import struct
 import threading
 import time
+import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -42,7 +45,7 @@ if not CHROMIUM.exists():
 import uvicorn  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from civcas.api import create_app  # noqa: E402
+from civcas.api import Settings, create_app  # noqa: E402
 from civcas.store import Store  # noqa: E402
 
 
@@ -52,24 +55,29 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(seeded_db, tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("browser") / "b.db")
-    shutil.copy(seeded_db, path)
-    with Store(path) as store:
-        token = store.add_user("carol")
+def _serve(app):
+    """Runs the app under uvicorn on a free loopback port in a thread; yields the base URL."""
     port = _free_port()
-    config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
     while not srv.started and time.time() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", token
+    yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(seeded_db, tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("browser") / "b.db")
+    shutil.copy(seeded_db, path)
+    with Store(path) as store:
+        token = store.add_user("carol")
+    for base in _serve(create_app(path)):
+        yield base, token
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +133,9 @@ def test_check_an_article_before_any_review(server, page):
     page.click("#check-button")
     page.wait_for_load_state()
     expect(page.locator("h2").first).to_contain_text("Verdict")
+    expect(page.locator("#verdict .verdict")).to_have_text("credible")
+    assert page.locator("ul.reasons li").count() >= 2  # agreement with the other outlets, attribution
+    expect(page.locator("ul.reasons")).to_contain_text("agrees")
     expect(page.locator("body")).to_contain_text(HAJIN)
     assert page.locator(".ev.field").count() >= 3
     page.screenshot(path=str(ARTIFACTS / "05_check.png"), full_page=True)
@@ -159,10 +170,73 @@ def test_hostile_article_runs_no_script_and_map_timeline_render(server, page):
     page.goto(base + "/articles/zz_hostile")
     expect(page.locator(".article-text")).to_contain_text("<script>alert('xss')</script>")
     assert page.locator(".article-text img, .article-text a, .article-text b").count() == 0
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
     page.goto(base + "/map")
     assert page.locator("svg.map circle.dot").count() >= 10
+    expect(page.locator("svg.map path.governorate")).to_have_count(14)
+    assert page.locator("svg.map path.governorate").first.bounding_box()["width"] > 20
+    assert requested and all(url.startswith(base) for url in requested)  # nothing from the network
     page.screenshot(path=str(ARTIFACTS / "06_map.png"), full_page=True)
     page.goto(base + "/timeline")
     assert page.locator("svg.timeline rect.bar").count() >= 5
     page.screenshot(path=str(ARTIFACTS / "07_timeline.png"), full_page=True)
     assert dialogs == []
+
+
+# ---------------------------------------------------------------- tiles under the outlines
+
+
+class _Tiles(BaseHTTPRequestHandler):
+    """A tile server on loopback: every tile is one grey 256x256 PNG; it counts what it served."""
+
+    served: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (the http.server API)
+        _Tiles.served.append(self.path)
+        body = _grey_png()
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def _grey_png(size: int = 256) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xc8" * size for _ in range(size))  # filter byte + grey pixels
+    header = struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture
+def tiles():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Tiles)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    _Tiles.served.clear()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_a_tile_url_draws_tiles_under_the_governorates(server, tiles, seeded_db, page):
+    app = create_app(seeded_db, Settings(tile_url=tiles + "/{z}/{x}/{y}.png"))
+    for base in _serve(app):
+        page.goto(base + "/map")
+        expect(page.locator("#tile-map .leaflet-tile-loaded").first).to_be_visible()
+        expect(page.locator("#tile-map .leaflet-overlay-pane path.dot")).not_to_have_count(0)
+        page.wait_for_function(
+            "document.querySelectorAll('#tile-map .leaflet-overlay-pane path').length >= 15 + 10"
+        )  # 15 outlines (14 governorates + UNDOF) and the incidents
+        assert _Tiles.served and all(path.endswith(".png") for path in _Tiles.served)
+        page.screenshot(path=str(ARTIFACTS / "08_map_tiles.png"), full_page=True)
