@@ -17,8 +17,9 @@ GRADE_RULES = {
     "contested": "the sources conflict: the accused denied it, the claims name different perpetrators, "
     f"or death tolls differ by more than a factor of {assess.CONTESTED_RATIO:g}",
     "discounted": "only background mentions (an older event recalled in passing) support it",
-    "fair": "two or more distinct outlets report it and agree",
-    "weak": "a single outlet reports it",
+    "fair": "outlets of two or more independent media camps report it and their figures agree",
+    "weak": "a single source: one outlet, several outlets of one media camp, or outlets the registry "
+    "does not know",
 }
 
 
