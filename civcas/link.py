@@ -38,6 +38,7 @@ import calendar
 import functools
 import hashlib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -64,6 +65,7 @@ _CELL_LAT, _CELL_LON = 0.02, 0.03
 _IMPRECISE = ("month", "year")  # date precisions whose date stands for a whole interval
 TEXT_BONUS = 1.0  # evidence sentences alike (wire copy reused by several outlets)
 TEXT_MIN_SIMILARITY = 0.8
+_NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'-]*|\d[\d,.]*\d|\d)")
 _RARE_WEAPONS = {"chemical"}  # few events use them, so sharing one says more
 _COMPATIBLE_WEAPONS = {
     frozenset({"airstrike", "missile"}),
@@ -121,6 +123,34 @@ def link_claims(new_claims: Iterable[Claim], existing: Iterable[Claim] = ()) -> 
         index.add(claim, cluster, features)
         touched[cluster.id] = cluster
     return list(touched.values())
+
+
+def stored_reach(claims: Iterable[Claim]) -> list[tuple[date, date]]:
+    """The dates of the stored claims that can bear on where these claims go, as merged intervals:
+    STORED_REACH_DAYS around each day, or around a month or year a claim gives only; and the first
+    day of each date's month and year, where extraction dates a month- or year-precision claim.
+    (The incidents of those imprecise claims may hold reports anywhere in their interval: the caller
+    loads them whole, as it loads the undated claims.)"""
+    reach, intervals = timedelta(days=STORED_REACH_DAYS), []
+    for claim in claims:
+        if claim.date is None:
+            continue
+        first, last = _date_span(claim) or (claim.date, claim.date)
+        intervals.append((first - reach, last + reach))
+        for day in {first.replace(day=1), first.replace(month=1, day=1)}:
+            intervals.append((day, day))
+    merged: list[tuple[date, date]] = []
+    for first, last in sorted(intervals):
+        if merged and first <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def is_imprecise(claim: Claim) -> bool:
+    """A month- or year-precision claim: its incident may hold reports anywhere in that interval."""
+    return _date_span(claim) is not None
 
 
 def _order(claim: Claim) -> tuple:
@@ -368,8 +398,17 @@ def _text_can_decide(score: float, place: float, when: float) -> bool:
 
 
 def _text_points(a: _Features, members: list[_Features]) -> float:
-    alike = any(_text_similarity(a, m) >= TEXT_MIN_SIMILARITY for m in members)
-    return TEXT_BONUS if alike else 0.0
+    return TEXT_BONUS if any(_sentences_alike(a, m) for m in members) else 0.0
+
+
+def _sentences_alike(a: _Features, b: _Features) -> bool:
+    """Copy of one story: nearly the same words, and the names and numbers of the shorter sentence all
+    in the other. Reports of different events often share a formula ("air strikes killed 5 people in
+    X on Tuesday, a monitor said") and differ only in those."""
+    if not a.sentence or not b.sentence or _text_similarity(a, b) < TEXT_MIN_SIMILARITY:
+        return False
+    short, long = sorted((a.sentence, b.sentence), key=len)
+    return _names_and_numbers(short) <= _names_and_numbers(long)
 
 
 def _text_similarity(a: _Features, b: _Features) -> float:
@@ -377,6 +416,10 @@ def _text_similarity(a: _Features, b: _Features) -> float:
     if not a.sentence or not b.sentence:
         return 0.0
     return fuzz.token_sort_ratio(a.sentence, b.sentence, processor=default_process) / 100
+
+
+def _names_and_numbers(text: str) -> set[str]:
+    return set(_NAME_OR_NUMBER.findall(text))
 
 
 def pair_score(a: Claim, b: Claim) -> tuple[float, list[str]]:
@@ -586,7 +629,8 @@ def _toll_reason(points: float, a: Claim, b: Claim) -> str | None:
 
 
 def _text_reason(points: float, a: Claim, b: Claim) -> str:
-    return f"evidence sentences alike: {_text_similarity(_features(a), _features(b)):.2f}"
+    similarity = _text_similarity(_features(a), _features(b))
+    return f"evidence sentences alike: {similarity:.2f}, with the same names and numbers"
 
 
 # fields that count their best agreement with any report of the incident

@@ -173,21 +173,26 @@ def test_a_village_known_without_coordinates_is_a_named_place():
     )
 
 
-def test_dated_articles_linked_one_at_a_time_against_the_stored_reach_match_linking_all_at_once():
-    """The pipeline loads the stored claims dated within STORED_REACH_DAYS of a new claim (and the
-    undated ones): enough to weigh the claim against every report of the incidents it may join."""
+def test_articles_linked_one_at_a_time_against_the_stored_reach_match_linking_all_at_once():
+    """The pipeline loads the stored claims in link.stored_reach of a new claim (whole incidents for
+    the month- and year-precision ones among them): enough to weigh the claim against every report
+    of the incidents it may join. The synthetic claims include month and year dates."""
     import copy
 
     from civcas.bench import synthetic_claims
-    from civcas.link import STORED_REACH_DAYS, _order
+    from civcas.link import _order, is_imprecise, stored_reach
 
     claims = [c for c in synthetic_claims(1500, seed=5)[0] if c.date]
+    assert any(is_imprecise(c) for c in claims)
     batch = copy.deepcopy(claims)
     link_claims(batch)
     stored: list[Claim] = []
-    reach = timedelta(days=STORED_REACH_DAYS)
     for new in sorted(copy.deepcopy(claims), key=_order):
-        link_claims([new], existing=[c for c in stored if abs(c.date - new.date) <= reach])
+        reach = stored_reach([new])
+        found = [c for c in stored if any(first <= c.date <= last for first, last in reach)]
+        wide = {c.incident_id for c in found if is_imprecise(c)}
+        found += [c for c in stored if c.incident_id in wide and c not in found]
+        link_claims([new], existing=found)
         stored.append(new)
     assert {c.id: c.incident_id for c in stored} == {c.id: c.incident_id for c in batch}
 
@@ -302,3 +307,11 @@ def test_alike_sentences_never_override_a_place_or_date_contradiction():
         assert score < LINK_THRESHOLD and not any("sentences" in r for r in reasons)
     alone = worded(claim("d", None, None, None, governorate="Aleppo"), WIRE)
     assert pair_score(a, alone)[0] < LINK_THRESHOLD
+
+
+def test_a_shared_formula_with_other_names_or_numbers_is_not_a_copy():
+    a = worded(claim("a", "Hajin", D, 14), WIRE)
+    copy = worded(claim("b", None, D), WIRE.replace("a monitoring group", "a war monitor"))
+    formula = worded(claim("c", None, D), WIRE.replace("14", "9").replace("Hajin", "al-Susah"))
+    assert pair_score(a, copy)[0] == 5.0  # 0.5 + 2 + 0.5 + 1, and the copy
+    assert pair_score(a, formula)[0] == 4.0
