@@ -308,6 +308,7 @@ class _Features:
     target: str | None
     toll: int | None
     sentence: str | None
+    names: frozenset[str] | None = None  # of the sentence, see _names_and_numbers
 
 
 def _features(c: Claim) -> _Features:
@@ -405,21 +406,23 @@ def _sentences_alike(a: _Features, b: _Features) -> bool:
     """Copy of one story: nearly the same words, and the names and numbers of the shorter sentence all
     in the other. Reports of different events often share a formula ("air strikes killed 5 people in
     X on Tuesday, a monitor said") and differ only in those."""
-    if not a.sentence or not b.sentence or _text_similarity(a, b) < TEXT_MIN_SIMILARITY:
+    if not a.sentence or not b.sentence or _text_similarity(a.sentence, b.sentence) < TEXT_MIN_SIMILARITY:
         return False
-    short, long = sorted((a.sentence, b.sentence), key=len)
+    short, long = sorted((a, b), key=lambda f: len(f.sentence))
     return _names_and_numbers(short) <= _names_and_numbers(long)
 
 
-def _text_similarity(a: _Features, b: _Features) -> float:
-    """Word-order-insensitive similarity of the evidence sentences, 0 to 1."""
-    if not a.sentence or not b.sentence:
+def _text_similarity(a: str | None, b: str | None) -> float:
+    """Word-order-insensitive similarity of two evidence sentences, 0 to 1."""
+    if not a or not b:
         return 0.0
-    return fuzz.token_sort_ratio(a.sentence, b.sentence, processor=default_process) / 100
+    return fuzz.token_sort_ratio(a, b, processor=default_process) / 100
 
 
-def _names_and_numbers(text: str) -> set[str]:
-    return set(_NAME_OR_NUMBER.findall(text))
+def _names_and_numbers(f: _Features) -> frozenset[str]:
+    if f.names is None:  # found once per claim, and only for the few whose sentence is compared
+        f.names = frozenset(_NAME_OR_NUMBER.findall(f.sentence))
+    return f.names
 
 
 def pair_score(a: Claim, b: Claim) -> tuple[float, list[str]]:
@@ -495,9 +498,9 @@ def _place_points(a: _Features, members: list[_Features]) -> float:
 
 def _place_reason(points: float, a: Claim, b: Claim) -> str | None:
     if points == 3:
-        fa, fb = _features(a), _features(b)
-        if fa.keys.isdisjoint(fb.keys):
-            km = _distance_km(fa.point, fb.point)
+        pa, pb = _point(a), _point(b)
+        if pa and pb and pa != pb and _place_keys(a).isdisjoint(_place_keys(b)):
+            km = _distance_km(pa, pb)
             return f"same place: {a.place.name} / {b.place.name}, {km:.1f} km apart"
         return f"same place: {a.place.name} / {b.place.name}"
     if points == 1:
@@ -629,7 +632,7 @@ def _toll_reason(points: float, a: Claim, b: Claim) -> str | None:
 
 
 def _text_reason(points: float, a: Claim, b: Claim) -> str:
-    similarity = _text_similarity(_features(a), _features(b))
+    similarity = _text_similarity(a.sentence and a.sentence.text, b.sentence and b.sentence.text)
     return f"evidence sentences alike: {similarity:.2f}, with the same names and numbers"
 
 
