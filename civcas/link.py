@@ -1,19 +1,25 @@
 """Linking: group claims from different articles into incidents, one per real-world event.
 
 Blocking keeps it cheap: a claim is only compared with incidents in the same governorate whose
-dates fall within a window around its own. The score adds evidence for "same event":
+dates fall within a window around its own (widened to the whole month or year of a claim that gives
+only that), or at a point within NEAR_KM of its own. The score adds evidence for "same event":
 
     same place (gazetteer id or spelling skeleton)   +3      other named place, same governorate  -2
+    places resolved within NEAR_KM (1 km) of each other, as one town under two entries: same place
     same governorate, no place on one side           +0.5
     one place is the governorate or its capital      +1
     same day                                         +2      one day apart (relative dates)       +1
     a date missing on either side                    -1      dates further apart                  -3
+    a month or year holding the other's day          +0.5    a month or year not holding it       -3
     same actor                                       +0.5
     same weapon (chemical +2)                        +1      incompatible weapons                 -1
     undated, published that day or the next          +0.5    both undated, published within a day  0
     same target (homes +0.5)                         +1      different specific targets           -1
     same death toll                                  +1      tolls within a factor of 2           +0.5
     tolls of 50 or more within 30%                   +1.5
+    evidence sentences alike (wire copy reused)      +1      only where the rest scores within 1 of
+        the threshold and has no place or date contradiction; alike = token_sort_ratio >= 0.8 and
+        the names and numbers of the shorter sentence all in the other (a formula is not a copy)
 
 A claim is scored against an incident as a whole, not against one of its reports (so two reports
 that each say half of what the claim says add up, and an incident does not drift by chaining):
