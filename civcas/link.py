@@ -41,7 +41,9 @@ events). Processing order is sorted, so the result does not depend on input orde
 from __future__ import annotations
 
 import calendar
+import contextlib
 import functools
+import gc
 import hashlib
 import math
 import re
@@ -106,6 +108,25 @@ def link_claims(new_claims: Iterable[Claim], existing: Iterable[Claim] = ()) -> 
     `existing` are stored claims that already carry an incident_id. Returns the clusters that
     gained claims (with all their members), so that only those incidents need re-assessing.
     """
+    with _without_cycle_collection():
+        return _link(new_claims, existing)
+
+
+@contextlib.contextmanager
+def _without_cycle_collection():
+    """Linking builds no reference cycles, but it allocates millions of containers, and each full pass
+    of the cycle collector walks every live claim: at 1M claims that doubled the time. Garbage is still
+    freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _link(new_claims: Iterable[Claim], existing: Iterable[Claim]) -> list[Cluster]:
     clusters: dict[str, Cluster] = {}
     index = _BlockIndex()
     # indexed in processing order, as if they had just been linked: ties then break the same way
