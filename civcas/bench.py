@@ -135,6 +135,42 @@ _SYLLABLES = [
 _VOWEL_VARIANTS = (("a", "e"), ("i", "ee"), ("u", "ou"), ("q", "k"))
 
 
+_ACTOR_WORDS = {
+    "syrian_government": "Syrian government",
+    "russia": "Russian",
+    "us_led_coalition": "U.S.-led coalition",
+    "opposition": "rebel",
+    "isis": "Islamic State",
+    "unknown": "unidentified",
+    "turkey": "Turkish",
+    "sdf_ypg": "Kurdish-led",
+}
+_WEAPON_WORDS = {
+    "airstrike": "air strikes",
+    "shelling": "shelling",
+    "barrel_bomb": "barrel bombs",
+    "missile": "missiles",
+    "bombing": "a bomb",
+    "clashes": "fighting",
+    "suicide_attack": "a suicide bomber",
+    "chemical": "a gas attack",
+    "landmine": "a landmine",
+    "execution": "executions",
+}
+# The sentence carrying the figure: wire copy that outlets reuse, or their own wording.
+_WIRE = "{actor} {weapon} killed {n} people in {place} on {weekday}, {source} said."
+_OWN = (
+    "At least {n} civilians died when {weapon} hit {place}, according to {source}.",
+    "{source} reported {n} dead in {place} after {weapon} blamed on {actor} forces.",
+    "{n} people, including children, were killed in {place}, residents told reporters.",
+    "Rescuers pulled bodies from the rubble in {place}, where {weapon} killed {n}.",
+)
+_SOURCES = ("a war monitor", "the civil defence", "state media", "activists", "local officials")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_KM_PER_DEGREE = 111.0
+_KM2_PER_PLACE = 10  # about a gazetteer's density of localities
+
+
 def _place_name(rng) -> str:
     stem = "".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 3))))
     prefix = rng.choice(("", "", "", "Kafr ", "Tal ", "Deir ", "Ain ", "al-"))
@@ -147,23 +183,67 @@ def _spelling_variant(name: str, rng) -> str:
     return name.replace(a, b, 1) if rng.random() < 0.5 else name
 
 
+def _synthetic_places(n_places: int, rng) -> dict[str, list[tuple[str, float, float]]]:
+    """Named places with coordinates, each governorate a square of its own side by side."""
+    places, west = {}, 30.0
+    for gov, weight in _GOVERNORATE_WEIGHTS.items():
+        count = max(20, int(n_places * weight / 100))
+        side = (count * _KM2_PER_PLACE) ** 0.5 / _KM_PER_DEGREE
+        places[gov] = [
+            (_place_name(rng), 33 + rng.random() * side, west + rng.random() * side) for _ in range(count)
+        ]
+        west += side + 0.1
+    return places
+
+
+def _reported_place(place: tuple[str, float, float], rng):
+    """Mostly the place under a spelling variant; sometimes a second gazetteer entry of the same town,
+    under another name a few hundred metres off."""
+    from civcas.models import Place
+
+    name, lat, lon = place
+    if rng.random() < 0.04:
+        return Place(name=_place_name(rng), lat=lat + rng.uniform(-0.004, 0.004), lon=lon, precision=1)
+    return Place(name=_spelling_variant(name, rng), lat=lat, lon=lon, precision=1)
+
+
+def _sentence(wire: str, words: dict, figure: int, rng):
+    from civcas.models import Span
+
+    roll = rng.random()
+    if roll < 0.3:
+        text = wire  # the wire story as is
+    elif roll < 0.4:
+        text = wire.replace(" said.", " told the agency.")
+    else:
+        text = rng.choice(_OWN).format(**{**words, "n": figure})
+    return Span(0, len(text), text)
+
+
+def _imprecise_date(day, rng):
+    """About 1 report in 100 gives only the month or the year (dated to its first day)."""
+    roll = rng.random()
+    if roll < 0.008:
+        return day.replace(day=1), "month"
+    if roll < 0.01:
+        return day.replace(month=1, day=1), "year"
+    return day, "day"
+
+
 def synthetic_claims(n: int, seed: int = 7) -> tuple[list, dict[str, int]]:
-    """`n` claims about ~n/2.2 events (1-6 reports each), with realistic noise: dates missing or a
-    day off, spelling variants, vague places, figures that disagree. Returns (claims, claim id -> event)."""
+    """`n` claims about ~n/2.2 events (1-6 reports each), with realistic noise: dates missing, a day
+    off or only a month or year, spelling variants, a town under two gazetteer entries, vague places,
+    figures that disagree, wire copy reused. Returns (claims, claim id -> event)."""
     import random
     from datetime import date, timedelta
 
-    from civcas.models import Claim, Figure, Place
+    from civcas.models import Claim, Figure
 
     rng = random.Random(seed)
     govs, gov_w = zip(*_GOVERNORATE_WEIGHTS.items(), strict=True)
     # A bigger corpus covers more villages (Syria's gazetteer lists ~30,000 localities), so that
     # the number of events per place and day stays realistic as n grows.
-    n_places = min(40_000, max(4000, n // 25))
-    places = {
-        g: [_place_name(rng) for _ in range(max(20, int(n_places * w / 100)))]
-        for g, w in _GOVERNORATE_WEIGHTS.items()
-    }
+    places = _synthetic_places(min(40_000, max(4000, n // 25)), rng)
     # ~35 events a day, about ACLED's rate for Syria at the height of the war: a larger corpus spans
     # more days (as an archive of several conflicts would), not more events per day.
     start, span = date(1990, 1, 1), max(365 * 8, int(n / 2.2 / 35))
@@ -176,6 +256,15 @@ def synthetic_claims(n: int, seed: int = 7) -> tuple[list, dict[str, int]]:
         actor = rng.choices(list(_ACTORS), list(_ACTORS.values()))[0]
         target = rng.choices(list(_TARGETS), list(_TARGETS.values()))[0]
         killed = max(1, int(rng.lognormvariate(1.8, 1.0)))
+        words = {
+            "actor": _ACTOR_WORDS[actor],
+            "weapon": _WEAPON_WORDS[weapon],
+            "n": killed,
+            "place": place[0],
+            "weekday": _WEEKDAYS[day.weekday()],
+            "source": rng.choice(_SOURCES),
+        }
+        wire = _WIRE.format(**words)
         for _ in range(min(6, 1 + int(rng.expovariate(0.8)))):
             if len(claims) >= n:
                 break
@@ -188,11 +277,14 @@ def synthetic_claims(n: int, seed: int = 7) -> tuple[list, dict[str, int]]:
                 target=target,
             )
             roll = rng.random()
-            c.date = None if roll < 0.12 else day + timedelta(days=1 if roll < 0.2 else 0)
+            if roll >= 0.12:
+                c.date, c.date_precision = _imprecise_date(day + timedelta(days=1 if roll < 0.2 else 0), rng)
             c.reported = day + timedelta(days=rng.choice((0, 1, 1, 2)))
             if rng.random() > 0.08:
-                c.place = Place(name=_spelling_variant(place, rng), precision=1)
-            c.figures["killed.total"] = Figure(max(1, round(killed * rng.uniform(0.7, 1.4))))
+                c.place = _reported_place(place, rng)
+            figure = max(1, round(killed * rng.uniform(0.7, 1.4)))
+            c.figures["killed.total"] = Figure(figure)
+            c.sentence = _sentence(wire, words, figure, rng)
             truth[c.id] = event
             claims.append(c)
         event += 1

@@ -418,11 +418,7 @@ def check_article(
 
 
 def _stored_candidates(store: Store, claims: list[Claim]) -> list[Claim]:
-    dates = [c.date for c in claims if c.date]
-    found = store.undated_claims()
-    if dates:
-        window = timedelta(days=link.STORED_REACH_DAYS)
-        found += store.claims_between(min(dates) - window, max(dates) + window)
+    found = pipeline.stored_claims_in_reach(store, claims)
     return [c for c in found if c.incident_id and c.article_id != claims[0].article_id] if claims else []
 
 

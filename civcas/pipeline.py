@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -165,13 +165,21 @@ def link_and_assess(store: Store, new_claims: list[Claim], new_article_ids: Iter
     return [i.id for i in incidents]
 
 
+def stored_claims_in_reach(store: Store, new_claims: list[Claim]) -> list[Claim]:
+    """The stored claims that can bear on where new claims go (link.stored_reach), with every report
+    of the incidents of month- or year-precision claims among them, and the undated claims."""
+    found = {c.id: c for c in store.undated_claims()}
+    for first, last in link.stored_reach(new_claims):
+        found.update((c.id, c) for c in store.claims_between(first, last))
+    wide = {c.incident_id for c in found.values() if c.incident_id and link.is_imprecise(c)}
+    for incident_id in sorted(wide):
+        found.update((c.id, c) for c in store.claims(incident_id=incident_id))
+    return list(found.values())
+
+
 def _linking_candidates(store: Store, new_claims: list[Claim]) -> list[Claim]:
     new_ids = {c.id for c in new_claims}
-    dates = [c.date for c in new_claims if c.date]
-    stored: list[Claim] = store.undated_claims()
-    if dates:
-        window = timedelta(days=link.STORED_REACH_DAYS)
-        stored += store.claims_between(min(dates) - window, max(dates) + window)
+    stored = stored_claims_in_reach(store, new_claims)
     frozen = store.reviewed_incident_ids()  # an analyst's decision is never re-linked or rebuilt
     return [c for c in stored if c.id not in new_ids and c.incident_id and c.incident_id not in frozen]
 

@@ -173,21 +173,26 @@ def test_a_village_known_without_coordinates_is_a_named_place():
     )
 
 
-def test_dated_articles_linked_one_at_a_time_against_the_stored_reach_match_linking_all_at_once():
-    """The pipeline loads the stored claims dated within STORED_REACH_DAYS of a new claim (and the
-    undated ones): enough to weigh the claim against every report of the incidents it may join."""
+def test_articles_linked_one_at_a_time_against_the_stored_reach_match_linking_all_at_once():
+    """The pipeline loads the stored claims in link.stored_reach of a new claim (whole incidents for
+    the month- and year-precision ones among them): enough to weigh the claim against every report
+    of the incidents it may join. The synthetic claims include month and year dates."""
     import copy
 
     from civcas.bench import synthetic_claims
-    from civcas.link import STORED_REACH_DAYS, _order
+    from civcas.link import _order, is_imprecise, stored_reach
 
     claims = [c for c in synthetic_claims(1500, seed=5)[0] if c.date]
+    assert any(is_imprecise(c) for c in claims)
     batch = copy.deepcopy(claims)
     link_claims(batch)
     stored: list[Claim] = []
-    reach = timedelta(days=STORED_REACH_DAYS)
     for new in sorted(copy.deepcopy(claims), key=_order):
-        link_claims([new], existing=[c for c in stored if abs(c.date - new.date) <= reach])
+        reach = stored_reach([new])
+        found = [c for c in stored if any(first <= c.date <= last for first, last in reach)]
+        wide = {c.incident_id for c in found if is_imprecise(c)}
+        found += [c for c in stored if c.incident_id in wide and c not in found]
+        link_claims([new], existing=found)
         stored.append(new)
     assert {c.id: c.incident_id for c in stored} == {c.id: c.incident_id for c in batch}
 
@@ -201,3 +206,112 @@ def test_the_stored_reach_covers_every_report_of_an_incident_a_new_claim_may_joi
     reach = timedelta(days=STORED_REACH_DAYS)
     link_claims([new], existing=[c for c in stored if abs(c.date - new.date) <= reach])
     assert new.incident_id != stored[0].incident_id  # as when all three are linked at once
+
+
+def at_point(article, name, gid, lat, lon, day=D, killed=None):
+    c = claim(article, name, day, killed, gid=gid)
+    c.place.lat, c.place.lon = lat, lon
+    return c
+
+
+def test_one_town_under_two_gazetteer_entries_is_one_place():
+    # 0.0045 degrees of latitude is about 0.5 km
+    a = at_point("a", "Kafr Nabl", "g1", 35.6140, 36.5600, killed=7)
+    b = at_point("b", "Kfar Nubul", "g2", 35.6185, 36.5600, killed=7)
+    score, reasons = pair_score(a, b)
+    assert score >= LINK_THRESHOLD
+    assert any(r.startswith("same place: Kafr Nabl / Kfar Nubul, 0.5 km apart") for r in reasons)
+    link_claims([a, b])
+    assert a.incident_id == b.incident_id
+
+
+def test_villages_a_few_kilometres_apart_stay_different_places():
+    a = at_point("a", "Hajin", "g1", 34.6900, 40.8300, killed=20)
+    b = at_point("b", "al-Susah", "g2", 34.7170, 40.8300, killed=20)  # about 3 km north
+    score, reasons = pair_score(a, b)
+    assert score < LINK_THRESHOLD and any(r.startswith("different places") for r in reasons)
+    link_claims([a, b])
+    assert a.incident_id != b.incident_id
+
+
+def test_blocking_finds_nearby_points_across_grid_cell_borders():
+    # pairs straddling a cell corner in every direction, and a day apart
+    for dlat, dlon in ((0.004, 0.0), (-0.004, 0.0), (0.0, 0.008), (0.0, -0.008), (0.004, 0.006)):
+        a = at_point("a", "Alpha", "g1", 35.600, 36.600)
+        b = at_point("b", "Beta", "g2", 35.600 + dlat, 36.600 + dlon, day=D + timedelta(days=1))
+        link_claims([a, b])
+        assert a.incident_id == b.incident_id, (dlat, dlon)
+
+
+def imprecise(article, place, day, precision, killed=None):
+    c = claim(article, place, day, killed)
+    c.date_precision = precision
+    return c
+
+
+def test_a_month_date_fits_the_days_of_that_month_only():
+    month = imprecise("m", "Hajin", date(2018, 12, 1), "month", 20)
+    inside, outside = claim("a", "Hajin", D, 20), claim("b", "Hajin", date(2019, 1, 2), 20)
+    score, reasons = pair_score(month, inside)
+    assert score >= LINK_THRESHOLD and "month December 2018 fits 2018-12-05 (+0.5)" in reasons
+    assert pair_score(month, outside)[0] < LINK_THRESHOLD
+    assert pair_score(inside, claim("c", "Hajin", D, 20))[0] - score == 1.5  # a day says more
+
+
+def test_a_year_date_fits_its_year():
+    year = imprecise("y", "Raqqa city", date(2017, 1, 1), "year", 200)
+    assert pair_score(year, claim("a", "Raqqa city", date(2017, 10, 3), 210))[0] >= LINK_THRESHOLD
+    assert pair_score(year, claim("b", "Raqqa city", date(2018, 2, 3), 210))[0] < LINK_THRESHOLD
+
+
+def test_blocking_lets_imprecise_claims_meet_the_days_of_their_interval_in_any_order():
+    month = imprecise("m", "Hajin", date(2018, 12, 1), "month", 20)
+    later = claim("a", "Hajin", date(2018, 12, 28), 20)
+    link_claims([later, month])
+    assert month.incident_id == later.incident_id
+    stored = claim("s", "Hajin", date(2018, 12, 20), 20)
+    link_claims([stored])
+    new_month = imprecise("n", "Hajin", date(2018, 12, 1), "month", 20)
+    link_claims([new_month], existing=[stored])
+    assert new_month.incident_id == stored.incident_id
+
+
+def worded(c: Claim, sentence: str) -> Claim:
+    from civcas.models import Span
+
+    c.sentence = Span(0, len(sentence), sentence)
+    return c
+
+
+WIRE = "Air strikes killed 14 civilians in the town of Hajin on Tuesday, a monitoring group said."
+
+
+def test_reused_wire_copy_carries_a_claim_over_the_threshold():
+    # same place, one report undated: 3 - 1 + 0.5 + 1 = 3.5 without the sentences
+    a = worded(claim("a", "Hajin", D, 14), WIRE)
+    b = worded(claim("b", "Hajin", None), "Hajin: " + WIRE.replace("Tuesday, a", "Tuesday, the"))
+    other = worded(claim("c", "Hajin", None), "Nine people died when shells hit a market in Hajin.")
+    assert pair_score(a, other)[0] == 3.5
+    score, reasons = pair_score(a, b)
+    assert score == 4.5 and any(r.startswith("evidence sentences alike: 0.9") for r in reasons)
+    link_claims([a, b, other])
+    assert a.incident_id == b.incident_id != other.incident_id
+
+
+def test_alike_sentences_never_override_a_place_or_date_contradiction():
+    a = worded(claim("a", "Hajin", D, 14), WIRE)
+    elsewhere = worded(claim("b", "al-Susah", D, 14), WIRE)
+    weeks_later = worded(claim("c", "Hajin", D + timedelta(days=20), 14), WIRE)
+    for other in (elsewhere, weeks_later):
+        score, reasons = pair_score(a, other)
+        assert score < LINK_THRESHOLD and not any("sentences" in r for r in reasons)
+    alone = worded(claim("d", None, None, None, governorate="Aleppo"), WIRE)
+    assert pair_score(a, alone)[0] < LINK_THRESHOLD
+
+
+def test_a_shared_formula_with_other_names_or_numbers_is_not_a_copy():
+    a = worded(claim("a", "Hajin", D, 14), WIRE)
+    copy = worded(claim("b", None, D), WIRE.replace("a monitoring group", "a war monitor"))
+    formula = worded(claim("c", None, D), WIRE.replace("14", "9").replace("Hajin", "al-Susah"))
+    assert pair_score(a, copy)[0] == 5.0  # 0.5 + 2 + 0.5 + 1, and the copy
+    assert pair_score(a, formula)[0] == 4.0
