@@ -99,37 +99,46 @@ def _selectivity(literals: set[str]) -> tuple[int, int]:
 
 class LiteralIndex:
     """Which of many patterns may match a text, from one Aho-Corasick pass over it (remembered for
-    the last few texts: the stages of one sentence ask in turn)."""
+    the last few texts: the stages of one sentence ask in turn).
+
+    Patterns are keyed by id(): hashing a compiled pattern hashes its whole program, which costs
+    more than the regex search it is meant to save. The index keeps its patterns alive, so their
+    ids stay theirs."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        patterns = list(patterns)
-        self._known = set(patterns)
-        self._always: set[re.Pattern[str]] = set()
-        by_literal: dict[str, set[re.Pattern[str]]] = {}
-        for pattern in patterns:
+        self._patterns = list(patterns)
+        self._known = frozenset(map(id, self._patterns))
+        self._always: frozenset[int] = frozenset()
+        by_literal: dict[str, set[int]] = {}
+        for pattern in self._patterns:
             literals = required_literals(pattern)
             if literals is None:
-                self._always.add(pattern)
+                self._always |= {id(pattern)}
             for literal in literals or ():
-                by_literal.setdefault(literal, set()).add(pattern)
+                by_literal.setdefault(literal, set()).add(id(pattern))
         self._automaton = ahocorasick.Automaton()
         for literal, owners in by_literal.items():
             self._automaton.add_word(literal, frozenset(owners))
         if by_literal:
             self._automaton.make_automaton()
-        self.possible = functools.lru_cache(maxsize=256)(self._possible)
+        self._possible_ids = functools.lru_cache(maxsize=256)(self._find_possible_ids)
 
-    def _possible(self, text: str) -> set[re.Pattern[str]]:
-        """The patterns that may match `text` or any part of it; the others certainly do not."""
+    def _find_possible_ids(self, text: str) -> set[int]:
         found = set(self._always)
         if self._automaton.kind == ahocorasick.AHOCORASICK:
             for _, owners in self._automaton.iter(fold(text)):
                 found |= owners
         return found
 
+    def possible(self, text: str) -> set[re.Pattern[str]]:
+        """The patterns that may match `text` or any part of it; the others certainly do not."""
+        ids = self._possible_ids(text)
+        return {p for p in self._patterns if id(p) in ids}
+
     def rules_out(self, pattern: re.Pattern[str], text: str) -> bool:
         """True when `pattern` certainly does not match `text` (never for a pattern not indexed)."""
-        return pattern in self._known and pattern not in self.possible(text)
+        key = id(pattern)
+        return key in self._known and key not in self._possible_ids(text)
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         return None if self.rules_out(pattern, text) else pattern.search(text)
