@@ -355,5 +355,8 @@ def _from_pattern(
     return PlaceMention(start, end, name, kind, governorate, introduced=True)
 
 
-def governorates_in(text: str) -> list[tuple[int, int, str]]:
-    return [(s, e, g) for s, e, g in geo.governorate_mentions(text) if not _ORG_AFTER.match(text[e : e + 30])]
+@functools.lru_cache(maxsize=8)  # asked by find_places and by the engine for the same text
+def governorates_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(
+        (s, e, g) for s, e, g in geo.governorate_mentions(text) if not _ORG_AFTER.match(text[e : e + 30])
+    )
