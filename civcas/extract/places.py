@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from civcas import geo
+from civcas.extract.literals import LiteralIndex
 
 # Specificity of a place kind: smaller is more specific.
 KIND_RANK = {
@@ -187,7 +188,7 @@ def find_places(text: str) -> list[PlaceMention]:
     anchors = _governorate_anchors(text, found)
     mentions = [_from_gazetteer(text, m, _nearest_entry(m, anchors)) for m in found]
     for pattern, kind in _INTRODUCED:
-        for match in pattern.finditer(text):
+        for match in _GATE.finditer(pattern, text):
             mention = _from_pattern(text, match, kind, mentions)
             if mention:
                 mentions.append(mention)
@@ -204,13 +205,17 @@ _PART_OF_THE_CITY = re.compile(
 
 def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     parts = []
-    for m in _PART_OF_THE_CITY.finditer(text):
+    for m in _GATE.finditer(_PART_OF_THE_CITY, text):
         cities = [p for p in mentions if p.end <= m.start() and p.kind == "city" and not p.origin]
         if cities:
             city = cities[-1]
             name = f"{m.group('dir').lower()} {city.name}"
             parts.append(PlaceMention(m.start(), m.end(), name, "city_part", city.governorate))
     return parts
+
+
+# Most reports name no river and no part of "the city": one pass over the text rules those scans out.
+_GATE = LiteralIndex([*(pattern for pattern, _ in _INTRODUCED), _PART_OF_THE_CITY])
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
