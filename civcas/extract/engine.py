@@ -93,6 +93,7 @@ _SENTENCE_GATE = LiteralIndex(
     ]
 )
 _search = _SENTENCE_GATE.search
+_candidates = _SENTENCE_GATE.candidates
 
 
 @dataclass
@@ -403,8 +404,8 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
 
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     found = []
-    for pattern, value in lx.ACTOR_PATTERNS:
-        for m in _SENTENCE_GATE.finditer(pattern, sentence.text):
+    for pattern, value in _candidates(lx.ACTOR_PATTERNS, sentence.text):
+        for m in pattern.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             score = _actor_score(sentence.text, m, value)
             found.append((score, start, end, value))
@@ -453,8 +454,8 @@ def _drop_nested(found: list[tuple[int, int, int, str]]) -> list[tuple[int, int,
 
 
 def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] | None:
-    for pattern, value in patterns:
-        m = _search(pattern, sentence.text)
+    for pattern, value in _candidates(patterns, sentence.text):
+        m = pattern.search(sentence.text)
         if m:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             return value, Span(start, end, text[start:end])
@@ -465,8 +466,8 @@ def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | No
     best = None
     if _SENTENCE_GATE.rules_out(lx.ATTRIBUTION_CUE, sentence.text):
         return None  # the attribution window is a part of the sentence
-    for pattern, label in lx.SOURCE_PATTERNS:
-        for m in _SENTENCE_GATE.finditer(pattern, sentence.text):
+    for pattern, label in _candidates(lx.SOURCE_PATTERNS, sentence.text):
+        for m in pattern.finditer(sentence.text):
             window = sentence.text[max(0, m.start() - 40) : m.end() + 40]
             if not lx.ATTRIBUTION_CUE.search(window):
                 continue
@@ -764,8 +765,8 @@ def _assign_responses(text: str, sentences: list[Sentence], drafts: list[Draft])
     if not drafts:
         return
     for sentence in sentences:
-        for pattern, value in lx.RESPONSE_PATTERNS:
-            m = _search(pattern, sentence.text)
+        for pattern, value in _candidates(lx.RESPONSE_PATTERNS, sentence.text):
+            m = pattern.search(sentence.text)
             if not m or _CALL_FOR.search(sentence.text[: m.start()]):
                 continue
             draft = _draft_for_response(drafts, sentence)
@@ -779,7 +780,11 @@ def _draft_for_response(drafts: list[Draft], sentence: Sentence) -> Draft | None
     for d in drafts:
         if any(m.sentence.index == sentence.index for m in d.mentions):
             return d
-    actors = {value for pattern, value in lx.ACTOR_PATTERNS if _search(pattern, sentence.text)}
+    actors = {
+        value
+        for pattern, value in _candidates(lx.ACTOR_PATTERNS, sentence.text)
+        if pattern.search(sentence.text)
+    }
     for d in drafts:
         if d.actor and d.actor[0] in actors:
             return d

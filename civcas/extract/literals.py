@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import ahocorasick
 
@@ -97,6 +98,9 @@ def _selectivity(literals: set[str]) -> tuple[int, int]:
     return min(map(len, literals)), -len(literals)
 
 
+T = TypeVar("T")
+
+
 class LiteralIndex:
     """Which of many patterns may match a text, from one Aho-Corasick pass over it (remembered for
     the last few texts: the stages of one sentence ask in turn).
@@ -139,6 +143,14 @@ class LiteralIndex:
         """True when `pattern` certainly does not match `text` (never for a pattern not indexed)."""
         key = id(pattern)
         return key in self._known and key not in self._possible_ids(text)
+
+    def candidates(
+        self, items: Iterable[tuple[re.Pattern[str], T]], text: str
+    ) -> list[tuple[re.Pattern[str], T]]:
+        """The (pattern, value) items, in order, whose pattern may match `text`: one look-up for a
+        whole lexicon group instead of one per pattern."""
+        ids, known = self._possible_ids(text), self._known
+        return [item for item in items if id(item[0]) in ids or id(item[0]) not in known]
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         return None if self.rules_out(pattern, text) else pattern.search(text)

@@ -88,3 +88,11 @@ def test_prefilter_never_rules_out_a_match_in_the_demo_reports():
                 ruled_out += 1
                 assert not pattern.search(sentence), (pattern.pattern[:60], sentence)
     assert ruled_out > len(sentences) * len(patterns) // 2  # the prefilter does rule most scans out
+
+
+def test_candidates_keep_the_lexicon_order_and_unknown_patterns():
+    killed, wounded, shelled = (re.compile(p, re.I) for p in (r"\bkilled\b", r"\bwounded\b", r"\bshelled\b"))
+    index = LiteralIndex([killed, wounded])
+    items = [(wounded, "injured"), (shelled, "shelling"), (killed, "killed")]
+    assert index.candidates(items, "Two were killed and three wounded.") == items
+    assert index.candidates(items, "Two were killed.") == [(shelled, "shelling"), (killed, "killed")]
