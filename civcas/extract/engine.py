@@ -92,8 +92,8 @@ _SENTENCE_GATE = LiteralIndex(
         _EVENT_NOUN,
     ]
 )
-_search = _SENTENCE_GATE.search
 _candidates = _SENTENCE_GATE.candidates
+_contains = _SENTENCE_GATE.contains
 
 
 @dataclass
@@ -167,7 +167,9 @@ def extract_claims(article: Article) -> list[Claim]:
 def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
     s, e = sentence.start, sentence.end
     sent_places = [p for p in places if s <= p.start and p.end <= e]
-    has_casualties = _search(lx.CASUALTY_WORD, sentence.text) and not _search(lx.AGGREGATE_CUE, sentence.text)
+    has_casualties = _contains(lx.CASUALTY_WORD, sentence.text) and not _contains(
+        lx.AGGREGATE_CUE, sentence.text
+    )
     figures = find_figures(sentence.text) if has_casualties else []
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if _round_up(figures, governorates, s, e):
@@ -192,8 +194,8 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         weapon=weapon,
         target=target,
         source=_source(text, sentence, anchor),
-        separate=bool(_search(lx.SEPARATE_CUE, sentence.text)),
-        same_day=bool(_search(_SAME_DAY, sentence.text)),
+        separate=_contains(lx.SEPARATE_CUE, sentence.text),
+        same_day=_contains(_SAME_DAY, sentence.text),
         site_only=site_only,
     )
 
@@ -280,7 +282,7 @@ def _tells_how(sentence: Sentence, weapon: tuple[str, Span] | None) -> bool:
 
 
 def _reports_strike(sentence: str, places: list[PlaceMention]) -> bool:
-    return bool(_search(_STRIKE_VERB, sentence) or (places and _search(_EVENT_NOUN, sentence)))
+    return _contains(_STRIKE_VERB, sentence) or bool(places and _contains(_EVENT_NOUN, sentence))
 
 
 def _inherit_from_previous(drafts: list[Draft]) -> None:

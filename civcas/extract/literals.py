@@ -98,6 +98,25 @@ def _selectivity(literals: set[str]) -> tuple[int, int]:
     return min(map(len, literals)), -len(literals)
 
 
+# What a pattern source spells besides its own letters: escapes, group names, inline flags.
+_NOT_LETTERS = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)")
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+
+
+@functools.cache
+def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For an IGNORECASE pattern written in lower-case ASCII letters, the same pattern without
+    IGNORECASE: it matches `fold(text)` exactly where the pattern matches `text`, at the same
+    offsets (fold keeps lengths), and runs several times faster, since case-sensitive matching
+    skips to the letters a match can start with. None for any other pattern."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    letters = _NOT_LETTERS.sub("", pattern.pattern)
+    if _INLINE_FLAGS.search(letters) or not all(c.isascii() and c.islower() for c in letters if c.isalpha()):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
 T = TypeVar("T")
 
 
@@ -151,6 +170,13 @@ class LiteralIndex:
         whole lexicon group instead of one per pattern."""
         ids, known = self._possible_ids(text), self._known
         return [item for item in items if id(item[0]) in ids or id(item[0]) not in known]
+
+    def contains(self, pattern: re.Pattern[str], text: str) -> bool:
+        """Whether `pattern` matches somewhere in `text`."""
+        if self.rules_out(pattern, text):
+            return False
+        twin = folded_twin(pattern)
+        return bool(twin.search(fold(text)) if twin else pattern.search(text))
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         return None if self.rules_out(pattern, text) else pattern.search(text)
