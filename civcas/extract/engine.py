@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import FigureMention, find_figures
-from civcas.extract.literals import LiteralIndex
+from civcas.extract.literals import LiteralIndex, finditer_folded, search_folded
 from civcas.extract.places import PlaceMention, find_places, governorates_in
 from civcas.extract.text import Sentence, body_end, split_sentences
 from civcas.models import Article, Claim, Figure, Place, Span
@@ -407,7 +407,7 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     found = []
     for pattern, value in _candidates(lx.ACTOR_PATTERNS, sentence.text):
-        for m in pattern.finditer(sentence.text):
+        for m in finditer_folded(pattern, sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             score = _actor_score(sentence.text, m, value)
             found.append((score, start, end, value))
@@ -457,7 +457,7 @@ def _drop_nested(found: list[tuple[int, int, int, str]]) -> list[tuple[int, int,
 
 def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] | None:
     for pattern, value in _candidates(patterns, sentence.text):
-        m = pattern.search(sentence.text)
+        m = search_folded(pattern, sentence.text)
         if m:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             return value, Span(start, end, text[start:end])
@@ -469,14 +469,18 @@ def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | No
     if _SENTENCE_GATE.rules_out(lx.ATTRIBUTION_CUE, sentence.text):
         return None  # the attribution window is a part of the sentence
     for pattern, label in _candidates(lx.SOURCE_PATTERNS, sentence.text):
-        for m in pattern.finditer(sentence.text):
+        for m in finditer_folded(pattern, sentence.text):
             window = sentence.text[max(0, m.start() - 40) : m.end() + 40]
             if not lx.ATTRIBUTION_CUE.search(window):
                 continue
             start = sentence.start + m.start()
             distance = abs(start - anchor)
             if best is None or distance < best[0]:
-                best = (distance, label, Span(start, sentence.start + m.end(), m.group(0)))
+                best = (
+                    distance,
+                    label,
+                    Span(start, sentence.start + m.end(), sentence.text[m.start() : m.end()]),
+                )
     return (best[1], best[2]) if best else None
 
 

@@ -117,6 +117,19 @@ def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
+def search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, through the folded twin where there is one: the offsets and group
+    names are the same, the matched strings lower-cased."""
+    twin = folded_twin(pattern)
+    return twin.search(fold(text)) if twin else pattern.search(text)
+
+
+def finditer_folded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, as `search_folded`."""
+    twin = folded_twin(pattern)
+    return twin.finditer(fold(text)) if twin else pattern.finditer(text)
+
+
 T = TypeVar("T")
 
 
@@ -175,8 +188,7 @@ class LiteralIndex:
         """Whether `pattern` matches somewhere in `text`."""
         if self.rules_out(pattern, text):
             return False
-        twin = folded_twin(pattern)
-        return bool(twin.search(fold(text)) if twin else pattern.search(text))
+        return bool(search_folded(pattern, text))
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         return None if self.rules_out(pattern, text) else pattern.search(text)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from civcas.extract.literals import finditer_folded
+
 # Vague amounts (../shared/eval/GOLD_FORMAT.md conventions).
 VAGUE = {
     "dozens": 24,
@@ -86,7 +88,7 @@ class Number:
 
 def find_numbers(text: str) -> list[Number]:
     found = []
-    for m in NUMBER_RE.finditer(text):
+    for m in finditer_folded(NUMBER_RE, text):  # the number words are read lower-cased anyway
         kind = m.lastgroup or "digits"
         value = _value(m.group(0), kind)
         if value is None:
