@@ -195,3 +195,7 @@ class LiteralIndex:
 
     def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         return iter(()) if self.rules_out(pattern, text) else pattern.finditer(text)
+
+    def finditer_folded(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """`finditer`, through the folded twin: matched strings are lower-cased."""
+        return iter(()) if self.rules_out(pattern, text) else finditer_folded(pattern, text)
