@@ -12,8 +12,10 @@ changes its result.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import TypeVar
 
 import ahocorasick
@@ -131,6 +133,7 @@ def finditer_folded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[st
 
 
 T = TypeVar("T")
+_UNKNOWN = 0  # stands for a pattern the index does not know (no object has id 0)
 
 
 class LiteralIndex:
@@ -158,12 +161,13 @@ class LiteralIndex:
         if by_literal:
             self._automaton.make_automaton()
         self._possible_ids = functools.lru_cache(maxsize=256)(self._find_possible_ids)
+        self._groups: dict[int, tuple[Sequence, list[int]]] = {}
 
     def _find_possible_ids(self, text: str) -> set[int]:
-        found = set(self._always)
+        """Ids of the patterns that may match, and _UNKNOWN (a pattern not indexed may always match)."""
+        found = {*self._always, _UNKNOWN}
         if self._automaton.kind == ahocorasick.AHOCORASICK:
-            for _, owners in self._automaton.iter(fold(text)):
-                found |= owners
+            found.update(*map(itemgetter(1), self._automaton.iter(fold(text))))
         return found
 
     def possible(self, text: str) -> set[re.Pattern[str]]:
@@ -177,12 +181,17 @@ class LiteralIndex:
         return key in self._known and key not in self._possible_ids(text)
 
     def candidates(
-        self, items: Iterable[tuple[re.Pattern[str], T]], text: str
+        self, items: Sequence[tuple[re.Pattern[str], T]], text: str
     ) -> list[tuple[re.Pattern[str], T]]:
         """The (pattern, value) items, in order, whose pattern may match `text`: one look-up for a
         whole lexicon group instead of one per pattern."""
-        ids, known = self._possible_ids(text), self._known
-        return [item for item in items if id(item[0]) in ids or id(item[0]) not in known]
+        group = self._groups.get(id(items))
+        if group is None or group[0] is not items:  # the group is kept: its id stays its own
+            if len(self._groups) >= 64:
+                self._groups.clear()  # a caller passing a fresh list each time
+            keys = [id(p) if id(p) in self._known else _UNKNOWN for p, _ in items]
+            group = self._groups[id(items)] = (items, keys)
+        return list(itertools.compress(items, map(self._possible_ids(text).__contains__, group[1])))
 
     def contains(self, pattern: re.Pattern[str], text: str) -> bool:
         """Whether `pattern` matches somewhere in `text`."""
