@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -166,7 +168,7 @@ def extract_claims(article: Article) -> list[Claim]:
 
 def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
     s, e = sentence.start, sentence.end
-    sent_places = [p for p in places if s <= p.start and p.end <= e]
+    sent_places = _places_within(places, s, e)
     has_casualties = _contains(lx.CASUALTY_WORD, sentence.text) and not _contains(
         lx.AGGREGATE_CUE, sentence.text
     )
@@ -198,6 +200,20 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         same_day=_contains(_SAME_DAY, sentence.text),
         site_only=site_only,
     )
+
+
+def _places_within(places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+    """The places (sorted by start) that lie between start and end, found by bisection."""
+    within = []
+    for p in itertools.islice(places, bisect.bisect_left(places, start, key=_START), None):
+        if p.start > end:
+            break
+        if p.end <= end:
+            within.append(p)
+    return within
+
+
+_START = operator.attrgetter("start")
 
 
 # "54 civilians were killed ... including 9 in the neighborhood Alsaliheen 8 in Ansari and 1 in each of

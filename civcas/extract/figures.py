@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from civcas.extract import lexicon as lx
-from civcas.extract.literals import LiteralIndex, search_folded
+from civcas.extract.literals import LiteralIndex, finditer_folded, search_folded
 from civcas.extract.numbers import Number, find_numbers
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -52,7 +52,7 @@ def find_figures(sentence: str) -> list[FigureMention]:
     if none:
         s, e = none.span()
         return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
-    families = list(_FAMILY.finditer(sentence))
+    families = list(finditer_folded(_FAMILY, sentence))  # its groups are read lower-cased
     numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, n)]
     numbers = sorted(
         [n for n in numbers if not any(f.start() <= n.start < f.end() for f in families)]
