@@ -437,22 +437,25 @@ def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | Non
     return value, Span(start, end, text[start:end])
 
 
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_HELD_BY_BEFORE = re.compile(
+    r"(?:used|held|run|controlled|occupied|prison)\s+(?:as a \w+\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
+
+
 def _actor_score(s: str, m: re.Match[str], value: str) -> int:
     before, after = s[max(0, m.start() - 40) : m.start()], s[m.end() : m.end() + 25]
     score = 0
     if len(m.group(0).split()) > 1:
         score += 2  # "coalition warplanes", "regime forces": the party acting
-    if re.search(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+)?$", before) and not re.search(
-        r"(?:used|held|run|controlled|occupied|prison)\s+(?:as a \w+\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+)?$",
-        before,
-    ):
+    if _BY_BEFORE.search(before) and not _HELD_BY_BEFORE.search(before):
         score += 2
-    if _MEMBER_OF.search(before):
+    if search_folded(_MEMBER_OF, before):
         return score + 2  # "a suicide bomber from the Nusra Front"
     if (
-        _VICTIM_CONTEXT_BEFORE.search(before)
+        search_folded(_VICTIM_CONTEXT_BEFORE, before)
         or _VICTIM_CONTEXT_AFTER.match(after)
-        or _VICTIM_COUNT_BEFORE.search(before)
+        or search_folded(_VICTIM_COUNT_BEFORE, before)
     ):
         score -= 4
     return score
