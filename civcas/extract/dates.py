@@ -79,7 +79,8 @@ class DateMention:
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """All date expressions in a sentence, in text order, resolved where possible."""
+    """All date expressions in a sentence, in text order, resolved where possible. (The patterns
+    run over the folded text: their groups are read lower-cased, the text of a date is sliced.)"""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for finder in (_explicit, _month_year, _years, _weekdays, _relatives):
@@ -96,17 +97,19 @@ _NAMED_AFTER_A_DATE = re.compile(r"\s+(?:Street|Square|Avenue|Road|Bridge|Stadiu
 
 def _explicit(text: str, published: date | None):
     for pattern in (_DAY_MONTH, _MONTH_DAY):
-        for m in _GATE.finditer(pattern, text):
+        for m in _GATE.finditer_folded(pattern, text):
             if _NAMED_AFTER_A_DATE.match(text, m.end()):
                 continue
             month = MONTHS[m.group("month").lower().rstrip(".")]
             day = int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else _infer_year(month, day, published)
-            yield DateMention(_safe_date(year, month, day), "day", m.start(), m.end(), m.group(0), False)
+            yield DateMention(
+                _safe_date(year, month, day), "day", m.start(), m.end(), text[m.start() : m.end()], False
+            )
 
 
 def _month_year(text: str, published: date | None):
-    for m in _GATE.finditer(_MONTH_YEAR, text):
+    for m in _GATE.finditer_folded(_MONTH_YEAR, text):
         month = MONTHS[m.group("month").lower().rstrip(".")]
         if m.group("year"):
             year = int(m.group("year"))
@@ -115,29 +118,29 @@ def _month_year(text: str, published: date | None):
         else:
             year = None
         value = _safe_date(year, month, 1)
-        yield DateMention(value, "month", m.start(), m.end(), m.group(0), not m.group("year"))
+        yield DateMention(value, "month", m.start(), m.end(), text[m.start() : m.end()], not m.group("year"))
 
 
 def _years(text: str, published: date | None):
-    for m in _GATE.finditer(_YEAR, text):
+    for m in _GATE.finditer_folded(_YEAR, text):
         year = int(m.group("year") or m.group("year2"))
-        yield DateMention(date(year, 1, 1), "year", m.start(), m.end(), m.group(0), False)
+        yield DateMention(date(year, 1, 1), "year", m.start(), m.end(), text[m.start() : m.end()], False)
 
 
 def _weekdays(text: str, published: date | None):
-    for m in _GATE.finditer(_WEEKDAY, text):
+    for m in _GATE.finditer_folded(_WEEKDAY, text):
         value = None
         if published:
             back = (published.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
             value = published - timedelta(days=back)
-        yield DateMention(value, "day", m.start(), m.end(), m.group(0), True)
+        yield DateMention(value, "day", m.start(), m.end(), text[m.start() : m.end()], True)
 
 
 def _relatives(text: str, published: date | None):
-    for m in _GATE.finditer(_RELATIVE, text):
+    for m in _GATE.finditer_folded(_RELATIVE, text):
         rel = m.group("rel").lower()
         value, precision = _resolve_relative(rel, m.group("n"), published)
-        yield DateMention(value, precision, m.start(), m.end(), m.group(0), True)
+        yield DateMention(value, precision, m.start(), m.end(), text[m.start() : m.end()], True)
 
 
 def _resolve_relative(rel: str, n: str | None, published: date | None) -> tuple[date | None, str | None]:

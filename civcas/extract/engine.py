@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -12,7 +14,7 @@ from datetime import date, timedelta
 from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import FigureMention, find_figures
-from civcas.extract.literals import LiteralIndex
+from civcas.extract.literals import LiteralIndex, finditer_folded, search_folded
 from civcas.extract.places import PlaceMention, find_places, governorates_in
 from civcas.extract.text import Sentence, body_end, split_sentences
 from civcas.models import Article, Claim, Figure, Place, Span
@@ -92,7 +94,8 @@ _SENTENCE_GATE = LiteralIndex(
         _EVENT_NOUN,
     ]
 )
-_search = _SENTENCE_GATE.search
+_candidates = _SENTENCE_GATE.candidates
+_contains = _SENTENCE_GATE.contains
 
 
 @dataclass
@@ -168,9 +171,9 @@ def extract_claims(article: Article) -> list[Claim]:
 
 def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
     s, e = sentence.start, sentence.end
-    sent_places = [p for p in places if s <= p.start and p.end <= e]
-    figures = find_figures(sentence.text) if _search(lx.CASUALTY_WORD, sentence.text) else []
-    if figures and _search(lx.AGGREGATE_CUE, sentence.text):
+    sent_places = _places_within(places, s, e)
+    figures = find_figures(sentence.text) if _contains(lx.CASUALTY_WORD, sentence.text) else []
+    if figures and _contains(lx.AGGREGATE_CUE, sentence.text):
         figures = [f for f in figures if not lx.AGGREGATE_CUE.search(_quote_around(sentence.text, f.start))]
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if _round_up(figures, governorates, s, e):
@@ -197,8 +200,8 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         weapon=weapon,
         target=target,
         source=_source(text, sentence, anchor),
-        separate=bool(_search(lx.SEPARATE_CUE, sentence.text)),
-        same_day=bool(_search(_SAME_DAY, sentence.text)),
+        separate=_contains(lx.SEPARATE_CUE, sentence.text),
+        same_day=_contains(_SAME_DAY, sentence.text),
         site_only=site_only,
     )
 
@@ -214,6 +217,20 @@ def _quote_around(text: str, pos: int) -> str:
     if len(starts) % 2 == 0 or end is None:
         return text
     return text[starts[-1] : end.start()]
+
+
+def _places_within(places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+    """The places (sorted by start) that lie between start and end, found by bisection."""
+    within = []
+    for p in itertools.islice(places, bisect.bisect_left(places, start, key=_START), None):
+        if p.start > end:
+            break
+        if p.end <= end:
+            within.append(p)
+    return within
+
+
+_START = operator.attrgetter("start")
 
 
 # "54 civilians were killed ... including 9 in the neighborhood Alsaliheen 8 in Ansari and 1 in each of
@@ -298,7 +315,7 @@ def _tells_how(sentence: Sentence, weapon: tuple[str, Span] | None) -> bool:
 
 
 def _reports_strike(sentence: str, places: list[PlaceMention]) -> bool:
-    return bool(_search(_STRIKE_VERB, sentence) or (places and _search(_EVENT_NOUN, sentence)))
+    return _contains(_STRIKE_VERB, sentence) or bool(places and _contains(_EVENT_NOUN, sentence))
 
 
 def _inherit_from_previous(drafts: list[Draft]) -> None:
@@ -465,8 +482,8 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
 
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     found = []
-    for pattern, value in lx.ACTOR_PATTERNS:
-        for m in _SENTENCE_GATE.finditer(pattern, sentence.text):
+    for pattern, value in _candidates(lx.ACTOR_PATTERNS, sentence.text):
+        for m in finditer_folded(pattern, sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             score = _actor_score(sentence.text, m, value)
             found.append((score, start, end, value))
@@ -480,22 +497,25 @@ def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | Non
     return value, Span(start, end, text[start:end])
 
 
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_HELD_BY_BEFORE = re.compile(
+    r"(?:used|held|run|controlled|occupied|prison)\s+(?:as a \w+\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
+
+
 def _actor_score(s: str, m: re.Match[str], value: str) -> int:
     before, after = s[max(0, m.start() - 40) : m.start()], s[m.end() : m.end() + 25]
     score = 0
     if len(m.group(0).split()) > 1:
         score += 2  # "coalition warplanes", "regime forces": the party acting
-    if re.search(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+)?$", before) and not re.search(
-        r"(?:used|held|run|controlled|occupied|prison)\s+(?:as a \w+\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+)?$",
-        before,
-    ):
+    if _BY_BEFORE.search(before) and not _HELD_BY_BEFORE.search(before):
         score += 2
-    if _MEMBER_OF.search(before):
+    if search_folded(_MEMBER_OF, before):
         return score + 2  # "a suicide bomber from the Nusra Front"
     if (
-        _VICTIM_CONTEXT_BEFORE.search(before)
+        search_folded(_VICTIM_CONTEXT_BEFORE, before)
         or _VICTIM_CONTEXT_AFTER.match(after)
-        or _VICTIM_COUNT_BEFORE.search(before)
+        or search_folded(_VICTIM_COUNT_BEFORE, before)
     ):
         score -= 4
     return score
@@ -515,8 +535,8 @@ def _drop_nested(found: list[tuple[int, int, int, str]]) -> list[tuple[int, int,
 
 
 def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] | None:
-    for pattern, value in patterns:
-        m = _search(pattern, sentence.text)
+    for pattern, value in _candidates(patterns, sentence.text):
+        m = search_folded(pattern, sentence.text)
         if m:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             return value, Span(start, end, text[start:end])
@@ -527,15 +547,19 @@ def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | No
     best = None
     if _SENTENCE_GATE.rules_out(lx.ATTRIBUTION_CUE, sentence.text):
         return None  # the attribution window is a part of the sentence
-    for pattern, label in lx.SOURCE_PATTERNS:
-        for m in _SENTENCE_GATE.finditer(pattern, sentence.text):
+    for pattern, label in _candidates(lx.SOURCE_PATTERNS, sentence.text):
+        for m in finditer_folded(pattern, sentence.text):
             window = sentence.text[max(0, m.start() - 40) : m.end() + 40]
             if not lx.ATTRIBUTION_CUE.search(window):
                 continue
             start = sentence.start + m.start()
             distance = abs(start - anchor)
             if best is None or distance < best[0]:
-                best = (distance, label, Span(start, sentence.start + m.end(), m.group(0)))
+                best = (
+                    distance,
+                    label,
+                    Span(start, sentence.start + m.end(), sentence.text[m.start() : m.end()]),
+                )
     return (best[1], best[2]) if best else None
 
 
@@ -833,8 +857,8 @@ def _assign_responses(text: str, sentences: list[Sentence], drafts: list[Draft])
     if not drafts:
         return
     for sentence in sentences:
-        for pattern, value in lx.RESPONSE_PATTERNS:
-            m = _search(pattern, sentence.text)
+        for pattern, value in _candidates(lx.RESPONSE_PATTERNS, sentence.text):
+            m = pattern.search(sentence.text)
             if not m or _CALL_FOR.search(sentence.text[: m.start()]):
                 continue
             draft = _draft_for_response(drafts, sentence)
@@ -848,7 +872,11 @@ def _draft_for_response(drafts: list[Draft], sentence: Sentence) -> Draft | None
     for d in drafts:
         if any(m.sentence.index == sentence.index for m in d.mentions):
             return d
-    actors = {value for pattern, value in lx.ACTOR_PATTERNS if _search(pattern, sentence.text)}
+    actors = {
+        value
+        for pattern, value in _candidates(lx.ACTOR_PATTERNS, sentence.text)
+        if pattern.search(sentence.text)
+    }
     for d in drafts:
         if d.actor and d.actor[0] in actors:
             return d

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from civcas.extract import lexicon as lx
-from civcas.extract.literals import LiteralIndex
+from civcas.extract.literals import LiteralIndex, finditer_folded, search_folded
 from civcas.extract.numbers import Number, find_numbers
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -52,7 +52,7 @@ def find_figures(sentence: str) -> list[FigureMention]:
     if none:
         s, e = none.span()
         return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
-    families = list(_FAMILY.finditer(sentence))
+    families = list(finditer_folded(_FAMILY, sentence))  # its groups are read lower-cased
     numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, n)]
     numbers = sorted(
         [n for n in numbers if not any(f.start() <= n.start < f.end() for f in families)]
@@ -117,7 +117,7 @@ def _mention(sentence: str, n: Number, noun: tuple[str, int] | None, outcome: st
     if outcome == "injured" or (outcome == "killed_or_injured" and category not in ("total", "civilians")):
         category = "total" if outcome == "injured" else category
     end = noun[1] if noun else n.end
-    subordinate = bool(_INCLUDING.search(sentence[max(0, n.start - 60) : n.start]))
+    subordinate = bool(search_folded(_INCLUDING, sentence[max(0, n.start - 60) : n.start]))
     return FigureMention(f"{outcome}.{category}", n.value, n.approx, n.start, end, n.start, subordinate)
 
 
@@ -128,7 +128,7 @@ _PART_OF = re.compile(r"^\s*(?:of|out of) (?:the|those|them|whom)\b", re.I)
 def _is_date_or_unit(sentence: str, n: Number) -> bool:
     if _NON_CASUALTY_AFTER.match(sentence[n.end :]) or _PART_OF.match(sentence[n.end :]):
         return True  # units, dates, and parts of a count already given ("15 of the wounded")
-    if n.kind == "digits" and (_MONTH_NEAR.search(sentence[max(0, n.start - 12) : n.start])):
+    if n.kind == "digits" and search_folded(_MONTH_NEAR, sentence[max(0, n.start - 12) : n.start]):
         return True
     after = sentence[n.end : n.end + 12].lstrip()
     if n.kind == "digits" and re.match(
@@ -167,13 +167,13 @@ def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> s
         return "killed_or_injured"
     before = sentence[max(0, n.start - 40) : n.start]
     before = _strip_approx(before)
-    if lx.LUMPED_BEFORE.search(before):
+    if search_folded(lx.LUMPED_BEFORE, before):
         return "killed_or_injured"
-    if lx.INJURED_BEFORE.search(before):
+    if search_folded(lx.INJURED_BEFORE, before):
         return "injured"
-    if lx.KILLED_BEFORE.search(before) or (
+    if search_folded(lx.KILLED_BEFORE, before) or (
         not _GATE.rules_out(lx.TOLL_BEFORE, sentence)
-        and lx.TOLL_BEFORE.search(_strip_approx(sentence[max(0, n.start - 200) : n.start]))
+        and search_folded(lx.TOLL_BEFORE, _strip_approx(sentence[max(0, n.start - 200) : n.start]))
     ):
         return "killed"
     forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3)
@@ -203,9 +203,9 @@ def _forward_outcome(
     words = window.split()
     if len(words) > max_words:
         window = " ".join(words[:max_words])
-    lumped = lx.LUMPED.search(window)
-    killed = lx.KILLED_RE.search(window)
-    injured = lx.INJURED_RE.search(window)
+    lumped = search_folded(lx.LUMPED, window)
+    killed = search_folded(lx.KILLED_RE, window)
+    injured = search_folded(lx.INJURED_RE, window)
     if lumped and (not killed or lumped.start() <= killed.start()):
         return "killed_or_injured"
     if killed and (not injured or killed.start() < injured.start()):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from civcas.extract.literals import finditer_folded, search_folded
+
 # Vague amounts (../shared/eval/GOLD_FORMAT.md conventions).
 VAGUE = {
     "dozens": 24,
@@ -86,12 +88,14 @@ class Number:
 
 def find_numbers(text: str) -> list[Number]:
     found = []
-    for m in NUMBER_RE.finditer(text):
+    for m in finditer_folded(NUMBER_RE, text):  # the number words are read lower-cased anyway
         kind = m.lastgroup or "digits"
         value = _value(m.group(0), kind)
         if value is None:
             continue
-        approx = kind == "vague" or bool(APPROX_BEFORE.search(text[max(0, m.start() - 25) : m.start()]))
+        approx = kind == "vague" or bool(
+            search_folded(APPROX_BEFORE, text[max(0, m.start() - 25) : m.start()])
+        )
         approx = approx or bool(APPROX_AFTER.match(text[m.end() : m.end() + 10]))
         found.append(Number(value, approx, m.start(), m.end(), kind))
     return found

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from civcas import geo
+from civcas.extract.literals import LiteralIndex, fold, required_literals
 
 # Specificity of a place kind: smaller is more specific.
 KIND_RANK = {
@@ -194,11 +195,10 @@ def find_places(text: str) -> list[PlaceMention]:
     found = [m for m in gazetteer.find_mentions(text) if _is_place_use(text, m)]
     anchors = _governorate_anchors(text, found)
     mentions = [_from_gazetteer(text, m, _nearest_entry(m, anchors)) for m in found]
-    for pattern, kind in _INTRODUCED:
-        for match in pattern.finditer(text):
-            mention = _from_pattern(text, match, kind, mentions)
-            if mention:
-                mentions.append(mention)
+    for match, kind in _introduced(text):
+        mention = _from_pattern(text, match, kind, mentions)
+        if mention:
+            mentions.append(mention)
     mentions = sorted((_with_context(text, m) for m in mentions), key=lambda m: (m.start, -m.end))
     mentions = sorted([*mentions, *_parts_of_the_city(text, mentions)], key=lambda m: (m.start, -m.end))
     return _mark_listed(text, mentions)
@@ -212,13 +212,31 @@ _PART_OF_THE_CITY = re.compile(
 
 def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     parts = []
-    for m in _PART_OF_THE_CITY.finditer(text):
+    for m in _GATE.finditer(_PART_OF_THE_CITY, text):
         cities = [p for p in mentions if p.end <= m.start() and p.kind == "city" and not p.origin]
         if cities:
             city = cities[-1]
             name = f"{m.group('dir').lower()} {city.name}"
             parts.append(PlaceMention(m.start(), m.end(), name, "city_part", city.governorate))
     return parts
+
+
+# Most reports name no part of "the city": one pass over the text rules that scan out.
+_GATE = LiteralIndex([_PART_OF_THE_CITY])
+# A match of an _INTRODUCED pattern lies within one run of these characters ("the town of
+# Hajin"), and holds the pattern's literals: only the runs that hold them are scanned.
+_NAME_RUN = re.compile(r"[\w'’`\- ]+")
+
+
+def _introduced(text: str):
+    """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give."""
+    runs = [(m.start(), m.end(), fold(m.group())) for m in _NAME_RUN.finditer(text)]
+    for pattern, kind in _INTRODUCED:
+        literals = required_literals(pattern) or ("",)
+        for start, end, folded in runs:
+            if any(literal in folded for literal in literals):
+                for match in pattern.finditer(text, start, end):
+                    yield match, kind
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
@@ -363,5 +381,8 @@ def _from_pattern(
     return PlaceMention(start, end, name, kind, governorate, introduced=True)
 
 
-def governorates_in(text: str) -> list[tuple[int, int, str]]:
-    return [(s, e, g) for s, e, g in geo.governorate_mentions(text) if not _ORG_AFTER.match(text[e : e + 30])]
+@functools.lru_cache(maxsize=8)  # asked by find_places and by the engine for the same text
+def governorates_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(
+        (s, e, g) for s, e, g in geo.governorate_mentions(text) if not _ORG_AFTER.match(text[e : e + 30])
+    )

@@ -33,6 +33,8 @@ class Sentence:
 def body_end(text: str) -> int:
     """Where the report ends: before a trailing list of related stories, if the page kept one.
     Only the second half of the text is searched: a list near the top is followed by the report itself."""
+    if text.find("Related", len(text) // 2) < 0:
+        return len(text)  # every match holds the word: most texts need no regex scan
     m = _RELATED_LINKS.search(text, len(text) // 2)
     return m.start() if m else len(text)
 

@@ -42,3 +42,13 @@ def test_vague_relative_dates_are_not_pinned():
 
 def test_without_publication_date_relative_dates_stay_unresolved():
     assert resolved("early Wednesday", None) == [(None, "day")]
+
+
+def test_a_date_keeps_its_text_as_written():
+    text = "Jets struck EARLY Wednesday, on 21 August 2013, In March and YESTERDAY."
+    assert [d.text for d in find_dates(text, THURSDAY)] == [
+        "EARLY Wednesday",
+        "21 August 2013",
+        "In March",
+        "YESTERDAY",
+    ]

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from civcas.extract import dates, lexicon
-from civcas.extract.literals import LiteralIndex, required_literals
+from civcas.extract import dates, lexicon, numbers
+from civcas.extract.literals import LiteralIndex, fold, folded_twin, required_literals
 from civcas.extract.text import split_sentences
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -88,3 +88,47 @@ def test_prefilter_never_rules_out_a_match_in_the_demo_reports():
                 ruled_out += 1
                 assert not pattern.search(sentence), (pattern.pattern[:60], sentence)
     assert ruled_out > len(sentences) * len(patterns) // 2  # the prefilter does rule most scans out
+
+
+def test_candidates_keep_the_lexicon_order_and_unknown_patterns():
+    killed, wounded, shelled = (re.compile(p, re.I) for p in (r"\bkilled\b", r"\bwounded\b", r"\bshelled\b"))
+    index = LiteralIndex([killed, wounded])
+    items = [(wounded, "injured"), (shelled, "shelling"), (killed, "killed")]
+    assert index.candidates(items, "Two were killed and three wounded.") == items
+    assert index.candidates(items, "Two were killed.") == [(shelled, "shelling"), (killed, "killed")]
+
+
+def test_a_lower_case_ignorecase_pattern_has_a_case_sensitive_twin_over_folded_text():
+    pattern = re.compile(r"(?<![\w-])(?P<who>daesh|isis)\W+fighters?", re.I)
+    twin = folded_twin(pattern)
+    for text in ["DAEſH fighters", "İSIS fighter", "the ıSIS Fighters", "Isis-fighters", "isisfighters"]:
+        expected = pattern.search(text)
+        found = twin.search(fold(text))
+        assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_no_twin_where_case_matters_in_the_pattern():
+    assert folded_twin(re.compile(r"\bUN\b|united nations", re.I)) is None
+    assert folded_twin(re.compile(r"(?-i:campaign)|toll", re.I)) is None
+    assert folded_twin(re.compile(r"[A-Z]\w+ town", re.I)) is None
+    assert folded_twin(re.compile(r"killed")) is None  # not IGNORECASE: nothing to gain
+
+
+def test_twins_find_the_same_spans_in_the_demo_reports():
+    sentences = [s.text for path in sorted(DEMO.glob("*.txt")) for s in split_sentences(path.read_text())]
+    twins = [(p, folded_twin(p)) for p in [*_lexicon_patterns(), numbers.NUMBER_RE] if folded_twin(p)]
+    assert len(twins) > 40
+    for pattern, twin in twins:
+        for sentence in sentences:
+            expected = [m.span() for m in pattern.finditer(sentence)]
+            assert [m.span() for m in twin.finditer(fold(sentence))] == expected, (
+                pattern.pattern[:60],
+                sentence,
+            )
+
+
+def test_contains_agrees_with_search():
+    killed, hurt = re.compile(r"\bkill(?:ed|ing)\b", re.I), re.compile(r"(?-i:HURT)", re.I)
+    index = LiteralIndex([killed, hurt])
+    assert index.contains(killed, "Two were KILLED.") and not index.contains(killed, "Two were hurt.")
+    assert index.contains(hurt, "HURT") and not index.contains(hurt, "hurt")

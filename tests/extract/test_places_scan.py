@@ -1,0 +1,37 @@
+from pathlib import Path
+
+import pytest
+
+from civcas.extract import places
+
+DEMO = Path(__file__).resolve().parents[2] / "demo"
+
+
+def _plain(text: str) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), kind) for pattern, kind in places._INTRODUCED for m in pattern.finditer(text)]
+
+
+def _scanned(text: str) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), kind) for m, kind in places._introduced(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck the town of Hajin, the al-Shaar neighbourhood and Kafr Nabl village.",
+        "Shells fell near al-Bab (the town of al-Rai) and on the Euphrates River.",
+        "Xtown Hajintown: near El-Mayadin; the outskirts of the Yarmouk camp.",
+        "the village of Ain Issa's market and the Khalidiya district's school",
+    ],
+)
+def test_scanning_runs_finds_what_scanning_the_whole_text_finds(text):
+    assert _scanned(text) == _plain(text) != []
+
+
+def test_scanning_runs_agrees_on_the_demo_reports():
+    texts = [path.read_text() for path in sorted(DEMO.glob("*.txt"))]
+    found = 0
+    for text in texts:
+        assert _scanned(text) == _plain(text)
+        found += len(_plain(text))
+    assert found > 20
