@@ -894,14 +894,14 @@ def serve(
     ] = None,
     max_body: Annotated[int, typer.Option(help="largest request body in bytes (413 above)")] = 1_000_000,
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
             min=1,
             max=64,
             envvar="CIVCAS_WORKERS",
-            help="server processes (they share the caches' validity through the database)",
+            help="server processes, sharing the caches' validity through the database [default: CPUs, at most 4]",
         ),
-    ] = 1,
+    ] = None,
 ) -> None:
     """Serve the web app and the JSON API (uvicorn); OpenAPI at /docs."""
     import uvicorn
@@ -919,7 +919,7 @@ def serve(
         factory=True,
         host=host,
         port=port,
-        workers=workers,
+        workers=workers or min(4, os.cpu_count() or 1),
         log_level="warning",
     )
 
