@@ -31,6 +31,18 @@ _COORDINATED = re.compile(
     r"[\s,(]*(?:and|including|among them|of whom|among whom|among|with)?[\s,]*(?:another\s+|at least\s+)?",
     re.I,
 )
+# "120 soldiers and pro-regime militiamen and several dozen Kurdish fighters were killed": more people
+# of the same count, then another number sharing the verb.
+_NOUN_THEN_AND = re.compile(r"(?:\s+and)?(?:\s+[\w'-]+){1,3}\s+and\s+", re.I)
+
+
+def _more_people_then_and(between: str) -> bool:
+    words = [w for w in between.lower().split() if w != "and"]
+    return bool(_NOUN_THEN_AND.fullmatch(between)) and all(
+        w in lx.PERSON_NOUNS or w in lx.NOUN_MODIFIERS for w in words
+    )
+
+
 _AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
 # Patterns run over the sentence or parts of it: a sentence without their words needs no scan.
 _GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE])
@@ -212,7 +224,8 @@ def _forward_outcome(
         return "killed"
     if injured:
         return "injured"
-    if i + 1 < len(numbers) and _COORDINATED.fullmatch(sentence[head_end:stop]):
+    between = sentence[head_end:stop]
+    if i + 1 < len(numbers) and (_COORDINATED.fullmatch(between) or _more_people_then_and(between)):
         return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
     return None
 

@@ -11,6 +11,9 @@ from civcas.extract.literals import finditer_folded, search_folded
 
 # Vague amounts (../shared/eval/GOLD_FORMAT.md conventions).
 VAGUE = {
+    "several dozen": 24,  # as "dozens" (GOLD_FORMAT's conventions); likewise hundreds and thousands
+    "several hundred": 200,
+    "several thousand": 2000,
     "dozens": 24,
     "scores": 40,
     "hundreds": 200,
@@ -60,7 +63,7 @@ _UNITS = [
 _WORD = rf"(?:{'|'.join(_UNITS)})"
 _NUMBER_WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-_VAGUE = r"dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens|dozen"
+_VAGUE = r"several (?:dozen|hundred|thousand)|dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens|dozen"
 
 NUMBER_RE = re.compile(
     rf"(?<![\w.,:/-])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_NUMBER_WORDS})"

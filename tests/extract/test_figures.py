@@ -60,6 +60,18 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             },
         ),
         ("A man and his two sons were shot dead at the checkpoint.", {"killed.civilians": (3, False)}),
+        (
+            "At least 287 IS fighters, among them 26 minors, had been killed in the fight for the city.",
+            {"killed.combatants": (287, True), "killed.children": (26, False)},
+        ),
+        (
+            "Another 120 soldiers and pro-regime militiamen and several dozen civilians were also killed.",
+            {"killed.combatants": (120, False), "killed.civilians": (24, True)},
+        ),
+        (
+            "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.",
+            {"killed.civilians": (20, False)},
+        ),
     ],
 )
 def test_casualty_figures(sentence, expected):
