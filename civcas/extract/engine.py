@@ -42,7 +42,7 @@ _VICTIM_CONTEXT_BEFORE = re.compile(
 )
 _VICTIM_CONTEXT_AFTER = re.compile(
     r"^[\s-]*(?:held|controlled|run|positions|targets|hideouts|strongholds?|militants were|fighters were|"
-    r"members were|terrorists were|-held|-controlled)",
+    r"members were|terrorists were|-held|-controlled|(?:had been|have been|were|was) (?:killed|wounded|injured))",
     re.I,
 )
 _MEMBER_OF = re.compile(
@@ -53,7 +53,8 @@ _MEMBER_OF = re.compile(
 # "killing at least 25 Syrian Army soldiers": the party named is the victim.
 _VICTIM_COUNT_BEFORE = re.compile(
     r"\b(?:kill|wound|injur|execut|behead|decapitat)\w*\s+(?:at least |more than |some |about )?"
-    rf"(?:\d+|dozens of|scores of|hundreds of|{'|'.join(_NUMBER_UNITS)})\s+(?:[\w-]+\s+)?$",
+    rf"(?:\d+|dozens of|scores of|hundreds of|a number of|several|a few|{'|'.join(_NUMBER_UNITS)})\s+"
+    r"(?:members of (?:the )?)?(?:[\w-]+\s+)?$",
     re.I,
 )
 _CALL_FOR = re.compile(

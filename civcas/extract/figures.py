@@ -43,6 +43,11 @@ def _more_people_then_and(between: str) -> bool:
     )
 
 
+# "30 members of the regime troops": fighters, not people in general
+_MEMBERS_OF_ARMED = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:troops|forces|army|militias?|armed groups?|security forces)\b",
+    re.I,
+)
 _AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
 # Patterns run over the sentence or parts of it: a sentence without their words needs no scan.
 _GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE])
@@ -161,7 +166,8 @@ def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
             return None
         word = m.group(1).lower()
         if word in lx.PERSON_NOUNS and not (n.kind == "one" and word in ("dead", "killed", "casualties")):
-            return lx.PERSON_NOUNS[word], pos + m.end()
+            armed = _MEMBERS_OF_ARMED.match(sentence, pos + m.end()) if word == "members" else None
+            return ("combatants", armed.end()) if armed else (lx.PERSON_NOUNS[word], pos + m.end())
         if (word not in lx.NOUN_MODIFIERS and not _AGE.fullmatch(word)) or (n.kind == "one" and _ > 0):
             return None
         pos += m.end()

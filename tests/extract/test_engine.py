@@ -258,3 +258,12 @@ def test_meanwhile_reports_another_incident_of_the_same_day():
     assert [c.date for c in extract_claims(article(text))] == [date(2018, 12, 3), date(2018, 12, 3)]
     older = text.replace("Meanwhile four", "Meanwhile, days after a bombing there, four")
     assert [c.date for c in extract_claims(article(older))] == [date(2018, 12, 3), None]
+
+
+def test_a_vague_number_of_fighters_killed_are_victims_not_the_perpetrator():
+    text = (
+        "Warplanes struck several locations in the village of Haas on Wednesday, killing 22 people. "
+        "State TV said a number of militants had been killed when their positions were targeted.\n"
+    )
+    claims = extract_claims(article(text, published=date(2016, 10, 27)))
+    assert claims[0].actor != "opposition"

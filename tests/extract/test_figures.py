@@ -69,6 +69,11 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             {"killed.combatants": (120, False), "killed.civilians": (24, True)},
         ),
         (
+            "The group took the gas fields after killing at least 30 members of the regime troops.",
+            {"killed.combatants": (30, True)},
+        ),
+        ("Five members of the same family were killed in the raid.", {"killed.total": (5, False)}),
+        (
             "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.",
             {"killed.civilians": (20, False)},
         ),
