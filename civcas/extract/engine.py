@@ -51,8 +51,15 @@ _MEMBER_OF = re.compile(
     re.I,
 )
 # "killing at least 25 Syrian Army soldiers": the party named is the victim.
+# "American among 18 jihadists killed in Syria raid": a counted party that is killed
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:\d{{1,3}}|dozens of|scores of|hundreds of|{'|'.join(_NUMBER_UNITS)})\s+(?!the\s)(?:[\w-]+\s+)?$",
+    re.I,
+)
+_KILLED_AFTER = re.compile(r"^\s+(?:killed|dead|died|slain)\b", re.I)
 _VICTIM_COUNT_BEFORE = re.compile(
-    r"\b(?:kill|wound|injur|execut|behead|decapitat)\w*\s+(?:at least |more than |some |about )?"
+    r"\b(?:kill|wound|injur|execut|behead|decapitat)\w*\s+"
+    r"(?:at least |more than |some |about |over |nearly |around |almost |up to )?"
     rf"(?:\d+|dozens of|scores of|hundreds of|a number of|several|a few|{'|'.join(_NUMBER_UNITS)})\s+"
     r"(?:members of (?:the )?)?(?:[\w-]+\s+)?$",
     re.I,
@@ -517,6 +524,7 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
         search_folded(_VICTIM_CONTEXT_BEFORE, before)
         or _VICTIM_CONTEXT_AFTER.match(after)
         or search_folded(_VICTIM_COUNT_BEFORE, before)
+        or (_COUNT_BEFORE.search(before) and _KILLED_AFTER.match(after))
     ):
         score -= 4
     return score

@@ -32,8 +32,9 @@ ACTOR_PATTERNS = _compile(
         ),
         (
             r"(?:syrian )?regime(?: forces| troops| warplanes| aircraft| helicopters| army| jets| artillery)?|"
-            r"government (?:forces|troops|warplanes|aircraft|helicopters|jets|artillery|bombardment|air ?strikes?)|"
-            r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian? (?:army|troops|soldiers|"
+            r"government (?:forces|troops|warplanes|aircraft|helicopters|jets|artillery|bombardment|air ?strikes?|raids?|"
+            r"shelling)|"
+            r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian? (?:armed forces|army|troops|soldiers|"
             r"warplanes|war planes|jets|aircraft|air ?force|government forces|forces|military|artillery|"
             r"helicopters)|assad(?:'s)? (?:forces|regime|troops|army)|loyalist forces|army units?|"
             r"syrian arab army|(?-i:\bSAA\b)",

@@ -267,3 +267,19 @@ def test_a_vague_number_of_fighters_killed_are_victims_not_the_perpetrator():
     )
     claims = extract_claims(article(text, published=date(2016, 10, 27)))
     assert claims[0].actor != "opposition"
+
+
+def test_counted_fighters_killed_are_victims_and_a_government_raid_names_the_government():
+    text = (
+        "American among 18 jihadists killed in Syria raid\n"
+        "The death toll from a Syrian government raid on the village of Ghareebeh in Deir Ezzor province "
+        "has risen to 18 jihadist fighters, a monitor said on Thursday.\n"
+    )
+    claims = extract_claims(article(text, published=date(2014, 9, 5)))
+    assert claims[0].actor == "syrian_government"
+
+
+def test_armed_forces_killing_over_200_fighters_are_the_actor():
+    text = "The Syrian armed forces have killed over 200 terrorists in southwestern Aleppo since Thursday.\n"
+    (claim,) = extract_claims(article(text, published=date(2016, 8, 13)))
+    assert (claim.actor, claim.figures["killed.combatants"].value) == ("syrian_government", 200)
