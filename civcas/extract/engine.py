@@ -53,10 +53,15 @@ _MEMBER_OF = re.compile(
 # "killing at least 25 Syrian Army soldiers": the party named is the victim.
 # "American among 18 jihadists killed in Syria raid": a counted party that is killed
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w.,])(?:\d{{1,3}}|dozens of|scores of|hundreds of|{'|'.join(_NUMBER_UNITS)})\s+(?!the\s)(?:[\w-]+\s+)?$",
+    rf"(?<![\w.,])(?:\d{{1,3}}|dozens of|scores of|hundreds of|{'|'.join(_NUMBER_UNITS)})\s+(?!the\s|\d)(?:[\w-]+\s+)?$",
     re.I,
 )
-_KILLED_AFTER = re.compile(r"^\s+(?:killed|dead|died|slain)\b", re.I)
+# passive only: "18 jihadists killed in a raid", not "the army killed 175 militants"
+_KILLED_AFTER = re.compile(
+    rf"^\s+(?:killed|dead|died|slain)\b(?!\s+(?:at least |more than |over |some |about )?"
+    rf"(?:\d|dozens|scores|hundreds|the\b|an?\b|{'|'.join(_NUMBER_UNITS)}))",
+    re.I,
+)
 _VICTIM_COUNT_BEFORE = re.compile(
     r"\b(?:kill|wound|injur|execut|behead|decapitat)\w*\s+"
     r"(?:at least |more than |some |about |over |nearly |around |almost |up to )?"

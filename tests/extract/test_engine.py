@@ -283,3 +283,9 @@ def test_armed_forces_killing_over_200_fighters_are_the_actor():
     text = "The Syrian armed forces have killed over 200 terrorists in southwestern Aleppo since Thursday.\n"
     (claim,) = extract_claims(article(text, published=date(2016, 8, 13)))
     assert (claim.actor, claim.figures["killed.combatants"].value) == ("syrian_government", 200)
+
+
+def test_an_army_that_killed_a_count_is_not_a_counted_victim():
+    text = "Tue May 3 2016 Syrian Army Killed 175 ISIS Terrorists in Oil Field East of Homs.\n"
+    (claim,) = extract_claims(article(text, published=date(2016, 5, 3)))
+    assert claim.actor == "syrian_government"
