@@ -48,6 +48,10 @@ _MEMBERS_OF_ARMED = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:troops|forces|army|militias?|armed groups?|security forces)\b",
     re.I,
 )
+_NEXT_OUTCOME_WORD = re.compile(
+    r"\s+(?:(?P<injured>injured|wounded|hurt)|killed|dead)\b(?!\s+(?:and|or|&)\s)", re.I
+)
+_LUMPED_NEXT = re.compile(r"\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)", re.I)
 _AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
 # Patterns run over the sentence or parts of it: a sentence without their words needs no scan.
 _GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE])
@@ -183,6 +187,10 @@ def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> s
         return "killed"
     if word_after == ["casualties"]:
         return "killed_or_injured"
+    # "left 25 people wounded", "40 Civilians Killed 100 Injured": the word right after the count decides
+    next_word = _NEXT_OUTCOME_WORD.match(sentence, head_end)
+    if next_word and not _LUMPED_NEXT.match(sentence, head_end):
+        return "injured" if next_word.group("injured") else "killed"
     before = sentence[max(0, n.start - 40) : n.start]
     before = _strip_approx(before)
     if search_folded(lx.LUMPED_BEFORE, before):

@@ -73,6 +73,11 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             {"killed.combatants": (30, True)},
         ),
         ("Five members of the same family were killed in the raid.", {"killed.total": (5, False)}),
+        ("The blast left 25 people wounded.", {"injured.total": (25, False)}),
+        (
+            "40 Civilians Killed 100 Injured in New Rocket Attacks in Aleppo",
+            {"killed.civilians": (40, False), "injured.total": (100, False)},
+        ),
         (
             "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.",
             {"killed.civilians": (20, False)},
