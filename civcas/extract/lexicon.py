@@ -140,7 +140,12 @@ TARGET_PATTERNS = _compile(
         ),
         (r"prisons?|jail|detention (?:centre|center|facility)", "prison"),
         (r"bakery|bakeries|bread queue|bread line", "bakery"),
-        (r"convoys?|bus(?:es)?|vehicles?|cars?|trucks?|lorr(?:y|ies)|minibus", "convoy"),
+        (
+            # a car bomb or a booby-trapped vehicle is the weapon, not the struck site
+            r"convoys?|bus(?:es)?|(?<!trapped )(?<!laden )vehicles?|cars?(?![- ]?bombs?)|trucks?(?![- ]?bombs?)|"
+            r"lorr(?:y|ies)|minibus",
+            "convoy",
+        ),
         (
             r"(?:military |air ?)bases?|airports?|air ?base|checkpoints?|military positions?|barracks|"
             r"headquarters|military airport|airfield",

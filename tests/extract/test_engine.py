@@ -289,3 +289,9 @@ def test_an_army_that_killed_a_count_is_not_a_counted_victim():
     text = "Tue May 3 2016 Syrian Army Killed 175 ISIS Terrorists in Oil Field East of Homs.\n"
     (claim,) = extract_claims(article(text, published=date(2016, 5, 3)))
     assert claim.actor == "syrian_government"
+
+
+def test_a_car_bomb_is_the_weapon_not_a_convoy_target():
+    text = "Two car bombs killed at least 25 people in the Karam al-Luz neighbourhood of Homs on Wednesday.\n"
+    (claim,) = extract_claims(article(text, published=date(2014, 4, 9)))
+    assert (claim.weapon, claim.target) == ("bombing", None)
