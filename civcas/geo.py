@@ -759,8 +759,15 @@ class _Matcher:
             return []
         found = []
         skel_text, word_tok, parts = prep.skel_text, prep.word_tok, prep.parts
+        pos = w0 = 0  # word w0 of skel_text starts after the space at pos
         for end_pos, (key, n_words) in self.automaton().iter(skel_text):
-            w0 = skel_text.count(" ", 0, end_pos - len(key) - 1)
+            # Matches come by end, their starts near the last one's: count the spaces between.
+            start = end_pos - len(key) - 1
+            if start >= pos:
+                w0 += skel_text.count(" ", pos, start)
+            else:
+                w0 -= skel_text.count(" ", start, pos)
+            pos = start
             t0 = word_tok[w0]
             if "a" <= parts[2 * t0 + 1][0] <= "z" and prep.norm(t0) not in _GENERIC_LEADS:
                 continue  # fast path of _capitalised: a lower-case word starts no name

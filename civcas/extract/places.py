@@ -6,6 +6,7 @@ coordinates is geocoding's (civcas.geo), which runs after extraction.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -230,13 +231,29 @@ _NAME_RUN = re.compile(r"[\w'’`\- ]+")
 
 def _introduced(text: str):
     """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give."""
-    runs = [(m.start(), m.end(), fold(m.group())) for m in _NAME_RUN.finditer(text)]
+    runs = [m.span() for m in _NAME_RUN.finditer(text)]
+    folded = fold(text)
     for pattern, kind in _INTRODUCED:
         literals = required_literals(pattern) or ("",)
-        for start, end, folded in runs:
-            if any(literal in folded for literal in literals):
-                for match in pattern.finditer(text, start, end):
-                    yield match, kind
+        for start, end in _runs_holding(runs, text, folded, literals):
+            for match in pattern.finditer(text, start, end):
+                yield match, kind
+
+
+def _runs_holding(runs: list[tuple[int, int]], text: str, folded: str, literals: tuple[str, ...]):
+    """The runs, in order, within which one of the literals stands in the folded text."""
+    if "" in literals or len(folded) != len(text):  # fold changed a length: fold run by run
+        return [(a, b) for a, b in runs if any(lit in fold(text[a:b]) for lit in literals)]
+    starts = [a for a, _ in runs]
+    held = set()
+    for lit in literals:
+        pos = folded.find(lit)
+        while pos >= 0:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos + len(lit) <= runs[i][1]:
+                held.add(i)
+            pos = folded.find(lit, pos + 1)
+    return [runs[i] for i in sorted(held)]
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:

@@ -43,7 +43,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if not re.search(r"[\n\t]", m.group(0)) and _ABBREV.search(text[max(0, m.start() - 6) : m.start()]):
+        if _after_abbreviation(text, m):
             continue
         if text[m.start() - 1] == ")" and text[start] == "(":
             continue  # a credit that opens its sentence ("(AFP Photo) At least 18 ..."): not a sentence of its own
@@ -51,6 +51,14 @@ def split_sentences(text: str) -> list[Sentence]:
         start = m.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _after_abbreviation(text: str, boundary: re.Match[str]) -> bool:
+    """A break after "Mr." or "U.S." within a line ends no sentence (_ABBREV ends in a period)."""
+    start = boundary.start()
+    if text[start - 1] != "." or "\n" in boundary.group(0) or "\t" in boundary.group(0):
+        return False
+    return bool(_ABBREV.search(text[max(0, start - 6) : start]))
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

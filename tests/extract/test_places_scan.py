@@ -22,6 +22,8 @@ def _scanned(text: str) -> list[tuple[tuple[int, int], str]]:
         "Shells fell near al-Bab (the town of al-Rai) and on the Euphrates River.",
         "Xtown Hajintown: near El-Mayadin; the outskirts of the Yarmouk camp.",
         "the village of Ain Issa's market and the Khalidiya district's school",
+        "İnside the town of Hajin, near al-Bab",  # fold lengthens "İ": runs are folded one by one
+        "the town. of Hajin, the Jazeera river: villages of Kafr Nabl, on al-Rai",  # literals across runs
     ],
 )
 def test_scanning_runs_finds_what_scanning_the_whole_text_finds(text):
