@@ -50,23 +50,24 @@ _MEMBER_OF = re.compile(
     r"drones?) (?:from|of|belonging to|belong to) (?:the\s+|an?\s+)?$",
     re.I,
 )
-# "killing at least 25 Syrian Army soldiers": the party named is the victim.
+# Counts of people, and the hedges before them, in the victim cues below.
+_NUMBER_WORDS = "|".join(_NUMBER_UNITS)
+_MANY = "dozens of|scores of|hundreds of"
+_HEDGE = "at least |more than |some |about |over |nearly |around |almost |up to "
 # "American among 18 jihadists killed in Syria raid": a counted party that is killed
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w.,])(?:\d{{1,3}}|dozens of|scores of|hundreds of|{'|'.join(_NUMBER_UNITS)})\s+(?!the\s|\d)(?:[\w-]+\s+)?$",
+    rf"(?<![\w.,])(?:\d{{1,3}}|{_MANY}|{_NUMBER_WORDS})\s+(?!the\s|\d)(?:[\w-]+\s+)?$",
     re.I,
 )
 # passive only: "18 jihadists killed in a raid", not "the army killed 175 militants"
 _KILLED_AFTER = re.compile(
-    rf"^\s+(?:killed|dead|died|slain)\b(?!\s+(?:at least |more than |over |some |about )?"
-    rf"(?:\d|dozens|scores|hundreds|the\b|an?\b|{'|'.join(_NUMBER_UNITS)}))",
+    rf"^\s+(?:killed|dead|died|slain)\b(?!\s+(?:{_HEDGE})?(?:\d|dozens|scores|hundreds|the\b|an?\b|{_NUMBER_WORDS}))",
     re.I,
 )
+# "killing at least 25 Syrian Army soldiers": the party named is the victim.
 _VICTIM_COUNT_BEFORE = re.compile(
-    r"\b(?:kill|wound|injur|execut|behead|decapitat)\w*\s+"
-    r"(?:at least |more than |some |about |over |nearly |around |almost |up to )?"
-    rf"(?:\d+|dozens of|scores of|hundreds of|a number of|several|a few|{'|'.join(_NUMBER_UNITS)})\s+"
-    r"(?:members of (?:the )?)?(?:[\w-]+\s+)?$",
+    rf"\b(?:kill|wound|injur|execut|behead|decapitat)\w*\s+(?:{_HEDGE})?"
+    rf"(?:\d+|{_MANY}|a number of|several|a few|{_NUMBER_WORDS})\s+(?:members of (?:the )?)?(?:[\w-]+\s+)?$",
     re.I,
 )
 _CALL_FOR = re.compile(
@@ -191,15 +192,15 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if _round_up(figures, governorates, s, e):
         figures = []
-    weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
     site_only = (
-        not figures and not _reports_strike(sentence.text, sent_places) and not _tells_how(sentence, weapon)
+        not figures and not _reports_strike(sentence.text, sent_places) and not _tells_how(text, sentence)
     )
     if site_only and not any(p.introduced and not p.origin for p in sent_places):
         return None
     target = _first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True)
     if site_only and target is None:
         return None
+    weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
     anchor = s + (figures[0].start if figures else 0)
     return Mention(
         sentence=sentence,
@@ -250,7 +251,7 @@ _START = operator.attrgetter("start")
 # Marjah and Alizaa": a toll broken down by place. Each item is its own incident; the sum is not.
 _BREAKDOWN_START = re.compile(r"\b(?:including|of whom|among them)\s+(?=\S+ (?:\w+ )?(?:in|and)\b)", re.I)
 _BREAKDOWN_ITEM = re.compile(
-    rf"(?<![\w,])(?P<n>\d+|{'|'.join(u for u in _NUMBER_UNITS)})\s+(?:(?:people|civilians|persons|killed|dead)\s+)?"
+    rf"(?<![\w,])(?P<n>\d+|{_NUMBER_WORDS})\s+(?:(?:people|civilians|persons|killed|dead)\s+)?"
     r"(?:in|and)\b",
     re.I,
 )
@@ -316,15 +317,15 @@ def _round_up(figures: list[FigureMention], governorates, start: int, end: int) 
     return len(killed) == 1 and len(named) >= 2
 
 
-def _tells_how(sentence: Sentence, weapon: tuple[str, Span] | None) -> bool:
+def _tells_how(text: str, sentence: Sentence) -> bool:
     """ "The attack had been carried out by four suicide bombers", "a suicide attacker detonated a car bomb":
     how the event just reported was done."""
-    return (
-        weapon is not None
-        and weapon[0] in _REFINED_WEAPONS
-        and bool(_RECALLED_EVENT.search(sentence.text) or _DETONATION.search(sentence.text))
-        and not _UNDECIDED.search(sentence.text)
-    )
+    if not (_RECALLED_EVENT.search(sentence.text) or _DETONATION.search(sentence.text)):
+        return False
+    if _UNDECIDED.search(sentence.text):
+        return False
+    weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
+    return weapon is not None and weapon[0] in _REFINED_WEAPONS
 
 
 def _reports_strike(sentence: str, places: list[PlaceMention]) -> bool:
