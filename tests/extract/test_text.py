@@ -1,0 +1,44 @@
+import csv
+from pathlib import Path
+
+from civcas.extract.text import _BOUNDARY, _boundaries, split_sentences
+
+DEMO = Path(__file__).resolve().parents[2] / "demo"
+FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
+
+TRICKY = [
+    "",
+    ".",
+    "\n\tStart.",
+    "Ends with a stop.",
+    "The U.S. said so. Mr. Smith agreed.\nNew line.\t\tTabbed. (AFP Photo) A bomb killed 3.",
+    'He said "stop." Then left.) Next one! Why? 12 died.\n. Odd',
+    'A caption (File photo)\nLine two (Agencies)   "Quoted" and (Reuters Photo) lower then Upper.',
+    "Attack.) (Photo) ((Photo)) One.\u2019 Two.\u201d \u201cThree.",
+]
+
+
+def _texts() -> list[str]:
+    texts = TRICKY + [p.read_text() for p in sorted(DEMO.glob("*.txt"))]
+    if FAKES.exists():
+        with FAKES.open(newline="", encoding="utf-8") as f:
+            texts += [row["article_content"] for row in csv.DictReader(f)]
+    return texts
+
+
+def test_boundaries_are_those_of_a_full_scan():
+    for text in _texts():
+        expected = [m.span() for m in _BOUNDARY.finditer(text)]
+        assert [m.span() for m in _boundaries(text)] == expected, text[:80]
+
+
+def test_sentences_end_at_stops_breaks_and_credits_but_not_abbreviations():
+    text = "The U.S. said 5 died. Mr. Lee agreed!\nThen (AFP Photo) Jets struck.\tA (Photo) Caption."
+    assert [s.text for s in split_sentences(text)] == [
+        "The U.S. said 5 died.",
+        "Mr. Lee agreed!",
+        "Then (AFP Photo)",
+        "Jets struck.",
+        "A (Photo)",
+        "Caption.",
+    ]
