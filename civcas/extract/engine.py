@@ -94,22 +94,6 @@ _SAME_DAY = re.compile(
     r"meanwhile(?!.*\b(?:days|weeks) (?:after|before|ago|earlier)\b))\b",
     re.I,
 )
-# The lexicon patterns scanned in every sentence: one pass tells which of them can match at all.
-_SENTENCE_GATE = LiteralIndex(
-    [
-        *(p for group in (lx.ACTOR_PATTERNS, lx.WEAPON_PATTERNS, lx.TARGET_PATTERNS) for p, _ in group),
-        *(p for group in (lx.SOURCE_PATTERNS, lx.RESPONSE_PATTERNS) for p, _ in group),
-        lx.CASUALTY_WORD,
-        lx.AGGREGATE_CUE,
-        lx.SEPARATE_CUE,
-        lx.ATTRIBUTION_CUE,
-        _SAME_DAY,
-        _STRIKE_VERB,
-        _EVENT_NOUN,
-    ]
-)
-_candidates = _SENTENCE_GATE.candidates
-_contains = _SENTENCE_GATE.contains
 
 
 @dataclass
@@ -188,7 +172,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     sent_places = _places_within(places, s, e)
     figures = find_figures(sentence.text) if _contains(lx.CASUALTY_WORD, sentence.text) else []
     if figures and _contains(lx.AGGREGATE_CUE, sentence.text):
-        figures = [f for f in figures if not lx.AGGREGATE_CUE.search(_quote_around(sentence.text, f.start))]
+        figures = [f for f in figures if not _aggregate_cue_around(sentence.text, f.start)]
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if _round_up(figures, governorates, s, e):
         figures = []
@@ -223,13 +207,19 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
 _QUOTE = re.compile(r"[\"“”]")
 
 
-def _quote_around(text: str, pos: int) -> str:
-    """The quotation holding pos, else the whole sentence: in '"40 were killed in X" Reports also said ...
-    during the last five days', the round-up after the quotation does not make its toll one."""
+def _aggregate_cue_around(sentence: str, pos: int) -> bool:
+    """Whether the quotation holding pos, else the whole sentence (which has a cue), has an aggregate
+    cue: in '"40 were killed in X" Reports also said ... during the last five days', the round-up after
+    the quotation does not make its toll one."""
+    quotation = _quotation_around(sentence, pos)
+    return quotation is None or bool(lx.AGGREGATE_CUE.search(quotation))
+
+
+def _quotation_around(text: str, pos: int) -> str | None:
     starts = [m.end() for m in _QUOTE.finditer(text, 0, pos)]
     end = _QUOTE.search(text, pos)
     if len(starts) % 2 == 0 or end is None:
-        return text
+        return None
     return text[starts[-1] : end.start()]
 
 
@@ -261,8 +251,10 @@ _EACH_OF = re.compile(r"\beach of\b", re.I)
 def _split_breakdown(mention: Mention, places: list[PlaceMention], aggregates: set[int]) -> list[Mention]:
     """One mention per place of a toll broken down by place; the mention itself when it is not one."""
     head = _headline_figure(mention)
-    start = _BREAKDOWN_START.search(mention.sentence.text)
-    if head is None or start is None or head.end > start.start():
+    if head is None:
+        return [mention]
+    start = _SENTENCE_GATE.search(_BREAKDOWN_START, mention.sentence.text)
+    if start is None or head.end > start.start():
         return [mention]
     items = _breakdown_items(mention, places, start.end())
     if len(items) < 2 or sum(value for value, _, _ in items) > head.value:
@@ -320,9 +312,9 @@ def _round_up(figures: list[FigureMention], governorates, start: int, end: int) 
 def _tells_how(text: str, sentence: Sentence) -> bool:
     """ "The attack had been carried out by four suicide bombers", "a suicide attacker detonated a car bomb":
     how the event just reported was done."""
-    if not (_RECALLED_EVENT.search(sentence.text) or _DETONATION.search(sentence.text)):
+    if not (_contains(_RECALLED_EVENT, sentence.text) or _contains(_DETONATION, sentence.text)):
         return False
-    if _UNDECIDED.search(sentence.text):
+    if _contains(_UNDECIDED, sentence.text):
         return False
     weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
     return weapon is not None and weapon[0] in _REFINED_WEAPONS
@@ -457,7 +449,7 @@ _THE_CITY = re.compile(r"(?<!contacted )(?<!based )\bin the (?P<kind>city|town)\
 
 def _named_city(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
     """ "killed 28 militants in the city": the city or town last named before this sentence."""
-    m = _THE_CITY.search(sentence.text)
+    m = _SENTENCE_GATE.search(_THE_CITY, sentence.text)
     if not m:
         return None
     kinds = ("city",) if m.group("kind").lower() == "city" else ("city", "town")
@@ -471,7 +463,7 @@ _AREA_REACH = 250  # characters before the sentence
 
 
 def _named_area(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
-    if not _THE_AREA.search(sentence.text):
+    if not _contains(_THE_AREA, sentence.text):
         return None
     before = [
         p
@@ -690,8 +682,9 @@ _SAME_TARGET_REACH = 3  # sentences
 def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool = True) -> Draft | None:
     if not drafts:
         return None
-    if lx.TOLL_UPDATE_CUE.search(mention.sentence.text) and _places_agree(drafts[-1].place, mention.place):
-        return drafts[-1]
+    last = drafts[-1]
+    if _contains(lx.TOLL_UPDATE_CUE, mention.sentence.text) and _places_agree(last.place, mention.place):
+        return last
     if _has_equal_figure(drafts, mention):
         return _has_equal_figure(drafts, mention)
     if mention.separate:
@@ -1027,3 +1020,29 @@ def _implied_actor(d: Draft) -> str | None:
 
 def _implied_weapon(actor: str | None) -> str | None:
     return "airstrike" if actor in ("us_led_coalition", "russia", "israel") else None
+
+
+# The patterns scanned in every sentence (or every mention): one pass tells which of them can match
+# at all. Built last, as it indexes patterns defined throughout the module.
+_SENTENCE_GATE = LiteralIndex(
+    [
+        *(p for group in (lx.ACTOR_PATTERNS, lx.WEAPON_PATTERNS, lx.TARGET_PATTERNS) for p, _ in group),
+        *(p for group in (lx.SOURCE_PATTERNS, lx.RESPONSE_PATTERNS) for p, _ in group),
+        lx.CASUALTY_WORD,
+        lx.AGGREGATE_CUE,
+        lx.SEPARATE_CUE,
+        lx.ATTRIBUTION_CUE,
+        _SAME_DAY,
+        _STRIKE_VERB,
+        _EVENT_NOUN,
+        _RECALLED_EVENT,
+        _DETONATION,
+        _UNDECIDED,
+        _BREAKDOWN_START,
+        _THE_CITY,
+        _THE_AREA,
+        lx.TOLL_UPDATE_CUE,
+    ]
+)
+_candidates = _SENTENCE_GATE.candidates
+_contains = _SENTENCE_GATE.contains
