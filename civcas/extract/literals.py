@@ -40,11 +40,20 @@ def fold(text: str) -> str:
 @functools.cache
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-cased strings, one of which every match contains; None when no such set is known."""
+    literals = cased_literals(pattern)
+    return _minimal({literal.lower() for literal in literals}) if literals else None
+
+
+@functools.cache
+def cased_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """`required_literals`, except that a literal from a case-sensitive part keeps its case ("IS" of
+    `(?-i:\bIS\b)`): one with an upper-case letter must stand as written in the text, the others
+    in the folded text."""
     if _sre_parse is None:
         return None
     try:
         tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        literals = _sequence(tree.data)
+        literals = _sequence(tree.data, bool(pattern.flags & re.IGNORECASE))
     except Exception:  # noqa: BLE001 - a parser layout we do not know: no prefilter
         return None
     return _minimal(literals) if literals else None
@@ -55,44 +64,99 @@ def _minimal(literals: set[str]) -> tuple[str, ...]:
     return tuple(sorted(a for a in literals if not any(b != a and b in a for b in literals)))
 
 
-def _sequence(items) -> set[str] | None:
-    """The most selective literal set among the items every match of the sequence passes through."""
+# Spelling out a stretch of a pattern ("syrian? (?:army|troops)": "syria army", "syrian army", ...)
+# gives longer, rarer literals than its longest plain run ("syria"), up to this many spellings.
+_MAX_SPELLINGS = 128
+
+
+def _sequence(items, ignore_case: bool) -> set[str] | None:
+    """The most selective literal set among the stretches every match of the sequence passes through:
+    the spellings of a stretch that can be spelled out, the literals of an item that cannot."""
     best: set[str] | None = None
-    run: list[str] = []
+    run = {""}  # the spellings of the stretch just passed
 
     def consider(literals: set[str] | None) -> None:
         nonlocal best
-        if literals and (best is None or _selectivity(literals) > _selectivity(best)):
+        if literals and "" not in literals and (best is None or _selectivity(literals) > _selectivity(best)):
             best = literals
 
     for op, av in items:
-        if op is _sre.LITERAL and av < 128:
-            run.append(chr(av).lower())
+        spellings = _spellings(op, av, ignore_case)
+        if spellings is not None and len(run) * len(spellings) <= _MAX_SPELLINGS:
+            run = {a + b for a in run for b in spellings}
             continue
-        consider({"".join(run)} if run else None)
-        run = []
-        consider(_item(op, av))
-    consider({"".join(run)} if run else None)
+        consider(run)
+        run = spellings or {""}
+        if spellings is None:
+            consider(_item(op, av, ignore_case))
+    consider(run)
     return best
 
 
-def _item(op, av) -> set[str] | None:
+def _item(op, av, ignore_case: bool) -> set[str] | None:
     if op is _sre.SUBPATTERN:
-        return _sequence(av[-1].data)
+        return _sequence(av[-1].data, _group_ignores_case(av, ignore_case))
     if op is _sre.ATOMIC_GROUP:
-        return _sequence(av.data)
+        return _sequence(av.data, ignore_case)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         low, _, body = av
-        return _sequence(body.data) if low >= 1 else None
+        return _sequence(body.data, ignore_case) if low >= 1 else None
     if op is _sre.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            literals = _sequence(branch.data)
+            literals = _sequence(branch.data, ignore_case)
             if not literals:
                 return None  # a branch that needs nothing: the alternation needs nothing
             union |= literals
         return union
     return None
+
+
+def _spellings(op, av, ignore_case: bool) -> set[str] | None:
+    """Every string the item can match, when they are few and ASCII; None otherwise."""
+    if op is _sre.LITERAL:
+        return {_char(av, ignore_case)} if av < 128 else None
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return {""}  # zero-width: it adds nothing to the matched text
+    if op is _sre.IN:
+        chars = [_char(c, ignore_case) for kind, c in av if kind is _sre.LITERAL and c < 128]
+        return set(chars) if len(chars) == len(av) else None
+    if op is _sre.SUBPATTERN:
+        return _sequence_spellings(av[-1].data, _group_ignores_case(av, ignore_case))
+    if op is _sre.ATOMIC_GROUP:
+        return _sequence_spellings(av.data, ignore_case)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[:2] == (0, 1):
+        body = _sequence_spellings(av[2].data, ignore_case)
+        return None if body is None else body | {""}
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            spellings = _sequence_spellings(branch.data, ignore_case)
+            if spellings is None:
+                return None
+            union |= spellings
+        return union if len(union) <= _MAX_SPELLINGS else None
+    return None
+
+
+def _sequence_spellings(items, ignore_case: bool) -> set[str] | None:
+    run = {""}
+    for op, av in items:
+        spellings = _spellings(op, av, ignore_case)
+        if spellings is None or len(run) * len(spellings) > _MAX_SPELLINGS:
+            return None
+        run = {a + b for a in run for b in spellings}
+    return run
+
+
+def _char(code: int, ignore_case: bool) -> str:
+    return chr(code).lower() if ignore_case else chr(code)
+
+
+def _group_ignores_case(av, ignore_case: bool) -> bool:
+    """Whether a group (`(?-i:...)`, `(?i:...)` or plain) matches ignoring case."""
+    _, add_flags, del_flags, _ = av
+    return not del_flags & re.IGNORECASE and (ignore_case or bool(add_flags & re.IGNORECASE))
 
 
 def _selectivity(literals: set[str]) -> tuple[int, int]:
@@ -132,6 +196,17 @@ def finditer_folded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[st
     return twin.finditer(fold(text)) if twin else pattern.finditer(text)
 
 
+def _automaton(owners_by_literal: dict[str, set[int]]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton whose words are the literals, each valued with its owners' ids."""
+    if not owners_by_literal:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal, owners in owners_by_literal.items():
+        automaton.add_word(literal, frozenset(owners))
+    automaton.make_automaton()
+    return automaton
+
+
 T = TypeVar("T")
 _UNKNOWN = 0  # stands for a pattern the index does not know (no object has id 0)
 
@@ -150,24 +225,25 @@ class LiteralIndex:
         self._always: frozenset[int] = frozenset()
         by_literal: dict[str, set[int]] = {}
         for pattern in self._patterns:
-            literals = required_literals(pattern)
+            literals = cased_literals(pattern)
             if literals is None:
                 self._always |= {id(pattern)}
             for literal in literals or ():
                 by_literal.setdefault(literal, set()).add(id(pattern))
-        self._automaton = ahocorasick.Automaton()
-        for literal, owners in by_literal.items():
-            self._automaton.add_word(literal, frozenset(owners))
-        if by_literal:
-            self._automaton.make_automaton()
+        # A literal with an upper-case letter comes from a case-sensitive part ("IS" of ISIS's
+        # pattern): looked for as written, it does not let through every "this" and "is".
+        self._in_folded = _automaton({k: v for k, v in by_literal.items() if k == k.lower()})
+        self._as_written = _automaton({k: v for k, v in by_literal.items() if k != k.lower()})
         self._possible_ids = functools.lru_cache(maxsize=256)(self._find_possible_ids)
         self._groups: dict[int, tuple[Sequence, list[int]]] = {}
 
     def _find_possible_ids(self, text: str) -> set[int]:
         """Ids of the patterns that may match, and _UNKNOWN (a pattern not indexed may always match)."""
         found = {*self._always, _UNKNOWN}
-        if self._automaton.kind == ahocorasick.AHOCORASICK:
-            found.update(*map(itemgetter(1), self._automaton.iter(fold(text))))
+        if self._in_folded:
+            found.update(*map(itemgetter(1), self._in_folded.iter(fold(text))))
+        if self._as_written:
+            found.update(*map(itemgetter(1), self._as_written.iter(text)))
         return found
 
     def possible(self, text: str) -> set[re.Pattern[str]]:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from civcas.extract import dates, lexicon, numbers
-from civcas.extract.literals import LiteralIndex, fold, folded_twin, required_literals
+from civcas.extract.literals import LiteralIndex, cased_literals, fold, folded_twin, required_literals
 from civcas.extract.text import split_sentences
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -24,12 +24,20 @@ def _lexicon_patterns() -> list[re.Pattern[str]]:
 
 def test_literals_of_an_alternation_are_those_of_every_branch():
     pattern = re.compile(r"\b(?:syrian )?regime(?: forces)?|government (?:forces|troops)\b", re.I)
-    assert required_literals(pattern) == ("government ", "regime")
+    assert required_literals(pattern) == ("government forces", "government troops", "regime")
 
 
 def test_a_sequence_needs_its_most_selective_part():
-    pattern = re.compile(r"(?:u\.?s\.?|american)[- ]led coalition", re.I)
+    pattern = re.compile(r"(?:u\.?s\.?|\w+)\W+led coalition", re.I)
     assert required_literals(pattern) == ("led coalition",)
+
+
+def test_a_stretch_of_few_spellings_is_spelled_out():
+    pattern = re.compile(r"\b(?<!the )syrian? (?:army|[Tt]roops)\b|assad", re.I)
+    expected = ("assad", "syria army", "syria troops", "syrian army", "syrian troops")
+    assert required_literals(pattern) == expected
+    many = re.compile("".join(f"[{c}{c.upper()}]?" for c in "abcdefgh") + "x", re.I)  # 2**8 spellings
+    assert required_literals(many) == ("x",)
 
 
 def test_a_pattern_that_can_match_without_a_literal_has_no_prefilter():
@@ -40,6 +48,15 @@ def test_a_pattern_that_can_match_without_a_literal_has_no_prefilter():
 def test_case_sensitive_parts_and_optional_repeats():
     assert required_literals(re.compile(r"(?-i:\bSAA\b)|isis", re.I)) == ("isis", "saa")
     assert required_literals(re.compile(r"(?:very )*bad|(?:raid)+", re.I)) == ("bad", "raid")
+
+
+def test_case_sensitive_literals_are_looked_for_as_written():
+    pattern = re.compile(r"(?<![\w-])(?:isis|(?-i:\bIS\b))(?![\w])", re.I)
+    assert cased_literals(pattern) == ("IS", "isis")
+    index = LiteralIndex([pattern])
+    assert index.rules_out(pattern, "This is where it was.")
+    assert not index.rules_out(pattern, "IS fighters attacked.")
+    assert not index.rules_out(pattern, "Isis fighters attacked.")
 
 
 @pytest.mark.parametrize(
