@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import TypeVar
 
@@ -37,14 +37,33 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower() if not text.isascii() else text.lower()
 
 
-@functools.cache
+R = TypeVar("R")
+
+
+def _per_pattern(function: Callable[[re.Pattern[str]], R]) -> Callable[[re.Pattern[str]], R]:
+    """`functools.cache` keyed by the pattern's identity: hashing a compiled pattern hashes its whole
+    program, which costs more than the regex search a prefilter saves. The cache keeps its patterns
+    alive, so their ids stay theirs."""
+    results: dict[int, tuple[re.Pattern[str], R]] = {}
+
+    @functools.wraps(function)
+    def cached(pattern: re.Pattern[str]) -> R:
+        found = results.get(id(pattern))
+        if found is None:
+            found = results[id(pattern)] = (pattern, function(pattern))
+        return found[1]
+
+    return cached
+
+
+@_per_pattern
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-cased strings, one of which every match contains; None when no such set is known."""
     literals = cased_literals(pattern)
     return _minimal({literal.lower() for literal in literals}) if literals else None
 
 
-@functools.cache
+@_per_pattern
 def cased_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """`required_literals`, except that a literal from a case-sensitive part keeps its case ("IS" of
     `(?-i:\bIS\b)`): one with an upper-case letter must stand as written in the text, the others
@@ -169,7 +188,7 @@ _NOT_LETTERS = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)")
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
 
 
-@functools.cache
+@_per_pattern
 def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """For an IGNORECASE pattern written in lower-case ASCII letters, the same pattern without
     IGNORECASE: it matches `fold(text)` exactly where the pattern matches `text`, at the same
