@@ -15,7 +15,6 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import itemgetter
 from typing import TypeVar
 
 import ahocorasick
@@ -249,10 +248,11 @@ class LiteralIndex:
                 self._always |= {id(pattern)}
             for literal in literals or ():
                 by_literal.setdefault(literal, set()).add(id(pattern))
-        # A literal with an upper-case letter comes from a case-sensitive part ("IS" of ISIS's
-        # pattern): looked for as written, it does not let through every "this" and "is".
         self._in_folded = _automaton({k: v for k, v in by_literal.items() if k == k.lower()})
-        self._as_written = _automaton({k: v for k, v in by_literal.items() if k != k.lower()})
+        # A literal with an upper-case letter comes from a case-sensitive part ("IS" of ISIS's
+        # pattern): looked for as written, it does not let through every "this" and "is". Such
+        # literals are few: str's own search finds them faster than a second automaton pass.
+        self._as_written = [(k, frozenset(v)) for k, v in by_literal.items() if k != k.lower()]
         self._possible_ids = functools.lru_cache(maxsize=256)(self._find_possible_ids)
         self._groups: dict[int, tuple[Sequence, list[int]]] = {}
 
@@ -260,9 +260,11 @@ class LiteralIndex:
         """Ids of the patterns that may match, and _UNKNOWN (a pattern not indexed may always match)."""
         found = {*self._always, _UNKNOWN}
         if self._in_folded:
-            found.update(*map(itemgetter(1), self._in_folded.iter(fold(text))))
-        if self._as_written:
-            found.update(*map(itemgetter(1), self._as_written.iter(text)))
+            for _, owners in self._in_folded.iter(fold(text)):
+                found |= owners
+        for literal, owners in self._as_written:
+            if literal in text:
+                found |= owners
         return found
 
     def possible(self, text: str) -> set[re.Pattern[str]]:
