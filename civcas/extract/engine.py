@@ -509,20 +509,25 @@ _HELD_BY_BEFORE = re.compile(
 )
 
 
+# The context cues searched in the few words before a party's name: one pass over them tells which
+# of the cues can be there at all.
+_in_window = LiteralIndex([_BY_BEFORE, _MEMBER_OF, _VICTIM_CONTEXT_BEFORE, _VICTIM_COUNT_BEFORE]).contains
+
+
 def _actor_score(s: str, m: re.Match[str], value: str) -> int:
     before, after = s[max(0, m.start() - 40) : m.start()], s[m.end() : m.end() + 25]
     score = 0
     if len(m.group(0).split()) > 1:
         score += 2  # "coalition warplanes", "regime forces": the party acting
-    if _BY_BEFORE.search(before) and not _HELD_BY_BEFORE.search(before):
+    if _in_window(_BY_BEFORE, before) and not _HELD_BY_BEFORE.search(before):
         score += 2
-    if search_folded(_MEMBER_OF, before):
+    if _in_window(_MEMBER_OF, before):
         return score + 2  # "a suicide bomber from the Nusra Front"
     if (
-        search_folded(_VICTIM_CONTEXT_BEFORE, before)
+        _in_window(_VICTIM_CONTEXT_BEFORE, before)
         or _VICTIM_CONTEXT_AFTER.match(after)
-        or search_folded(_VICTIM_COUNT_BEFORE, before)
-        or (_COUNT_BEFORE.search(before) and _KILLED_AFTER.match(after))
+        or _in_window(_VICTIM_COUNT_BEFORE, before)
+        or (_KILLED_AFTER.match(after) and _COUNT_BEFORE.search(before))
     ):
         score -= 4
     return score
