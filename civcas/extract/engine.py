@@ -174,7 +174,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     if figures and _contains(lx.AGGREGATE_CUE, sentence.text):
         figures = [f for f in figures if not _aggregate_cue_around(sentence.text, f.start)]
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
-    if _round_up(figures, governorates, s, e):
+    if figures and _round_up(figures, governorates, s, e):
         figures = []
     site_only = (
         not figures and not _reports_strike(sentence.text, sent_places) and not _tells_how(text, sentence)
@@ -562,7 +562,7 @@ def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | No
     for pattern, label in _candidates(lx.SOURCE_PATTERNS, sentence.text):
         for m in finditer_folded(pattern, sentence.text):
             window = sentence.text[max(0, m.start() - 40) : m.end() + 40]
-            if not lx.ATTRIBUTION_CUE.search(window):
+            if not search_folded(lx.ATTRIBUTION_CUE, window):
                 continue
             start = sentence.start + m.start()
             distance = abs(start - anchor)
@@ -690,8 +690,9 @@ def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool
     last = drafts[-1]
     if _contains(lx.TOLL_UPDATE_CUE, mention.sentence.text) and _places_agree(last.place, mention.place):
         return last
-    if _has_equal_figure(drafts, mention):
-        return _has_equal_figure(drafts, mention)
+    same_figure = _has_equal_figure(drafts, mention)
+    if same_figure:
+        return same_figure
     if mention.separate:
         return None
     if mention.place is not None:
