@@ -33,7 +33,16 @@ _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 def fold(text: str) -> str:
     """Lower-cased, with IGNORECASE's odd equivalents mapped to ASCII: a pattern's (lower-cased)
     literal matches somewhere in `text` only if it stands in `fold(text)`."""
-    return text.translate(_FOLD).lower() if not text.isascii() else text.lower()
+    global _last_fold
+    last = _last_fold  # the stages of one sentence fold it in turn: the last fold is kept
+    if last[0] is text:
+        return last[1]
+    folded = text.translate(_FOLD).lower() if not text.isascii() else text.lower()
+    _last_fold = (text, folded)  # one assignment of a pair: a thread never sees half of it
+    return folded
+
+
+_last_fold = ("", "")
 
 
 R = TypeVar("R")
