@@ -228,6 +228,9 @@ _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")  # gap, word, gap, word, ..., ga
 # The same split for a text without "_", where one character class does (twice as fast).
 _WORD_NO_ = r"[\w\u0300-\u036f\u064b-\u065f\u0670]"
 _FAST_SPLIT_RE = re.compile(rf"({_WORD_NO_}+(?:[{_MARKS}](?![sS](?!{_WORD_NO_})){_WORD_NO_}+)*)")
+# The same split for an ASCII text without "_" or an apostrophe (most reports): a word is then a
+# run of ASCII letters and digits, and one plain class is twice as fast again.
+_ASCII_SPLIT_RE = re.compile(r"([A-Za-z0-9]+)")
 _JOINER_RE = re.compile(r"[ \t\u00a0\-–‑]*")  # what may stand between the words of one name
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ħ": "h"})
@@ -826,7 +829,7 @@ class _Prepared:
     __slots__ = ("parts", "offsets", "skel_text", "word_tok")
 
     def __init__(self, text: str) -> None:
-        self.parts = (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
+        self.parts = _split_words(text)
         self.offsets = [0, *itertools.accumulate(map(len, self.parts))]
         skels = list(map(_TOKEN_SKELETONS.__getitem__, self.parts[1::2]))
         self.word_tok = list(itertools.compress(range(len(skels)), skels))
@@ -840,6 +843,13 @@ class _Prepared:
 
     def first_char(self, i: int) -> str:
         return self.parts[2 * i + 1][0]
+
+
+def _split_words(text: str) -> list[str]:
+    """Gap, word, gap, word, ..., gap: the words are those of TOKEN_RE."""
+    if text.isascii() and "_" not in text and "'" not in text and "`" not in text:
+        return _ASCII_SPLIT_RE.split(text)
+    return (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
 
 
 @functools.lru_cache(maxsize=16)
