@@ -28,19 +28,19 @@ KIND_RANK = {
     "country": 5.0,
 }
 _NAME = r"(?:(?:al|el|Al|El|as|As|ash|Ash|ad|Ad|ar|Ar|az|Az|at|At|an|An)[- ])?[A-Z][\w'’`-]+(?:[ -](?:al-|el-)?[A-Z][\w'’`-]+){0,2}"
+# Alternatives spell out their literal neighbours ("town of ", "al-"): _introduced then only
+# scans the stretches of text that hold such a string, not those with any " of " or "al".
+_KIND_OF = "|".join(
+    f"{kind} of "
+    for kind in ["town", "village", "city", "neighbou?rhood", "district", "suburb", "camp", "hamlet", "area", "quarter", "countryside", "outskirts", "vicinity"]
+)
 _INTRODUCED = [
-    (
-        re.compile(
-            rf"\b(?:town|village|city|neighbou?rhood|district|suburb|camp|hamlet|area|quarter|"
-            rf"countryside|outskirts|vicinity) of (?:the )?({_NAME})"
-        ),
-        "village",
-    ),
+    (re.compile(rf"\b(?:{_KIND_OF})(?:the )?({_NAME})"), "village"),
     (re.compile(rf"\b(({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter))\b"), "village"),
     (re.compile(rf"\b(?:the )?(({_NAME}) River)\b"), "region"),
     (
         re.compile(
-            r"\b(?:in|near|at|on|into|from|around) ((?:al|Al|el|El)-[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
+            r"\b(?:in|near|at|on|into|from|around) ((?:al-|Al-|el-|El-)[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
         ),
         "village",
     ),
