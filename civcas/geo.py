@@ -721,12 +721,16 @@ def _skeleton_distinctive(skel: str, stripped: str) -> bool:
     return len(skel.replace(" ", "")) >= 5 and consonants >= 3 and stripped not in STOP_WORDS
 
 
+_UNSEEN = object()
+
+
 class _Matcher:
     """Aho-Corasick over skeleton keys; the text is skeletonised word by word."""
 
     def __init__(self) -> None:
         self.by_key: dict[str, list[_Alias]] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        self._verified: dict[tuple[str, ...], tuple[bool, list] | None] = {}
 
     def add(self, entry: GazetteerEntry) -> None:
         for alias in entry.names:
@@ -743,6 +747,7 @@ class _Matcher:
             else:
                 bucket.append(a)
         self._automaton = None
+        self._verified.clear()
 
     def automaton(self) -> ahocorasick.Automaton:
         """Keys are padded with spaces (" hajan ") so that they only match whole words of the
@@ -780,6 +785,23 @@ class _Matcher:
         return _longest_non_overlapping(found)
 
     def _verify(self, prep: _Prepared, t0: int, t1: int, key: str):
+        """_check's verdict, remembered by the words and gaps it reads: the same names, spelt
+        the same way, come up in report after report."""
+        parts = prep.parts
+        words = (key, parts[2 * t0 - 1] if t0 else "", *parts[2 * t0 : 2 * t1 + 2])
+        verdict = self._verified.get(words, _UNSEEN)
+        if verdict is _UNSEEN:
+            if len(self._verified) > 100_000:
+                self._verified.clear()
+            verdict = self._verified[words] = self._check(prep, t0, t1, key)
+        if verdict is None:
+            return None
+        with_article, hits = verdict
+        return prep.span(t0 - 1 if with_article else t0)[0], prep.span(t1)[1], hits
+
+    def _check(self, prep: _Prepared, t0: int, t1: int, key: str) -> tuple[bool, list] | None:
+        """(whether the article before the words belongs to the name, [(alias, exact)]), or None
+        when the words are no such name."""
         parts, norm = prep.parts, prep.norm
         for k in range(t0, t1):
             if not _JOINER_RE.fullmatch(parts[2 * k + 2]):
@@ -803,8 +825,7 @@ class _Matcher:
                 hits.append((alias, exact))
         if not hits:
             return None
-        start = prep.span(t0 if with_article is None else with_article)[0]
-        return start, prep.span(t1)[1], hits
+        return with_article is not None, hits
 
 
 class _TokenMemo(dict):
