@@ -421,6 +421,7 @@ def _gov_table() -> dict[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=4096)  # asked for the same few place names over and over
 def canonical_governorate(name: str | None) -> str | None:
     """Map any spelling of a governorate ("Dayr az Zawr", "hasakeh", "rural Damascus",
     "Idlib countryside", "SY-DY") to the GOVERNORATES vocabulary; None if it is not one."""
