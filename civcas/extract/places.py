@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from civcas import geo
-from civcas.extract.literals import LiteralIndex, fold, required_literals
+from civcas.extract.literals import fold, required_literals
 
 # Specificity of a place kind: smaller is more specific.
 KIND_RANK = {
@@ -28,19 +28,33 @@ KIND_RANK = {
     "country": 5.0,
 }
 _NAME = r"(?:(?:al|el|Al|El|as|As|ash|Ash|ad|Ad|ar|Ar|az|Az|at|At|an|An)[- ])?[A-Z][\w'’`-]+(?:[ -](?:al-|el-)?[A-Z][\w'’`-]+){0,2}"
-_INTRODUCED = [
-    (
-        re.compile(
-            rf"\b(?:town|village|city|neighbou?rhood|district|suburb|camp|hamlet|area|quarter|"
-            rf"countryside|outskirts|vicinity) of (?:the )?({_NAME})"
-        ),
+# Alternatives spell out their literal neighbours ("town of ", "al-"): _introduced then only
+# scans the stretches of text that hold such a string, not those with any " of " or "al".
+_KIND_OF = "|".join(
+    f"{kind} of "
+    for kind in [
+        "town",
         "village",
-    ),
+        "city",
+        "neighbou?rhood",
+        "district",
+        "suburb",
+        "camp",
+        "hamlet",
+        "area",
+        "quarter",
+        "countryside",
+        "outskirts",
+        "vicinity",
+    ]
+)
+_INTRODUCED = [
+    (re.compile(rf"\b(?:{_KIND_OF})(?:the )?({_NAME})"), "village"),
     (re.compile(rf"\b(({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter))\b"), "village"),
     (re.compile(rf"\b(?:the )?(({_NAME}) River)\b"), "region"),
     (
         re.compile(
-            r"\b(?:in|near|at|on|into|from|around) ((?:al|Al|el|El)-[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
+            r"\b(?:in|near|at|on|into|from|around) ((?:al-|Al-|el-|El-)[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
         ),
         "village",
     ),
@@ -212,8 +226,10 @@ _PART_OF_THE_CITY = re.compile(
 
 
 def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    if not _holds_literal(_PART_OF_THE_CITY_LITERALS, text):
+        return []  # most reports name no part of "the city"
     parts = []
-    for m in _GATE.finditer(_PART_OF_THE_CITY, text):
+    for m in _PART_OF_THE_CITY.finditer(text):
         cities = [p for p in mentions if p.end <= m.start() and p.kind == "city" and not p.origin]
         if cities:
             city = cities[-1]
@@ -222,8 +238,17 @@ def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
     return parts
 
 
-# Most reports name no part of "the city": one pass over the text rules that scan out.
-_GATE = LiteralIndex([_PART_OF_THE_CITY])
+_PART_OF_THE_CITY_LITERALS = required_literals(_PART_OF_THE_CITY)
+
+
+def _holds_literal(literals: tuple[str, ...] | None, text: str) -> bool:
+    """Whether the text may match the pattern whose required literals these are."""
+    if literals is None:
+        return True
+    folded = fold(text)
+    return any(lit in folded for lit in literals)
+
+
 # A match of an _INTRODUCED pattern lies within one run of these characters ("the town of
 # Hajin"), and holds the pattern's literals: only the runs that hold them are scanned.
 _NAME_RUN = re.compile(r"[\w'’`\- ]+")
@@ -289,6 +314,7 @@ _ITEMS_BEFORE = re.compile(
     rf"\b(?:towns|villages|neighbou?rhoods|districts|areas|cities|camps|suburbs|quarters) of (?:the )?"
     rf"((?:{_ITEM}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+))*)$"
 )
+_ITEMS_BEFORE_LITERALS = required_literals(_ITEMS_BEFORE)
 _MIN_LISTED = 3
 
 
@@ -301,7 +327,8 @@ def _list_size(text: str, m: PlaceMention) -> int:
         return 1
     after = _ITEMS_AFTER.match(text, m.end).group(0)
     size = 1 + len(_ITEM_RE.findall(after))
-    before = _ITEMS_BEFORE.search(text[max(0, m.start - 160) : m.start])
+    window = text[max(0, m.start - 160) : m.start]
+    before = _holds_literal(_ITEMS_BEFORE_LITERALS, window) and _ITEMS_BEFORE.search(window)
     return size + (len(_ITEM_RE.findall(before.group(1))) if before else 0)
 
 
@@ -314,10 +341,11 @@ def _is_place_use(text: str, m) -> bool:
 
 
 def _with_context(text: str, m: PlaceMention) -> PlaceMention:
+    # A cheap literal test before each search: most windows cannot match.
     before = text[max(0, m.start - 80) : m.start]
-    if _ORIGIN_BEFORE.search(before):
+    if _holds_literal(_ORIGIN_LITERALS, before) and _ORIGIN_BEFORE.search(before):
         return replace(m, origin=True)
-    if not m.introduced and _INTRODUCER_BEFORE.search(before):
+    if not m.introduced and _may_end_with_introducer(before) and _INTRODUCER_BEFORE.search(before):
         return replace(m, introduced=True)
     return m
 
@@ -335,6 +363,12 @@ _ORIGIN_BEFORE = re.compile(
     r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|of|and|&|"
     r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'’-]*,?))*\s*$"
 )
+_ORIGIN_LITERALS = required_literals(_ORIGIN_BEFORE)
+
+
+def _may_end_with_introducer(before: str) -> bool:
+    """A match of _INTRODUCER_BEFORE ends the text ($: or a final newline) with " of " or " of the "."""
+    return " of " in fold(before[-len(" of the \n") :])
 
 
 # "eastern Aleppo": a part of a city, named as written and resolved to the city.

@@ -37,3 +37,30 @@ def test_scanning_runs_agrees_on_the_demo_reports():
         assert _scanned(text) == _plain(text)
         found += len(_plain(text))
     assert found > 20
+
+
+def _windows_before_capitals(width: int) -> list[str]:
+    texts = [path.read_text() for path in sorted(DEMO.glob("*.txt"))]
+    texts.append("the Town Of The \nHajin; residents of Foua and\nKafraya; the villages of\nZ")
+    texts.append("in the neighbourhoods of Bustan al-Qasr, Salaheddine and Mashhad")
+    return [text[max(0, i - width) : i] for text in texts for i, c in enumerate(text) if c.isupper()]
+
+
+@pytest.mark.parametrize(
+    "pattern,literals,width",
+    [
+        (places._ORIGIN_BEFORE, places._ORIGIN_LITERALS, 80),
+        (places._ITEMS_BEFORE, places._ITEMS_BEFORE_LITERALS, 160),
+    ],
+)
+def test_the_literal_test_passes_every_window_the_pattern_matches(pattern, literals, width):
+    windows = [w for w in _windows_before_capitals(width) if pattern.search(w)]
+    assert len(windows) >= 3
+    assert all(places._holds_literal(literals, w) for w in windows)
+
+
+def test_the_introducer_test_passes_every_window_the_pattern_matches():
+    windows = [w for w in _windows_before_capitals(80) if places._INTRODUCER_BEFORE.search(w)]
+    assert len(windows) >= 3
+    assert any(w.endswith("\n") for w in windows)
+    assert all(places._may_end_with_introducer(w) for w in windows)
