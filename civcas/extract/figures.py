@@ -229,15 +229,31 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     return _inherited(sentence, numbers, i, outcomes)
 
 
-_APPROX_BEFORE = re.compile(
-    r"(?:at least|more than|over|no fewer than|nearly|about|around|some|another|a further|"
-    r"up to|almost|as many as|an estimated)\s*$",
-    re.I,
+_HEDGES = (
+    "at least",
+    "more than",
+    "over",
+    "no fewer than",
+    "nearly",
+    "about",
+    "around",
+    "some",
+    "another",
+    "a further",
+    "up to",
+    "almost",
+    "as many as",
+    "an estimated",
 )
+_HEDGE_AT_END = re.compile(rf"(?:{'|'.join(_HEDGES)})$")
 
 
 def _strip_approx(before: str) -> str:
-    return _APPROX_BEFORE.sub("", before.rstrip()).rstrip() + " "
+    """`before` (folded) without the hedge that ends it."""
+    before = before.rstrip()
+    if before.endswith(_HEDGES):  # a cheap literal check first: most numbers follow no hedge
+        before = _HEDGE_AT_END.sub("", before).rstrip()
+    return before + " "
 
 
 _CLAUSE_END = re.compile(r"[;:]|\bwhile\b|\bwhen\b|\bafter\b|\bbut\b|\bwho\b|\bwhich\b")
