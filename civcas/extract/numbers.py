@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from civcas.extract.literals import finditer_folded, search_folded
+from civcas.extract.literals import fold, folded_twin
 
 # Vague amounts (../shared/eval/GOLD_FORMAT.md conventions).
 VAGUE = {
@@ -70,14 +70,16 @@ NUMBER_RE = re.compile(
     rf"|(?P<one>a|an|one))(?![\w:/]|[.,-]\d)",
     re.I,
 )
+# The text is folded once (fold keeps offsets) and searched case-sensitively, several times faster
+# than IGNORECASE: the number pattern through its lower-case twin, the hedges written in lower case.
+_NUMBER_FOLDED = folded_twin(NUMBER_RE)
 # Hedges that make a figure a lower bound or an estimate.
 APPROX_BEFORE = re.compile(
     r"\b(?:at least|more than|over|no fewer than|no less than|not less than|upwards of|about|around|"
     r"nearly|almost|some|up to|approximately|roughly|as many as|an estimated|estimated|a further|"
-    r"close to|in excess of|between|at least another)\s*$",
-    re.I,
+    r"close to|in excess of|between|at least another)\s*$"
 )
-APPROX_AFTER = re.compile(r"^\s*(?:or more|plus|\+)\b", re.I)
+APPROX_AFTER = re.compile(r"^\s*(?:or more|plus|\+)\b")
 
 
 @dataclass(frozen=True)
@@ -91,21 +93,24 @@ class Number:
 
 def find_numbers(text: str) -> list[Number]:
     found = []
-    for m in finditer_folded(NUMBER_RE, text):  # the number words are read lower-cased anyway
+    folded = fold(text)
+    for m in _NUMBER_FOLDED.finditer(folded):
         kind = m.lastgroup or "digits"
         value = _value(m.group(0), kind)
         if value is None:
             continue
-        approx = kind == "vague" or bool(
-            search_folded(APPROX_BEFORE, text[max(0, m.start() - 25) : m.start()])
+        start, end = m.span()
+        approx = (
+            kind == "vague"
+            or bool(APPROX_BEFORE.search(folded[max(0, start - 25) : start]))
+            or bool(APPROX_AFTER.match(folded[end : end + 10]))
         )
-        approx = approx or bool(APPROX_AFTER.match(text[m.end() : m.end() + 10]))
-        found.append(Number(value, approx, m.start(), m.end(), kind))
+        found.append(Number(value, approx, start, end, kind))
     return found
 
 
 def _value(token: str, kind: str) -> int | None:
-    token = token.lower()
+    """`token` folded."""
     if kind == "digits":
         return int(token.replace(",", ""))
     if kind == "vague":
