@@ -257,6 +257,7 @@ def _strip_approx(before: str) -> str:
 
 
 _CLAUSE_END = re.compile(r"[;:]|\bwhile\b|\bwhen\b|\bafter\b|\bbut\b|\bwho\b|\bwhich\b")
+_CLAUSE_END_LITERALS = (";", ":", "while", "when", "after", "but", "who", "which")
 
 
 def _forward_outcome(
@@ -265,7 +266,8 @@ def _forward_outcome(
     """Outcome verb after the counted noun, before the next number: "12 civilians were killed"."""
     stop = numbers[i + 1].start if i + 1 < len(numbers) else len(sentence)
     window = sentence[head_end : min(stop, head_end + 90)]
-    window = _CLAUSE_END.split(window, maxsplit=1)[0]
+    if any(literal in window for literal in _CLAUSE_END_LITERALS):  # a cheap literal check first
+        window = _CLAUSE_END.split(window, maxsplit=1)[0]
     words = window.split()
     if len(words) > max_words:
         window = " ".join(words[:max_words])
