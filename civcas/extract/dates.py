@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from civcas.extract.literals import LiteralIndex
+from civcas.extract.literals import LiteralIndex, fold, folded_twin
 
 MONTHS = {
     m: i + 1
@@ -81,11 +81,16 @@ class DateMention:
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """All date expressions in a sentence, in text order, resolved where possible. (The patterns
     run over the folded text: their groups are read lower-cased, the text of a date is sliced.)"""
+    readers = _GATE.candidates(_READERS, text)
+    if not readers:
+        return []  # most sentences name no date: one pass over the text tells
+    folded = fold(text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for finder in (_explicit, _month_year, _years, _weekdays, _relatives):
-        for mention in finder(text, published):
-            if not any(s < mention.end and mention.start < e for s, e in taken):
+    for _, (twin, read) in readers:
+        for m in twin.finditer(folded):
+            mention = read(m, text, published)
+            if mention and not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
                 taken.append((mention.start, mention.end))
     return sorted(found, key=lambda m: m.start)
@@ -95,52 +100,60 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 _NAMED_AFTER_A_DATE = re.compile(r"\s+(?:Street|Square|Avenue|Road|Bridge|Stadium|School|Hospital|Park)\b")
 
 
-def _explicit(text: str, published: date | None):
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
-        for m in _GATE.finditer_folded(pattern, text):
-            if _NAMED_AFTER_A_DATE.match(text, m.end()):
-                continue
-            month = MONTHS[m.group("month").lower().rstrip(".")]
-            day = int(m.group("day"))
-            year = int(m.group("year")) if m.group("year") else _infer_year(month, day, published)
-            yield DateMention(
-                _safe_date(year, month, day), "day", m.start(), m.end(), text[m.start() : m.end()], False
-            )
+def _explicit(m: re.Match[str], text: str, published: date | None) -> DateMention | None:
+    if _NAMED_AFTER_A_DATE.match(text, m.end()):
+        return None
+    month = MONTHS[m.group("month").rstrip(".")]
+    day = int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else _infer_year(month, day, published)
+    return DateMention(
+        _safe_date(year, month, day), "day", m.start(), m.end(), text[m.start() : m.end()], False
+    )
 
 
-def _month_year(text: str, published: date | None):
-    for m in _GATE.finditer_folded(_MONTH_YEAR, text):
-        month = MONTHS[m.group("month").lower().rstrip(".")]
-        if m.group("year"):
-            year = int(m.group("year"))
-        elif published:
-            year = published.year if month <= published.month else published.year - 1
-        else:
-            year = None
-        value = _safe_date(year, month, 1)
-        yield DateMention(value, "month", m.start(), m.end(), text[m.start() : m.end()], not m.group("year"))
+def _month_year(m: re.Match[str], text: str, published: date | None) -> DateMention:
+    month = MONTHS[m.group("month").rstrip(".")]
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif published:
+        year = published.year if month <= published.month else published.year - 1
+    else:
+        year = None
+    value = _safe_date(year, month, 1)
+    return DateMention(value, "month", m.start(), m.end(), text[m.start() : m.end()], not m.group("year"))
 
 
-def _years(text: str, published: date | None):
-    for m in _GATE.finditer_folded(_YEAR, text):
-        year = int(m.group("year") or m.group("year2"))
-        yield DateMention(date(year, 1, 1), "year", m.start(), m.end(), text[m.start() : m.end()], False)
+def _year(m: re.Match[str], text: str, published: date | None) -> DateMention:
+    year = int(m.group("year") or m.group("year2"))
+    return DateMention(date(year, 1, 1), "year", m.start(), m.end(), text[m.start() : m.end()], False)
 
 
-def _weekdays(text: str, published: date | None):
-    for m in _GATE.finditer_folded(_WEEKDAY, text):
-        value = None
-        if published:
-            back = (published.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
-            value = published - timedelta(days=back)
-        yield DateMention(value, "day", m.start(), m.end(), text[m.start() : m.end()], True)
+def _weekday(m: re.Match[str], text: str, published: date | None) -> DateMention:
+    value = None
+    if published:
+        back = (published.weekday() - WEEKDAYS[m.group("wd")]) % 7
+        value = published - timedelta(days=back)
+    return DateMention(value, "day", m.start(), m.end(), text[m.start() : m.end()], True)
 
 
-def _relatives(text: str, published: date | None):
-    for m in _GATE.finditer_folded(_RELATIVE, text):
-        rel = m.group("rel").lower()
-        value, precision = _resolve_relative(rel, m.group("n"), published)
-        yield DateMention(value, precision, m.start(), m.end(), text[m.start() : m.end()], True)
+def _relative(m: re.Match[str], text: str, published: date | None) -> DateMention:
+    value, precision = _resolve_relative(m.group("rel"), m.group("n"), published)
+    return DateMention(value, precision, m.start(), m.end(), text[m.start() : m.end()], True)
+
+
+# Pattern, and what reads its matches, in order of precedence: a later match that overlaps an
+# earlier one is dropped. Each runs through its lower-case twin over the folded text.
+_READERS = [
+    (pattern, (folded_twin(pattern), read))
+    for pattern, read in [
+        (_DAY_MONTH, _explicit),
+        (_MONTH_DAY, _explicit),
+        (_MONTH_YEAR, _month_year),
+        (_YEAR, _year),
+        (_WEEKDAY, _weekday),
+        (_RELATIVE, _relative),
+    ]
+]
 
 
 def _resolve_relative(rel: str, n: str | None, published: date | None) -> tuple[date | None, str | None]:

@@ -6,24 +6,45 @@ import re
 from dataclasses import dataclass
 
 from civcas.extract import lexicon as lx
-from civcas.extract.literals import LiteralIndex, finditer_folded, search_folded
+from civcas.extract.literals import LiteralIndex, fold, folded_twin
 from civcas.extract.numbers import Number, find_numbers
 
-_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+
+def _lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a lexicon pattern, to run on the folded sentence."""
+    twin = folded_twin(pattern)
+    if twin is None:
+        raise ValueError(f"no lower-case twin for {pattern.pattern[:60]!r}")
+    return twin
+
+
+# The sentence is folded once (fold keeps offsets) and the patterns below run on the folded copy:
+# written in lower case, or the lexicon's IGNORECASE patterns through their lower-case twins, which
+# run several times faster.
+_KILLED_BEFORE = _lower_case(lx.KILLED_BEFORE)
+_TOLL_BEFORE = _lower_case(lx.TOLL_BEFORE)
+_INJURED_BEFORE = _lower_case(lx.INJURED_BEFORE)
+_LUMPED_BEFORE = _lower_case(lx.LUMPED_BEFORE)
+_LUMPED = _lower_case(lx.LUMPED)
+_KILLED = _lower_case(lx.KILLED_RE)
+_INJURED = _lower_case(lx.INJURED_RE)
+
 _NON_CASUALTY_AFTER = re.compile(
-    r"^\s*(?:-year|-month|-day|-km|%|percent|per cent|km|kilomet|miles?|metres?|meters?|years?|year-old|months?|weeks?|days?|hours?|"
+    r"\s*(?:-year|-month|-day|-km|%|percent|per cent|km|kilomet|miles?|metres?|meters?|years?|year-old|months?|weeks?|days?|hours?|"
     r"minutes?|times|o'clock|am\b|pm\b|air ?strikes|raids|rockets|shells|missiles|barrels?|buildings|"
     r"houses|homes|villages|towns|tons|tonnes|dollars|million|billion|kg|sorties|strikes|attacks|"
-    r"vehicles|trucks|cars)",
-    re.I,
+    r"vehicles|trucks|cars)"
 )
 _MONTH_NEAR = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
-    r"mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$",
-    re.I,
+    r"mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$"
 )
+_MONTH_AFTER = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+_PEOPLE_AFTER = re.compile(r"\s*(?:people|civilians)")  # case-sensitive, as ever
 _INCLUDING = re.compile(
-    r"\b(?:including|includ(?:ed|es)|among them|among whom|of whom|of them|most of them)\b[^.]*$", re.I
+    r"\b(?:including|includ(?:ed|es)|among them|among whom|of whom|of them|most of them)\b[^.]*$"
 )
 
 
@@ -49,12 +70,20 @@ _MEMBERS_OF_ARMED = re.compile(
     re.I,
 )
 _NEXT_OUTCOME_WORD = re.compile(
-    r"\s+(?:(?P<injured>injured|wounded|hurt)|killed|dead)\b(?!\s+(?:and|or|&)\s)", re.I
+    r"\s+(?:(?P<injured>injured|wounded|hurt)|killed|dead)\b(?!\s+(?:and|or|&)\s)"
 )
-_LUMPED_NEXT = re.compile(r"\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)", re.I)
+_LUMPED_NEXT = re.compile(r"\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)")
 _AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
+# "a woman and her three children", "a man and his young daughter": one group of civilians, counted whole.
+_FAMILY = re.compile(
+    r"\b(?:an?|one)\s+(?P<adult>woman|mother|man|father)\s+and\s+(?:her|his|their)\s+"
+    r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?P<young>young\s+|little\s+|infant\s+)?"
+    r"(?P<kin>children|child|kids|babies|baby|sons|son|daughters|daughter)\b",
+    re.I,
+)
+_FAMILY_FOLDED = _lower_case(_FAMILY)
 # Patterns run over the sentence or parts of it: a sentence without their words needs no scan.
-_GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE])
+_GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE, _FAMILY])
 
 
 @dataclass(frozen=True)
@@ -73,8 +102,9 @@ def find_figures(sentence: str) -> list[FigureMention]:
     if none:
         s, e = none.span()
         return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
-    families = list(finditer_folded(_FAMILY, sentence))  # its groups are read lower-cased
-    numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, n)]
+    folded = fold(sentence)
+    families = [] if _GATE.rules_out(_FAMILY, sentence) else list(_FAMILY_FOLDED.finditer(folded))
+    numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, folded, n)]
     numbers = sorted(
         [n for n in numbers if not any(f.start() <= n.start < f.end() for f in families)]
         + [_family_count(f) for f in families],
@@ -84,28 +114,17 @@ def find_figures(sentence: str) -> list[FigureMention]:
     _share_right_noun(sentence, numbers, nouns)
     outcomes: list[str | None] = [None] * len(numbers)
     for i, n in enumerate(numbers):
-        if n.kind == "one" and (
-            nouns[i] is None or _OF_BEFORE.search(sentence[max(0, n.start - 6) : n.start])
-        ):
+        if n.kind == "one" and (nouns[i] is None or _OF_BEFORE.search(folded[max(0, n.start - 6) : n.start])):
             continue  # "the death toll of a terrorist attack": an article, not a count
-        outcomes[i] = _outcome(sentence, numbers, i, nouns, outcomes)
+        outcomes[i] = _outcome(sentence, folded, numbers, i, nouns, outcomes)
     found = [
-        _mention(sentence, n, nouns[i], outcomes[i])
+        _mention(folded, n, nouns[i], outcomes[i])
         for i, n in enumerate(numbers)
         if outcomes[i] and (nouns[i] is not None or n.kind not in ("one",))
     ]
     return found + [
         part for f in found for m in families if f.start == m.start() for part in _family_parts(f, m)
     ]
-
-
-# "a woman and her three children", "a man and his young daughter": one group of civilians, counted whole.
-_FAMILY = re.compile(
-    r"\b(?:an?|one)\s+(?P<adult>woman|mother|man|father)\s+and\s+(?:her|his|their)\s+"
-    r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?P<young>young\s+|little\s+|infant\s+)?"
-    r"(?P<kin>children|child|kids|babies|baby|sons|son|daughters|daughter)\b",
-    re.I,
-)
 
 
 def _family_count(m: re.Match[str]) -> Number:
@@ -124,61 +143,64 @@ def _family_parts(whole: FigureMention, m: re.Match[str]) -> list[FigureMention]
     return parts
 
 
+_AND_A_FEW_WORDS = re.compile(r"\s*(?:and|,|or)\s+(?:[\w-]+\s+){0,2}")
+
+
 def _share_right_noun(sentence: str, numbers: list[Number], nouns: list) -> None:
     """ "killed 28 and wounded 30 militants": the first number counts militants too."""
     for i in range(len(numbers) - 2, -1, -1):
         if nouns[i] is None and nouns[i + 1] is not None:
             between = sentence[numbers[i].end : numbers[i + 1].start]
-            if re.fullmatch(r"\s*(?:and|,|or)\s+(?:[\w-]+\s+){0,2}", between):
+            if _AND_A_FEW_WORDS.fullmatch(between):
                 nouns[i] = (nouns[i + 1][0], numbers[i].end)
 
 
-def _mention(sentence: str, n: Number, noun: tuple[str, int] | None, outcome: str) -> FigureMention:
+def _mention(folded: str, n: Number, noun: tuple[str, int] | None, outcome: str) -> FigureMention:
     category = noun[0] if noun else "total"
     if outcome == "injured" or (outcome == "killed_or_injured" and category not in ("total", "civilians")):
         category = "total" if outcome == "injured" else category
     end = noun[1] if noun else n.end
-    subordinate = bool(search_folded(_INCLUDING, sentence[max(0, n.start - 60) : n.start]))
+    subordinate = bool(_INCLUDING.search(folded[max(0, n.start - 60) : n.start]))
     return FigureMention(f"{outcome}.{category}", n.value, n.approx, n.start, end, n.start, subordinate)
 
 
-_OF_BEFORE = re.compile(r"\bof\s+$", re.I)
-_PART_OF = re.compile(r"^\s*(?:of|out of) (?:the|those|them|whom)\b", re.I)
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_PART_OF = re.compile(r"\s*(?:of|out of) (?:the|those|them|whom)\b")
 
 
-def _is_date_or_unit(sentence: str, n: Number) -> bool:
-    if _NON_CASUALTY_AFTER.match(sentence[n.end :]) or _PART_OF.match(sentence[n.end :]):
+def _is_date_or_unit(sentence: str, folded: str, n: Number) -> bool:
+    if _NON_CASUALTY_AFTER.match(folded, n.end) or _PART_OF.match(folded, n.end):
         return True  # units, dates, and parts of a count already given ("15 of the wounded")
-    if n.kind == "digits" and search_folded(_MONTH_NEAR, sentence[max(0, n.start - 12) : n.start]):
+    if n.kind != "digits":
+        return False
+    if _MONTH_NEAR.search(folded[max(0, n.start - 12) : n.start]):
         return True
-    after = sentence[n.end : n.end + 12].lstrip()
-    if n.kind == "digits" and re.match(
-        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)",
-        after,
-        re.I,
-    ):
+    if _MONTH_AFTER.match(folded[n.end : n.end + 12].lstrip()):
         return True
-    return n.kind == "digits" and 1900 <= n.value <= 2099 and not re.match(r"\s*(?:people|civilians)", after)
+    return 1900 <= n.value <= 2099 and not _PEOPLE_AFTER.match(sentence[n.end : n.end + 12].lstrip())
+
+
+_NEXT_WORD = re.compile(r"\s*(?:of\s+)?([\w'’-]+)")
 
 
 def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
     """The casualty noun the number counts, allowing a few modifiers in between."""
     pos = n.end
     for _ in range(4):
-        m = re.match(r"\s*(?:of\s+)?([\w'’-]+)", sentence[pos:])
+        m = _NEXT_WORD.match(sentence, pos)
         if not m:
             return None
         word = m.group(1).lower()
         if word in lx.PERSON_NOUNS and not (n.kind == "one" and word in ("dead", "killed", "casualties")):
-            armed = _MEMBERS_OF_ARMED.match(sentence, pos + m.end()) if word == "members" else None
-            return ("combatants", armed.end()) if armed else (lx.PERSON_NOUNS[word], pos + m.end())
+            armed = _MEMBERS_OF_ARMED.match(sentence, m.end()) if word == "members" else None
+            return ("combatants", armed.end()) if armed else (lx.PERSON_NOUNS[word], m.end())
         if (word not in lx.NOUN_MODIFIERS and not _AGE.fullmatch(word)) or (n.kind == "one" and _ > 0):
             return None
-        pos += m.end()
+        pos = m.end()
     return None
 
 
-def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> str | None:
+def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, outcomes) -> str | None:
     n = numbers[i]
     noun = nouns[i]
     head_end = noun[1] if noun else n.end
@@ -188,18 +210,17 @@ def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> s
     if word_after == ["casualties"]:
         return "killed_or_injured"
     # "left 25 people wounded", "40 Civilians Killed 100 Injured": the word right after the count decides
-    next_word = _NEXT_OUTCOME_WORD.match(sentence, head_end)
-    if next_word and not _LUMPED_NEXT.match(sentence, head_end):
+    next_word = _NEXT_OUTCOME_WORD.match(folded, head_end)
+    if next_word and not _LUMPED_NEXT.match(folded, head_end):
         return "injured" if next_word.group("injured") else "killed"
-    before = sentence[max(0, n.start - 40) : n.start]
-    before = _strip_approx(before)
-    if search_folded(lx.LUMPED_BEFORE, before):
+    before = _strip_approx(folded[max(0, n.start - 40) : n.start])
+    if _LUMPED_BEFORE.search(before):
         return "killed_or_injured"
-    if search_folded(lx.INJURED_BEFORE, before):
+    if _INJURED_BEFORE.search(before):
         return "injured"
-    if search_folded(lx.KILLED_BEFORE, before) or (
+    if _KILLED_BEFORE.search(before) or (
         not _GATE.rules_out(lx.TOLL_BEFORE, sentence)
-        and search_folded(lx.TOLL_BEFORE, _strip_approx(sentence[max(0, n.start - 200) : n.start]))
+        and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
         return "killed"
     forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3)
@@ -208,15 +229,35 @@ def _outcome(sentence: str, numbers: list[Number], i: int, nouns, outcomes) -> s
     return _inherited(sentence, numbers, i, outcomes)
 
 
-_APPROX_BEFORE = re.compile(
-    r"(?:at least|more than|over|no fewer than|nearly|about|around|some|another|a further|"
-    r"up to|almost|as many as|an estimated)\s*$",
-    re.I,
+_HEDGES = (
+    "at least",
+    "more than",
+    "over",
+    "no fewer than",
+    "nearly",
+    "about",
+    "around",
+    "some",
+    "another",
+    "a further",
+    "up to",
+    "almost",
+    "as many as",
+    "an estimated",
 )
+_HEDGE_AT_END = re.compile(rf"(?:{'|'.join(_HEDGES)})$")
 
 
 def _strip_approx(before: str) -> str:
-    return _APPROX_BEFORE.sub("", before.rstrip()).rstrip() + " "
+    """`before` (folded) without the hedge that ends it."""
+    before = before.rstrip()
+    if before.endswith(_HEDGES):  # a cheap literal check first: most numbers follow no hedge
+        before = _HEDGE_AT_END.sub("", before).rstrip()
+    return before + " "
+
+
+_CLAUSE_END = re.compile(r"[;:]|\bwhile\b|\bwhen\b|\bafter\b|\bbut\b|\bwho\b|\bwhich\b")
+_CLAUSE_END_LITERALS = (";", ":", "while", "when", "after", "but", "who", "which")
 
 
 def _forward_outcome(
@@ -225,13 +266,15 @@ def _forward_outcome(
     """Outcome verb after the counted noun, before the next number: "12 civilians were killed"."""
     stop = numbers[i + 1].start if i + 1 < len(numbers) else len(sentence)
     window = sentence[head_end : min(stop, head_end + 90)]
-    window = re.split(r"[;:]|\bwhile\b|\bwhen\b|\bafter\b|\bbut\b|\bwho\b|\bwhich\b", window, maxsplit=1)[0]
+    if any(literal in window for literal in _CLAUSE_END_LITERALS):  # a cheap literal check first
+        window = _CLAUSE_END.split(window, maxsplit=1)[0]
     words = window.split()
     if len(words) > max_words:
         window = " ".join(words[:max_words])
-    lumped = search_folded(lx.LUMPED, window)
-    killed = search_folded(lx.KILLED_RE, window)
-    injured = search_folded(lx.INJURED_RE, window)
+    window = fold(window)
+    lumped = _LUMPED.search(window)
+    killed = _KILLED.search(window)
+    injured = _INJURED.search(window)
     if lumped and (not killed or lumped.start() <= killed.start()):
         return "killed_or_injured"
     if killed and (not injured or killed.start() < injured.start()):
@@ -249,12 +292,15 @@ def _head_end(sentence: str, n: Number) -> int:
     return noun[1] if noun else n.end
 
 
+_AND_BEFORE = re.compile(r"\b(?:and|including|among them|of whom|,)\s*(?:\w+\s+)?$")
+
+
 def _inherited(sentence: str, numbers: list[Number], i: int, outcomes) -> str | None:
     """A number coordinated with or subordinate to the previous one shares its outcome
     ("killed three children and four women", "killing 40 people, including 24 civilians")."""
     if i == 0 or outcomes[i - 1] is None:
         return None
     between = sentence[numbers[i - 1].end : numbers[i].start]
-    if len(between) < 60 and re.search(r"\b(?:and|including|among them|of whom|,)\s*(?:\w+\s+)?$", between):
+    if len(between) < 60 and _AND_BEFORE.search(between):
         return outcomes[i - 1]
     return None

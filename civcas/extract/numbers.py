@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from civcas.extract.literals import finditer_folded, search_folded
+from civcas.extract.literals import fold
 
 # Vague amounts (../shared/eval/GOLD_FORMAT.md conventions).
 VAGUE = {
@@ -65,19 +65,23 @@ _NUMBER_WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE = r"several (?:dozen|hundred|thousand)|dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens|dozen"
 
-NUMBER_RE = re.compile(
-    rf"(?<![\w.,:/-])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_NUMBER_WORDS})"
-    rf"|(?P<one>a|an|one))(?![\w:/]|[.,-]\d)",
-    re.I,
+_NUMBER = (
+    rf"(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_NUMBER_WORDS})|(?P<one>a|an|one))"
+    r"(?![\w:/]|[.,-]\d)"
 )
+_IN_A_WORD = r"\w.,:/-"  # a number does not start after these: "1.5", "3,000", "2/3", "F-16"
+NUMBER_RE = re.compile(rf"(?<![{_IN_A_WORD}]){_NUMBER}", re.I)
+# How find_numbers scans: over the folded text (fold keeps offsets), case-sensitively, and matching
+# the break before a number (a space put before the text stands for its start) rather than trying
+# NUMBER_RE's look-behind at every position: the scan then stops only at breaks.
+_BREAK_THEN_NUMBER = re.compile(rf"[^{_IN_A_WORD}]{_NUMBER}")
 # Hedges that make a figure a lower bound or an estimate.
 APPROX_BEFORE = re.compile(
     r"\b(?:at least|more than|over|no fewer than|no less than|not less than|upwards of|about|around|"
     r"nearly|almost|some|up to|approximately|roughly|as many as|an estimated|estimated|a further|"
-    r"close to|in excess of|between|at least another)\s*$",
-    re.I,
+    r"close to|in excess of|between|at least another)\s*$"
 )
-APPROX_AFTER = re.compile(r"^\s*(?:or more|plus|\+)\b", re.I)
+APPROX_AFTER = re.compile(r"^\s*(?:or more|plus|\+)\b")
 
 
 @dataclass(frozen=True)
@@ -91,21 +95,24 @@ class Number:
 
 def find_numbers(text: str) -> list[Number]:
     found = []
-    for m in finditer_folded(NUMBER_RE, text):  # the number words are read lower-cased anyway
-        kind = m.lastgroup or "digits"
-        value = _value(m.group(0), kind)
+    folded = fold(text)
+    for m in _BREAK_THEN_NUMBER.finditer(" " + folded):
+        kind = m.lastgroup
+        value = _value(m.group(kind), kind)
         if value is None:
             continue
-        approx = kind == "vague" or bool(
-            search_folded(APPROX_BEFORE, text[max(0, m.start() - 25) : m.start()])
+        start, end = m.start(kind) - 1, m.end() - 1  # offsets in the text, without the space
+        approx = (
+            kind == "vague"
+            or bool(APPROX_BEFORE.search(folded[max(0, start - 25) : start]))
+            or bool(APPROX_AFTER.match(folded[end : end + 10]))
         )
-        approx = approx or bool(APPROX_AFTER.match(text[m.end() : m.end() + 10]))
-        found.append(Number(value, approx, m.start(), m.end(), kind))
+        found.append(Number(value, approx, start, end, kind))
     return found
 
 
 def _value(token: str, kind: str) -> int | None:
-    token = token.lower()
+    """`token` folded."""
     if kind == "digits":
         return int(token.replace(",", ""))
     if kind == "vague":

@@ -1,0 +1,40 @@
+"""Numbers as reports write them (sentences written for these tests, and the demo reports)."""
+
+from pathlib import Path
+
+import pytest
+
+from civcas.extract.numbers import NUMBER_RE, find_numbers
+from civcas.extract.text import split_sentences
+
+DEMO = Path(__file__).resolve().parents[2] / "demo"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 civilians were killed", [(12, False, "digits")]),
+        ("At least 3,000 people fled", [(3000, True, "digits")]),
+        ("Twenty-five were hurt, among them a child", [(25, False, "words"), (1, False, "one")]),
+        ("Dozens of people, some 40 or more", [(24, True, "vague"), (40, True, "digits")]),
+        ("The F-16 fired 2.5 tonnes at 10:30 on 1/2", []),
+        ("(7 dead)", [(7, False, "digits")]),
+    ],
+)
+def test_numbers_in_a_text(text, expected):
+    assert [(n.value, n.approx, n.kind) for n in find_numbers(text)] == expected
+
+
+def test_offsets_are_those_of_the_text():
+    text = "SEVERAL hundred fled; 45 died"
+    assert [text[n.start : n.end] for n in find_numbers(text)] == ["SEVERAL hundred", "45"]
+
+
+def test_the_scan_finds_what_the_number_pattern_finds_in_the_demo_reports():
+    sentences = [s.text for path in sorted(DEMO.glob("*.txt")) for s in split_sentences(path.read_text())]
+    found = [(i, n.start, n.end) for i, s in enumerate(sentences) for n in find_numbers(s)]
+    matches = [(i, m) for i, s in enumerate(sentences) for m in NUMBER_RE.finditer(s)]
+    assert len(found) > 50
+    # number words that do not make a number ("six and twelve") are dropped
+    assert found == [(i, *m.span()) for i, m in matches if (i, *m.span()) in found]
+    assert {m.lastgroup for i, m in matches if (i, *m.span()) not in found} <= {"words"}
