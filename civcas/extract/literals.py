@@ -12,7 +12,7 @@ changes its result.
 from __future__ import annotations
 
 import functools
-import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
@@ -210,100 +210,131 @@ def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
+def _folded_searcher(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str], bool]:
+    """(pattern, the pattern to run, whether to run it over the folded text), kept by the pattern's id:
+    the searches of a sentence go through here tens of thousands of times."""
+    found = _searchers.get(id(pattern))
+    if found is None:
+        twin = folded_twin(pattern)
+        found = _searchers[id(pattern)] = (pattern, twin or pattern, twin is not None)
+    return found
+
+
+_searchers: dict[int, tuple[re.Pattern[str], re.Pattern[str], bool]] = {}
+
+
 def search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, through the folded twin where there is one: the offsets and group
     names are the same, the matched strings lower-cased."""
-    twin = folded_twin(pattern)
-    return twin.search(fold(text)) if twin else pattern.search(text)
+    _, run, folded = _searchers.get(id(pattern)) or _folded_searcher(pattern)
+    return run.search(fold(text) if folded else text)
 
 
 def finditer_folded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, as `search_folded`."""
-    twin = folded_twin(pattern)
-    return twin.finditer(fold(text)) if twin else pattern.finditer(text)
+    _, run, folded = _searchers.get(id(pattern)) or _folded_searcher(pattern)
+    return run.finditer(fold(text) if folded else text)
 
 
-def _automaton(owners_by_literal: dict[str, set[int]]) -> ahocorasick.Automaton | None:
-    """An Aho-Corasick automaton whose words are the literals, each valued with its owners' ids."""
-    if not owners_by_literal:
+def _automaton(bits_by_literal: dict[str, int]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton whose words are the literals, each valued with its owners' bits."""
+    if not bits_by_literal:
         return None
     automaton = ahocorasick.Automaton()
-    for literal, owners in owners_by_literal.items():
-        automaton.add_word(literal, frozenset(owners))
+    for literal, bits in bits_by_literal.items():
+        automaton.add_word(literal, bits)
     automaton.make_automaton()
     return automaton
 
 
 T = TypeVar("T")
-_UNKNOWN = 0  # stands for a pattern the index does not know (no object has id 0)
 
 
 class LiteralIndex:
     """Which of many patterns may match a text, from one Aho-Corasick pass over it (remembered for
     the last few texts: the stages of one sentence ask in turn).
 
-    Patterns are keyed by id(): hashing a compiled pattern hashes its whole program, which costs
-    more than the regex search it is meant to save. The index keeps its patterns alive, so their
-    ids stay theirs."""
+    Each pattern owns one bit; a pass over a text gives the mask of the patterns that may match, so
+    each later question is one AND. Patterns are keyed by id(): hashing a compiled pattern hashes
+    its whole program, which costs more than the regex search it is meant to save. The index keeps
+    its patterns alive, so their ids stay theirs."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self._patterns = list(patterns)
-        self._known = frozenset(map(id, self._patterns))
-        self._always: frozenset[int] = frozenset()
-        by_literal: dict[str, set[int]] = {}
+        self._bits = {id(p): 1 << i for i, p in enumerate(self._patterns)}
+        # The bit of every pattern the index does not know (or cannot prefilter): always set.
+        self._always = 1 << len(self._patterns)
+        by_literal: dict[str, int] = {}
         for pattern in self._patterns:
             literals = cased_literals(pattern)
             if literals is None:
-                self._always |= {id(pattern)}
+                self._always |= self._bits[id(pattern)]
             for literal in literals or ():
-                by_literal.setdefault(literal, set()).add(id(pattern))
+                by_literal[literal] = by_literal.get(literal, 0) | self._bits[id(pattern)]
         self._in_folded = _automaton({k: v for k, v in by_literal.items() if k == k.lower()})
         # A literal with an upper-case letter comes from a case-sensitive part ("IS" of ISIS's
         # pattern): looked for as written, it does not let through every "this" and "is". Such
         # literals are few: str's own search finds them faster than a second automaton pass.
-        self._as_written = [(k, frozenset(v)) for k, v in by_literal.items() if k != k.lower()]
-        self._possible_ids = functools.lru_cache(maxsize=256)(self._find_possible_ids)
-        self._groups: dict[int, tuple[Sequence, list[int]]] = {}
+        self._as_written = [(k, v) for k, v in by_literal.items() if k != k.lower()]
+        self._possible_mask = functools.lru_cache(maxsize=256)(self._find_possible_mask)
+        # id(pattern) -> (bit, the pattern to run, whether over the folded text)
+        self._searchers = {id(p): (self._bits[id(p)], *_folded_searcher(p)[1:]) for p in self._patterns}
+        self._groups: dict[int, tuple[Sequence, list[int], int, dict[int, list]]] = {}
 
-    def _find_possible_ids(self, text: str) -> set[int]:
-        """Ids of the patterns that may match, and _UNKNOWN (a pattern not indexed may always match)."""
-        found = {*self._always, _UNKNOWN}
+    def _find_possible_mask(self, text: str) -> int:
+        """The bits of the patterns that may match (a pattern not indexed may always match)."""
+        mask = self._always
         if self._in_folded:
-            for _, owners in self._in_folded.iter(fold(text)):
-                found |= owners
-        for literal, owners in self._as_written:
+            for _, bits in self._in_folded.iter(fold(text)):
+                mask |= bits
+        for literal, bits in self._as_written:
             if literal in text:
-                found |= owners
-        return found
+                mask |= bits
+        return mask
 
     def possible(self, text: str) -> set[re.Pattern[str]]:
         """The patterns that may match `text` or any part of it; the others certainly do not."""
-        ids = self._possible_ids(text)
-        return {p for p in self._patterns if id(p) in ids}
+        mask = self._possible_mask(text)
+        return {p for p in self._patterns if mask & self._bits[id(p)]}
 
     def rules_out(self, pattern: re.Pattern[str], text: str) -> bool:
         """True when `pattern` certainly does not match `text` (never for a pattern not indexed)."""
-        key = id(pattern)
-        return key in self._known and key not in self._possible_ids(text)
+        bit = self._bits.get(id(pattern))
+        return bit is not None and not self._possible_mask(text) & bit
 
     def candidates(
         self, items: Sequence[tuple[re.Pattern[str], T]], text: str
     ) -> list[tuple[re.Pattern[str], T]]:
         """The (pattern, value) items, in order, whose pattern may match `text`: one look-up for a
-        whole lexicon group instead of one per pattern."""
+        whole lexicon group instead of one per pattern (kept by the group's bits that are set)."""
         group = self._groups.get(id(items))
         if group is None or group[0] is not items:  # the group is kept: its id stays its own
-            if len(self._groups) >= 64:
-                self._groups.clear()  # a caller passing a fresh list each time
-            keys = [id(p) if id(p) in self._known else _UNKNOWN for p, _ in items]
-            group = self._groups[id(items)] = (items, keys)
-        return list(itertools.compress(items, map(self._possible_ids(text).__contains__, group[1])))
+            group = self._group(items)
+        _, bits, group_mask, chosen_by_mask = group
+        mask = self._possible_mask(text) & group_mask
+        chosen = chosen_by_mask.get(mask)
+        if chosen is None:
+            chosen = chosen_by_mask[mask] = [
+                item for item, bit in zip(items, bits, strict=True) if mask & bit
+            ]
+        return list(chosen)
+
+    def _group(self, items: Sequence[tuple[re.Pattern[str], T]]) -> tuple:
+        if len(self._groups) >= 64:
+            self._groups.clear()  # a caller passing a fresh list each time
+        bits = [self._bits.get(id(p), self._always) for p, _ in items]
+        group = self._groups[id(items)] = (items, bits, functools.reduce(operator.or_, bits, 0), {})
+        return group
 
     def contains(self, pattern: re.Pattern[str], text: str) -> bool:
         """Whether `pattern` matches somewhere in `text`."""
-        if self.rules_out(pattern, text):
-            return False
-        return bool(search_folded(pattern, text))
+        searcher = self._searchers.get(id(pattern))
+        if searcher is None:
+            return bool(search_folded(pattern, text))
+        bit, run, folded = searcher
+        if not self._possible_mask(text) & bit:
+            return False  # a cheap literal check first: most texts hold none of a pattern's literals
+        return run.search(fold(text) if folded else text) is not None
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         return None if self.rules_out(pattern, text) else pattern.search(text)
