@@ -86,6 +86,79 @@ def cased_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return _minimal(literals) if literals else None
 
 
+@_per_pattern
+def bounded_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """`cased_literals` that also spell the word boundaries around them as a space, to be looked
+    for in `bounded_text`: `\bUN\b` needs " un " there, which "until" and "found" do not hold.
+    Every character a literal spells that is not an ASCII word character is a space too."""
+    if _sre_parse is None or pattern.flags & re.LOCALE:
+        return cased_literals(pattern)
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        literals = _sequence(tree.data, bool(pattern.flags & re.IGNORECASE), bounded=True)
+    except Exception:  # noqa: BLE001 - a parser layout we do not know: no prefilter
+        return None
+    return _minimal({_bounded_spelling(literal) for literal in literals}) if literals else None
+
+
+# Where a text is not an ASCII word character (a space, a mark, anything beyond ASCII), its bounded
+# form has a space; it has one before and after the text too.
+_WORD_BYTES = frozenset(c for c in range(128) if chr(c).isalnum() or chr(c) == "_")
+_SPACE_FOR_NON_WORD = bytes(c if c in _WORD_BYTES else 32 for c in range(256))
+
+
+def bounded_text(text: str) -> str:
+    """The text as `bounded_literals` are looked for in it."""
+    return (b" " + text.encode("ascii", "replace").translate(_SPACE_FOR_NON_WORD) + b" ").decode("ascii")
+
+
+def _bounded_spelling(literal: str) -> str:
+    return literal.encode("ascii").translate(_SPACE_FOR_NON_WORD).decode("ascii")
+
+
+# Zero-width items that say what stands beside a literal: a word boundary, and a look-around that
+# no word character may fill, before or after. They are spelled as these marks while a stretch is
+# spelled out, then as a space where they tell of a non-word character next to the literal.
+_BOUNDARY, _NON_WORD_BEFORE, _NON_WORD_AFTER = _MARKERS = "\x00\x01\x02"
+
+
+def _bound_marker(op, av) -> str | None:
+    if op is _sre.AT:
+        return _BOUNDARY if av is _sre.AT_BOUNDARY else None
+    if op is not _sre.ASSERT_NOT:
+        return None
+    direction, body = av
+    if len(body.data) != 1 or body.data[0][0] is not _sre.IN:
+        return None
+    chars = body.data[0][1]
+    if (_sre.CATEGORY, _sre.CATEGORY_WORD) not in chars or (_sre.NEGATE, None) in chars:
+        return None
+    return _NON_WORD_BEFORE if direction < 0 else _NON_WORD_AFTER
+
+
+def _resolve_bounds(spelling: str) -> str:
+    """The spelling with each run of marks made a space where it tells of a non-word character
+    just before or after the spelled text, and dropped elsewhere (what stands there is spelled)."""
+    parts = _MARK_RUNS.split(spelling)  # text, marks, text, ..., text
+    if len(parts) == 1:
+        return spelling
+    before = parts[1] if not parts[0] else ""
+    after = parts[-2] if not parts[-1] else ""
+    text = "".join(parts[::2])
+    if not text:
+        return ""
+    before_space = _NON_WORD_BEFORE in before or (_BOUNDARY in before and _is_word(text[0]))
+    after_space = _NON_WORD_AFTER in after or (_BOUNDARY in after and _is_word(text[-1]))
+    return " " * before_space + text + " " * after_space
+
+
+_MARK_RUNS = re.compile(f"([{_MARKERS}]+)")
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and ord(char) in _WORD_BYTES
+
+
 def _minimal(literals: set[str]) -> tuple[str, ...]:
     """Drop literals that contain another one: finding the shorter is enough."""
     return tuple(sorted(a for a in literals if not any(b != a and b in a for b in literals)))
@@ -96,7 +169,7 @@ def _minimal(literals: set[str]) -> tuple[str, ...]:
 _MAX_SPELLINGS = 128
 
 
-def _sequence(items, ignore_case: bool) -> set[str] | None:
+def _sequence(items, ignore_case: bool, bounded: bool = False) -> set[str] | None:
     """The most selective literal set among the stretches every match of the sequence passes through:
     the spellings of a stretch that can be spelled out, the literals of an item that cannot."""
     best: set[str] | None = None
@@ -104,34 +177,40 @@ def _sequence(items, ignore_case: bool) -> set[str] | None:
 
     def consider(literals: set[str] | None) -> None:
         nonlocal best
-        if literals and "" not in literals and (best is None or _selectivity(literals) > _selectivity(best)):
+        if literals and bounded:
+            literals = {_resolve_bounds(spelling) for spelling in literals}
+        if (
+            literals
+            and "" not in literals
+            and (best is None or _selectivity(literals, bounded) > _selectivity(best, bounded))
+        ):
             best = literals
 
     for op, av in items:
-        spellings = _spellings(op, av, ignore_case)
+        spellings = _spellings(op, av, ignore_case, bounded)
         if spellings is not None and len(run) * len(spellings) <= _MAX_SPELLINGS:
             run = {a + b for a in run for b in spellings}
             continue
         consider(run)
         run = spellings or {""}
         if spellings is None:
-            consider(_item(op, av, ignore_case))
+            consider(_item(op, av, ignore_case, bounded))
     consider(run)
     return best
 
 
-def _item(op, av, ignore_case: bool) -> set[str] | None:
+def _item(op, av, ignore_case: bool, bounded: bool) -> set[str] | None:
     if op is _sre.SUBPATTERN:
-        return _sequence(av[-1].data, _group_ignores_case(av, ignore_case))
+        return _sequence(av[-1].data, _group_ignores_case(av, ignore_case), bounded)
     if op is _sre.ATOMIC_GROUP:
-        return _sequence(av.data, ignore_case)
+        return _sequence(av.data, ignore_case, bounded)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         low, _, body = av
-        return _sequence(body.data, ignore_case) if low >= 1 else None
+        return _sequence(body.data, ignore_case, bounded) if low >= 1 else None
     if op is _sre.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            literals = _sequence(branch.data, ignore_case)
+            literals = _sequence(branch.data, ignore_case, bounded)
             if not literals:
                 return None  # a branch that needs nothing: the alternation needs nothing
             union |= literals
@@ -139,26 +218,28 @@ def _item(op, av, ignore_case: bool) -> set[str] | None:
     return None
 
 
-def _spellings(op, av, ignore_case: bool) -> set[str] | None:
+def _spellings(op, av, ignore_case: bool, bounded: bool) -> set[str] | None:
     """Every string the item can match, when they are few and ASCII; None otherwise."""
     if op is _sre.LITERAL:
-        return {_char(av, ignore_case)} if av < 128 else None
+        return {_char(av, ignore_case)} if 128 > av >= len(_MARKERS) else None
+    if bounded and (marker := _bound_marker(op, av)):
+        return {marker}
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return {""}  # zero-width: it adds nothing to the matched text
     if op is _sre.IN:
-        chars = [_char(c, ignore_case) for kind, c in av if kind is _sre.LITERAL and c < 128]
+        chars = [_char(c, ignore_case) for kind, c in av if kind is _sre.LITERAL and len(_MARKERS) <= c < 128]
         return set(chars) if len(chars) == len(av) else None
     if op is _sre.SUBPATTERN:
-        return _sequence_spellings(av[-1].data, _group_ignores_case(av, ignore_case))
+        return _sequence_spellings(av[-1].data, _group_ignores_case(av, ignore_case), bounded)
     if op is _sre.ATOMIC_GROUP:
-        return _sequence_spellings(av.data, ignore_case)
+        return _sequence_spellings(av.data, ignore_case, bounded)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[:2] == (0, 1):
-        body = _sequence_spellings(av[2].data, ignore_case)
+        body = _sequence_spellings(av[2].data, ignore_case, bounded)
         return None if body is None else body | {""}
     if op is _sre.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            spellings = _sequence_spellings(branch.data, ignore_case)
+            spellings = _sequence_spellings(branch.data, ignore_case, bounded)
             if spellings is None:
                 return None
             union |= spellings
@@ -166,10 +247,10 @@ def _spellings(op, av, ignore_case: bool) -> set[str] | None:
     return None
 
 
-def _sequence_spellings(items, ignore_case: bool) -> set[str] | None:
+def _sequence_spellings(items, ignore_case: bool, bounded: bool) -> set[str] | None:
     run = {""}
     for op, av in items:
-        spellings = _spellings(op, av, ignore_case)
+        spellings = _spellings(op, av, ignore_case, bounded)
         if spellings is None or len(run) * len(spellings) > _MAX_SPELLINGS:
             return None
         run = {a + b for a in run for b in spellings}
@@ -186,9 +267,10 @@ def _group_ignores_case(av, ignore_case: bool) -> bool:
     return not del_flags & re.IGNORECASE and (ignore_case or bool(add_flags & re.IGNORECASE))
 
 
-def _selectivity(literals: set[str]) -> tuple[int, int]:
-    """Longer shortest literal first (rarer in text), then fewer literals."""
-    return min(map(len, literals)), -len(literals)
+def _selectivity(literals: set[str], bounded: bool) -> tuple[int, int]:
+    """Longer shortest literal first (rarer in text), then fewer literals. Bounded, the spaces at the
+    ends (mostly word boundaries) do not count: " in" is no rarer than "apr"."""
+    return min(len(literal.strip(" ") if bounded else literal) for literal in literals), -len(literals)
 
 
 # What a pattern source spells besides its own letters: escapes, group names, inline flags.
@@ -266,7 +348,7 @@ class LiteralIndex:
         self._always = 1 << len(self._patterns)
         by_literal: dict[str, int] = {}
         for pattern in self._patterns:
-            literals = cased_literals(pattern)
+            literals = bounded_literals(pattern)
             if literals is None:
                 self._always |= self._bits[id(pattern)]
             for literal in literals or ():
@@ -285,10 +367,10 @@ class LiteralIndex:
         """The bits of the patterns that may match (a pattern not indexed may always match)."""
         mask = self._always
         if self._in_folded:
-            for _, bits in self._in_folded.iter(fold(text)):
+            for _, bits in self._in_folded.iter(bounded_text(fold(text))):
                 mask |= bits
         for literal, bits in self._as_written:
-            if literal in text:
+            if literal.strip(" ") in text and literal in bounded_text(text):  # mostly absent: test it bare
                 mask |= bits
         return mask
 
