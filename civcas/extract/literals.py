@@ -76,13 +76,7 @@ def cased_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """`required_literals`, except that a literal from a case-sensitive part keeps its case ("IS" of
     `(?-i:\bIS\b)`): one with an upper-case letter must stand as written in the text, the others
     in the folded text."""
-    if _sre_parse is None:
-        return None
-    try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        literals = _sequence(tree.data, bool(pattern.flags & re.IGNORECASE))
-    except Exception:  # noqa: BLE001 - a parser layout we do not know: no prefilter
-        return None
+    literals = _read_literals(pattern, bounded=False)
     return _minimal(literals) if literals else None
 
 
@@ -91,14 +85,18 @@ def bounded_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """`cased_literals` that also spell the word boundaries around them as a space, to be looked
     for in `bounded_text`: `\bUN\b` needs " un " there, which "until" and "found" do not hold.
     Every character a literal spells that is not an ASCII word character is a space too."""
-    if _sre_parse is None or pattern.flags & re.LOCALE:
-        return cased_literals(pattern)
+    literals = _read_literals(pattern, bounded=True)
+    return _minimal({_bounded_spelling(literal) for literal in literals}) if literals else None
+
+
+def _read_literals(pattern: re.Pattern[str], bounded: bool) -> set[str] | None:
+    if _sre_parse is None:
+        return None
     try:
         tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        literals = _sequence(tree.data, bool(pattern.flags & re.IGNORECASE), bounded=True)
+        return _sequence(tree.data, bool(pattern.flags & re.IGNORECASE), bounded)
     except Exception:  # noqa: BLE001 - a parser layout we do not know: no prefilter
         return None
-    return _minimal({_bounded_spelling(literal) for literal in literals}) if literals else None
 
 
 # Where a text is not an ASCII word character (a space, a mark, anything beyond ASCII), its bounded
