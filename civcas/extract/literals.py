@@ -12,7 +12,7 @@ changes its result.
 from __future__ import annotations
 
 import functools
-import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
@@ -76,14 +76,85 @@ def cased_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """`required_literals`, except that a literal from a case-sensitive part keeps its case ("IS" of
     `(?-i:\bIS\b)`): one with an upper-case letter must stand as written in the text, the others
     in the folded text."""
+    literals = _read_literals(pattern, bounded=False)
+    return _minimal(literals) if literals else None
+
+
+@_per_pattern
+def bounded_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """`cased_literals` that also spell the word boundaries around them as a space, to be looked
+    for in `bounded_text`: `\bUN\b` needs " un " there, which "until" and "found" do not hold.
+    Every character a literal spells that is not an ASCII word character is a space too."""
+    literals = _read_literals(pattern, bounded=True)
+    return _minimal({_bounded_spelling(literal) for literal in literals}) if literals else None
+
+
+def _read_literals(pattern: re.Pattern[str], bounded: bool) -> set[str] | None:
     if _sre_parse is None:
         return None
     try:
         tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        literals = _sequence(tree.data, bool(pattern.flags & re.IGNORECASE))
+        return _sequence(tree.data, bool(pattern.flags & re.IGNORECASE), bounded)
     except Exception:  # noqa: BLE001 - a parser layout we do not know: no prefilter
         return None
-    return _minimal(literals) if literals else None
+
+
+# Where a text is not an ASCII word character (a space, a mark, anything beyond ASCII), its bounded
+# form has a space; it has one before and after the text too.
+_WORD_BYTES = frozenset(c for c in range(128) if chr(c).isalnum() or chr(c) == "_")
+_SPACE_FOR_NON_WORD = bytes(c if c in _WORD_BYTES else 32 for c in range(256))
+
+
+def bounded_text(text: str) -> str:
+    """The text as `bounded_literals` are looked for in it."""
+    return (b" " + text.encode("ascii", "replace").translate(_SPACE_FOR_NON_WORD) + b" ").decode("ascii")
+
+
+def _bounded_spelling(literal: str) -> str:
+    return literal.encode("ascii").translate(_SPACE_FOR_NON_WORD).decode("ascii")
+
+
+# Zero-width items that say what stands beside a literal: a word boundary, and a look-around that
+# no word character may fill, before or after. They are spelled as these marks while a stretch is
+# spelled out, then as a space where they tell of a non-word character next to the literal.
+_BOUNDARY, _NON_WORD_BEFORE, _NON_WORD_AFTER = _MARKERS = "\x00\x01\x02"
+
+
+def _bound_marker(op, av) -> str | None:
+    if op is _sre.AT:
+        return _BOUNDARY if av is _sre.AT_BOUNDARY else None
+    if op is not _sre.ASSERT_NOT:
+        return None
+    direction, body = av
+    if len(body.data) != 1 or body.data[0][0] is not _sre.IN:
+        return None
+    chars = body.data[0][1]
+    if (_sre.CATEGORY, _sre.CATEGORY_WORD) not in chars or (_sre.NEGATE, None) in chars:
+        return None
+    return _NON_WORD_BEFORE if direction < 0 else _NON_WORD_AFTER
+
+
+def _resolve_bounds(spelling: str) -> str:
+    """The spelling with each run of marks made a space where it tells of a non-word character
+    just before or after the spelled text, and dropped elsewhere (what stands there is spelled)."""
+    parts = _MARK_RUNS.split(spelling)  # text, marks, text, ..., text
+    if len(parts) == 1:
+        return spelling
+    before = parts[1] if not parts[0] else ""
+    after = parts[-2] if not parts[-1] else ""
+    text = "".join(parts[::2])
+    if not text:
+        return ""
+    before_space = _NON_WORD_BEFORE in before or (_BOUNDARY in before and _is_word(text[0]))
+    after_space = _NON_WORD_AFTER in after or (_BOUNDARY in after and _is_word(text[-1]))
+    return " " * before_space + text + " " * after_space
+
+
+_MARK_RUNS = re.compile(f"([{_MARKERS}]+)")
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and ord(char) in _WORD_BYTES
 
 
 def _minimal(literals: set[str]) -> tuple[str, ...]:
@@ -96,7 +167,7 @@ def _minimal(literals: set[str]) -> tuple[str, ...]:
 _MAX_SPELLINGS = 128
 
 
-def _sequence(items, ignore_case: bool) -> set[str] | None:
+def _sequence(items, ignore_case: bool, bounded: bool = False) -> set[str] | None:
     """The most selective literal set among the stretches every match of the sequence passes through:
     the spellings of a stretch that can be spelled out, the literals of an item that cannot."""
     best: set[str] | None = None
@@ -104,34 +175,40 @@ def _sequence(items, ignore_case: bool) -> set[str] | None:
 
     def consider(literals: set[str] | None) -> None:
         nonlocal best
-        if literals and "" not in literals and (best is None or _selectivity(literals) > _selectivity(best)):
+        if literals and bounded:
+            literals = {_resolve_bounds(spelling) for spelling in literals}
+        if (
+            literals
+            and "" not in literals
+            and (best is None or _selectivity(literals, bounded) > _selectivity(best, bounded))
+        ):
             best = literals
 
     for op, av in items:
-        spellings = _spellings(op, av, ignore_case)
+        spellings = _spellings(op, av, ignore_case, bounded)
         if spellings is not None and len(run) * len(spellings) <= _MAX_SPELLINGS:
             run = {a + b for a in run for b in spellings}
             continue
         consider(run)
         run = spellings or {""}
         if spellings is None:
-            consider(_item(op, av, ignore_case))
+            consider(_item(op, av, ignore_case, bounded))
     consider(run)
     return best
 
 
-def _item(op, av, ignore_case: bool) -> set[str] | None:
+def _item(op, av, ignore_case: bool, bounded: bool) -> set[str] | None:
     if op is _sre.SUBPATTERN:
-        return _sequence(av[-1].data, _group_ignores_case(av, ignore_case))
+        return _sequence(av[-1].data, _group_ignores_case(av, ignore_case), bounded)
     if op is _sre.ATOMIC_GROUP:
-        return _sequence(av.data, ignore_case)
+        return _sequence(av.data, ignore_case, bounded)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         low, _, body = av
-        return _sequence(body.data, ignore_case) if low >= 1 else None
+        return _sequence(body.data, ignore_case, bounded) if low >= 1 else None
     if op is _sre.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            literals = _sequence(branch.data, ignore_case)
+            literals = _sequence(branch.data, ignore_case, bounded)
             if not literals:
                 return None  # a branch that needs nothing: the alternation needs nothing
             union |= literals
@@ -139,26 +216,28 @@ def _item(op, av, ignore_case: bool) -> set[str] | None:
     return None
 
 
-def _spellings(op, av, ignore_case: bool) -> set[str] | None:
+def _spellings(op, av, ignore_case: bool, bounded: bool) -> set[str] | None:
     """Every string the item can match, when they are few and ASCII; None otherwise."""
     if op is _sre.LITERAL:
-        return {_char(av, ignore_case)} if av < 128 else None
+        return {_char(av, ignore_case)} if 128 > av >= len(_MARKERS) else None
+    if bounded and (marker := _bound_marker(op, av)):
+        return {marker}
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return {""}  # zero-width: it adds nothing to the matched text
     if op is _sre.IN:
-        chars = [_char(c, ignore_case) for kind, c in av if kind is _sre.LITERAL and c < 128]
+        chars = [_char(c, ignore_case) for kind, c in av if kind is _sre.LITERAL and len(_MARKERS) <= c < 128]
         return set(chars) if len(chars) == len(av) else None
     if op is _sre.SUBPATTERN:
-        return _sequence_spellings(av[-1].data, _group_ignores_case(av, ignore_case))
+        return _sequence_spellings(av[-1].data, _group_ignores_case(av, ignore_case), bounded)
     if op is _sre.ATOMIC_GROUP:
-        return _sequence_spellings(av.data, ignore_case)
+        return _sequence_spellings(av.data, ignore_case, bounded)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[:2] == (0, 1):
-        body = _sequence_spellings(av[2].data, ignore_case)
+        body = _sequence_spellings(av[2].data, ignore_case, bounded)
         return None if body is None else body | {""}
     if op is _sre.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            spellings = _sequence_spellings(branch.data, ignore_case)
+            spellings = _sequence_spellings(branch.data, ignore_case, bounded)
             if spellings is None:
                 return None
             union |= spellings
@@ -166,10 +245,10 @@ def _spellings(op, av, ignore_case: bool) -> set[str] | None:
     return None
 
 
-def _sequence_spellings(items, ignore_case: bool) -> set[str] | None:
+def _sequence_spellings(items, ignore_case: bool, bounded: bool) -> set[str] | None:
     run = {""}
     for op, av in items:
-        spellings = _spellings(op, av, ignore_case)
+        spellings = _spellings(op, av, ignore_case, bounded)
         if spellings is None or len(run) * len(spellings) > _MAX_SPELLINGS:
             return None
         run = {a + b for a in run for b in spellings}
@@ -186,9 +265,10 @@ def _group_ignores_case(av, ignore_case: bool) -> bool:
     return not del_flags & re.IGNORECASE and (ignore_case or bool(add_flags & re.IGNORECASE))
 
 
-def _selectivity(literals: set[str]) -> tuple[int, int]:
-    """Longer shortest literal first (rarer in text), then fewer literals."""
-    return min(map(len, literals)), -len(literals)
+def _selectivity(literals: set[str], bounded: bool) -> tuple[int, int]:
+    """Longer shortest literal first (rarer in text), then fewer literals. Bounded, the spaces at the
+    ends (mostly word boundaries) do not count: " in" is no rarer than "apr"."""
+    return min(len(literal.strip(" ") if bounded else literal) for literal in literals), -len(literals)
 
 
 # What a pattern source spells besides its own letters: escapes, group names, inline flags.
@@ -210,100 +290,131 @@ def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
+def _folded_searcher(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str], bool]:
+    """(pattern, the pattern to run, whether to run it over the folded text), kept by the pattern's id:
+    the searches of a sentence go through here tens of thousands of times."""
+    found = _searchers.get(id(pattern))
+    if found is None:
+        twin = folded_twin(pattern)
+        found = _searchers[id(pattern)] = (pattern, twin or pattern, twin is not None)
+    return found
+
+
+_searchers: dict[int, tuple[re.Pattern[str], re.Pattern[str], bool]] = {}
+
+
 def search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, through the folded twin where there is one: the offsets and group
     names are the same, the matched strings lower-cased."""
-    twin = folded_twin(pattern)
-    return twin.search(fold(text)) if twin else pattern.search(text)
+    _, run, folded = _searchers.get(id(pattern)) or _folded_searcher(pattern)
+    return run.search(fold(text) if folded else text)
 
 
 def finditer_folded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, as `search_folded`."""
-    twin = folded_twin(pattern)
-    return twin.finditer(fold(text)) if twin else pattern.finditer(text)
+    _, run, folded = _searchers.get(id(pattern)) or _folded_searcher(pattern)
+    return run.finditer(fold(text) if folded else text)
 
 
-def _automaton(owners_by_literal: dict[str, set[int]]) -> ahocorasick.Automaton | None:
-    """An Aho-Corasick automaton whose words are the literals, each valued with its owners' ids."""
-    if not owners_by_literal:
+def _automaton(bits_by_literal: dict[str, int]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton whose words are the literals, each valued with its owners' bits."""
+    if not bits_by_literal:
         return None
     automaton = ahocorasick.Automaton()
-    for literal, owners in owners_by_literal.items():
-        automaton.add_word(literal, frozenset(owners))
+    for literal, bits in bits_by_literal.items():
+        automaton.add_word(literal, bits)
     automaton.make_automaton()
     return automaton
 
 
 T = TypeVar("T")
-_UNKNOWN = 0  # stands for a pattern the index does not know (no object has id 0)
 
 
 class LiteralIndex:
     """Which of many patterns may match a text, from one Aho-Corasick pass over it (remembered for
     the last few texts: the stages of one sentence ask in turn).
 
-    Patterns are keyed by id(): hashing a compiled pattern hashes its whole program, which costs
-    more than the regex search it is meant to save. The index keeps its patterns alive, so their
-    ids stay theirs."""
+    Each pattern owns one bit; a pass over a text gives the mask of the patterns that may match, so
+    each later question is one AND. Patterns are keyed by id(): hashing a compiled pattern hashes
+    its whole program, which costs more than the regex search it is meant to save. The index keeps
+    its patterns alive, so their ids stay theirs."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self._patterns = list(patterns)
-        self._known = frozenset(map(id, self._patterns))
-        self._always: frozenset[int] = frozenset()
-        by_literal: dict[str, set[int]] = {}
+        self._bits = {id(p): 1 << i for i, p in enumerate(self._patterns)}
+        # The bit of every pattern the index does not know (or cannot prefilter): always set.
+        self._always = 1 << len(self._patterns)
+        by_literal: dict[str, int] = {}
         for pattern in self._patterns:
-            literals = cased_literals(pattern)
+            literals = bounded_literals(pattern)
             if literals is None:
-                self._always |= {id(pattern)}
+                self._always |= self._bits[id(pattern)]
             for literal in literals or ():
-                by_literal.setdefault(literal, set()).add(id(pattern))
+                by_literal[literal] = by_literal.get(literal, 0) | self._bits[id(pattern)]
         self._in_folded = _automaton({k: v for k, v in by_literal.items() if k == k.lower()})
         # A literal with an upper-case letter comes from a case-sensitive part ("IS" of ISIS's
         # pattern): looked for as written, it does not let through every "this" and "is". Such
         # literals are few: str's own search finds them faster than a second automaton pass.
-        self._as_written = [(k, frozenset(v)) for k, v in by_literal.items() if k != k.lower()]
-        self._possible_ids = functools.lru_cache(maxsize=256)(self._find_possible_ids)
-        self._groups: dict[int, tuple[Sequence, list[int]]] = {}
+        self._as_written = [(k, v) for k, v in by_literal.items() if k != k.lower()]
+        self._possible_mask = functools.lru_cache(maxsize=256)(self._find_possible_mask)
+        # id(pattern) -> (bit, the pattern to run, whether over the folded text)
+        self._searchers = {id(p): (self._bits[id(p)], *_folded_searcher(p)[1:]) for p in self._patterns}
+        self._groups: dict[int, tuple[Sequence, list[int], int, dict[int, list]]] = {}
 
-    def _find_possible_ids(self, text: str) -> set[int]:
-        """Ids of the patterns that may match, and _UNKNOWN (a pattern not indexed may always match)."""
-        found = {*self._always, _UNKNOWN}
+    def _find_possible_mask(self, text: str) -> int:
+        """The bits of the patterns that may match (a pattern not indexed may always match)."""
+        mask = self._always
         if self._in_folded:
-            for _, owners in self._in_folded.iter(fold(text)):
-                found |= owners
-        for literal, owners in self._as_written:
-            if literal in text:
-                found |= owners
-        return found
+            for _, bits in self._in_folded.iter(bounded_text(fold(text))):
+                mask |= bits
+        for literal, bits in self._as_written:
+            if literal.strip(" ") in text and literal in bounded_text(text):  # mostly absent: test it bare
+                mask |= bits
+        return mask
 
     def possible(self, text: str) -> set[re.Pattern[str]]:
         """The patterns that may match `text` or any part of it; the others certainly do not."""
-        ids = self._possible_ids(text)
-        return {p for p in self._patterns if id(p) in ids}
+        mask = self._possible_mask(text)
+        return {p for p in self._patterns if mask & self._bits[id(p)]}
 
     def rules_out(self, pattern: re.Pattern[str], text: str) -> bool:
         """True when `pattern` certainly does not match `text` (never for a pattern not indexed)."""
-        key = id(pattern)
-        return key in self._known and key not in self._possible_ids(text)
+        bit = self._bits.get(id(pattern))
+        return bit is not None and not self._possible_mask(text) & bit
 
     def candidates(
         self, items: Sequence[tuple[re.Pattern[str], T]], text: str
     ) -> list[tuple[re.Pattern[str], T]]:
         """The (pattern, value) items, in order, whose pattern may match `text`: one look-up for a
-        whole lexicon group instead of one per pattern."""
+        whole lexicon group instead of one per pattern (kept by the group's bits that are set)."""
         group = self._groups.get(id(items))
         if group is None or group[0] is not items:  # the group is kept: its id stays its own
-            if len(self._groups) >= 64:
-                self._groups.clear()  # a caller passing a fresh list each time
-            keys = [id(p) if id(p) in self._known else _UNKNOWN for p, _ in items]
-            group = self._groups[id(items)] = (items, keys)
-        return list(itertools.compress(items, map(self._possible_ids(text).__contains__, group[1])))
+            group = self._group(items)
+        _, bits, group_mask, chosen_by_mask = group
+        mask = self._possible_mask(text) & group_mask
+        chosen = chosen_by_mask.get(mask)
+        if chosen is None:
+            chosen = chosen_by_mask[mask] = [
+                item for item, bit in zip(items, bits, strict=True) if mask & bit
+            ]
+        return list(chosen)
+
+    def _group(self, items: Sequence[tuple[re.Pattern[str], T]]) -> tuple:
+        if len(self._groups) >= 64:
+            self._groups.clear()  # a caller passing a fresh list each time
+        bits = [self._bits.get(id(p), self._always) for p, _ in items]
+        group = self._groups[id(items)] = (items, bits, functools.reduce(operator.or_, bits, 0), {})
+        return group
 
     def contains(self, pattern: re.Pattern[str], text: str) -> bool:
         """Whether `pattern` matches somewhere in `text`."""
-        if self.rules_out(pattern, text):
-            return False
-        return bool(search_folded(pattern, text))
+        searcher = self._searchers.get(id(pattern))
+        if searcher is None:
+            return bool(search_folded(pattern, text))
+        bit, run, folded = searcher
+        if not self._possible_mask(text) & bit:
+            return False  # a cheap literal check first: most texts hold none of a pattern's literals
+        return run.search(fold(text) if folded else text) is not None
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         return None if self.rules_out(pattern, text) else pattern.search(text)

@@ -4,7 +4,15 @@ from pathlib import Path
 import pytest
 
 from civcas.extract import dates, lexicon, numbers
-from civcas.extract.literals import LiteralIndex, cased_literals, fold, folded_twin, required_literals
+from civcas.extract.literals import (
+    LiteralIndex,
+    bounded_literals,
+    bounded_text,
+    cased_literals,
+    fold,
+    folded_twin,
+    required_literals,
+)
 from civcas.extract.text import split_sentences
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -149,3 +157,25 @@ def test_contains_agrees_with_search():
     index = LiteralIndex([killed, hurt])
     assert index.contains(killed, "Two were KILLED.") and not index.contains(killed, "Two were hurt.")
     assert index.contains(hurt, "HURT") and not index.contains(hurt, "hurt")
+
+
+def test_bounded_literals_spell_word_boundaries_as_spaces():
+    pattern = re.compile(r"(?<![\w-])(?:united nations|\bUN\b|al-qaeda)(?![\w])", re.I)
+    assert bounded_literals(pattern) == (" al qaeda ", " un ", " united nations ")
+    assert bounded_literals(re.compile(r"\bby\s+\w+", re.I)) == (" by",)  # the end is not bounded
+    assert bounded_literals(re.compile(r"\bx\b-", re.I)) == (" x ",)  # "-" is a non-word character
+    assert bounded_text("UN, al-Qaeda") == " UN  al Qaeda "
+
+
+@pytest.mark.parametrize("text", ["UN", "the UN.", "(UN)", "“UN” said", "UN-backed", "al-Qaeda", "İSIS"])
+def test_bounded_literals_never_rule_out_a_match(text):
+    pattern = re.compile(r"(?<![\w])(?:\bUN\b|al-qaeda|isis)", re.I)
+    assert pattern.search(text)
+    assert not LiteralIndex([pattern]).rules_out(pattern, text)
+
+
+def test_a_weak_literal_inside_a_word_rules_its_pattern_out():
+    pattern = re.compile(r"(?<![\w-])(?:\bUN\b|\bWHO\b)(?![\w])", re.I)
+    index = LiteralIndex([pattern])
+    assert index.rules_out(pattern, "Until then, those who fled were found under the rubble.") is False
+    assert index.rules_out(pattern, "Until then, the unknown wounded were found under the rubble.")
