@@ -6,10 +6,11 @@ coordinates is geocoding's (civcas.geo), which runs after extraction.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
+
+import ahocorasick
 
 from civcas import geo
 from civcas.extract.literals import fold, required_literals
@@ -250,35 +251,60 @@ def _holds_literal(literals: tuple[str, ...] | None, text: str) -> bool:
 
 
 # A match of an _INTRODUCED pattern lies within one run of these characters ("the town of
-# Hajin"), and holds the pattern's literals: only the runs that hold them are scanned.
-_NAME_RUN = re.compile(r"[\w'’`\- ]+")
+# Hajin"), and holds one of the pattern's literals: only the runs that hold one are scanned.
+_RUN_CHARS = re.compile(r"[\w'’`\- ]*")
 
 
 def _introduced(text: str):
     """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give."""
-    runs = [m.span() for m in _NAME_RUN.finditer(text)]
     folded = fold(text)
-    for pattern, kind in _INTRODUCED:
-        literals = required_literals(pattern) or ("",)
-        for start, end in _runs_holding(runs, text, folded, literals):
+    if len(folded) != len(text):  # fold changed a length (rare): its offsets are not the text's
+        held = [[(0, len(text))] for _ in _INTRODUCED]
+    else:
+        held = _runs_holding_literals(text, folded)
+    for (pattern, kind), runs in zip(_INTRODUCED, held, strict=True):
+        for start, end in runs:
             for match in pattern.finditer(text, start, end):
                 yield match, kind
 
 
-def _runs_holding(runs: list[tuple[int, int]], text: str, folded: str, literals: tuple[str, ...]):
-    """The runs, in order, within which one of the literals stands in the folded text."""
-    if "" in literals or len(folded) != len(text):  # fold changed a length: fold run by run
-        return [(a, b) for a, b in runs if any(lit in fold(text[a:b]) for lit in literals)]
-    starts = [a for a, _ in runs]
-    held = set()
-    for lit in literals:
-        pos = folded.find(lit)
-        while pos >= 0:
-            i = bisect.bisect_right(starts, pos) - 1
-            if i >= 0 and pos + len(lit) <= runs[i][1]:
-                held.add(i)
-            pos = folded.find(lit, pos + 1)
-    return [runs[i] for i in sorted(held)]
+def _runs_holding_literals(text: str, folded: str) -> list[list[tuple[int, int]]]:
+    """For each _INTRODUCED pattern, the runs, in order, that hold one of its literals: one
+    Aho-Corasick pass over the folded text finds the literals of every pattern."""
+    automaton, unguarded = _introducer_literals()
+    held: list[set[tuple[int, int]]] = [set() for _ in _INTRODUCED]
+    reversed_text = None  # the run before a literal is read backwards, as a run after it
+    for last, (length, owners) in automaton.iter(folded):
+        start, end = last + 1 - length, last + 1
+        run_end = _RUN_CHARS.match(text, start).end()
+        if end > run_end:
+            continue  # the literal crosses a run's end
+        reversed_text = reversed_text or text[::-1]
+        back = len(text) - start
+        run = (start - (_RUN_CHARS.match(reversed_text, back).end() - back), run_end)
+        for i in owners:
+            held[i].add(run)
+    whole_text = [(0, len(text))]
+    return [whole_text if i in unguarded else sorted(runs) for i, runs in enumerate(held)]
+
+
+@functools.cache
+def _introducer_literals() -> tuple[ahocorasick.Automaton, frozenset[int]]:
+    """An automaton of the _INTRODUCED patterns' literals (value: length, owning patterns), and
+    the patterns without literals, which every text may match."""
+    owners: dict[str, list[int]] = {}
+    unguarded = set()
+    for i, (pattern, _) in enumerate(_INTRODUCED):
+        literals = required_literals(pattern)
+        if not literals:
+            unguarded.add(i)
+        for literal in literals or ():
+            owners.setdefault(literal, []).append(i)
+    automaton = ahocorasick.Automaton()
+    for literal, ids in owners.items():
+        automaton.add_word(literal, (len(literal), tuple(ids)))
+    automaton.make_automaton()
+    return automaton, frozenset(unguarded)
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
