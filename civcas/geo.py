@@ -29,6 +29,7 @@ import hashlib
 import itertools
 import json
 import math
+import operator
 import os
 import pickle
 import re
@@ -257,7 +258,7 @@ _VOWELS = frozenset("aeiou")
 # A vowel run is one "a"; a y or w after a vowel and before no vowel is part of the run
 # ("Sweyda" -> "swada", but "Hawa" keeps its w).
 _VOWEL_RUN = re.compile(r"[aeiou](?:[aeiou]|[yw](?![aeiou]))*")
-_DOUBLED_LETTER = re.compile(r"([^a])\1+")  # after the vowel runs: "a" never stands doubled
+_FIRST = operator.itemgetter(0)
 _SUN_LETTERS = frozenset("tdrzsnl")
 
 
@@ -352,7 +353,8 @@ def _latin_skeleton(t: str) -> str:
         t = t.replace(a, b)
     if len(t) > 4 and t.endswith("e") and t[-2] not in _VOWELS:
         t = t[:-1]  # French silent e: Salaheddine
-    t = _DOUBLED_LETTER.sub(r"\1", _VOWEL_RUN.sub("a", t))
+    # A repeated letter stands once (after the vowel runs, "a" never stands doubled).
+    t = "".join(map(_FIRST, itertools.groupby(_VOWEL_RUN.sub("a", t))))
     return t[:-1] if len(t) > 2 and t.endswith("ah") else t
 
 
