@@ -227,7 +227,7 @@ _PART_OF_THE_CITY = re.compile(
 
 
 def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    if not _holds_literal(_PART_OF_THE_CITY_LITERALS, text):
+    if not _PART_OF_THE_CITY_GATE.may_match(text):
         return []  # most reports name no part of "the city"
     parts = []
     for m in _PART_OF_THE_CITY.finditer(text):
@@ -239,15 +239,29 @@ def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
     return parts
 
 
-_PART_OF_THE_CITY_LITERALS = required_literals(_PART_OF_THE_CITY)
+class _LiteralGate:
+    """A cheap test before a regex search: whether the folded text holds one of the strings that
+    every match of the pattern holds, all looked for in one Aho-Corasick pass."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        literals = required_literals(pattern)
+        self._automaton = _automaton_of(literals) if literals else None
+
+    def may_match(self, text: str) -> bool:
+        if self._automaton is None:
+            return True
+        return next(self._automaton.iter(fold(text)), None) is not None
 
 
-def _holds_literal(literals: tuple[str, ...] | None, text: str) -> bool:
-    """Whether the text may match the pattern whose required literals these are."""
-    if literals is None:
-        return True
-    folded = fold(text)
-    return any(lit in folded for lit in literals)
+def _automaton_of(literals: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    return automaton
+
+
+_PART_OF_THE_CITY_GATE = _LiteralGate(_PART_OF_THE_CITY)
 
 
 # A match of an _INTRODUCED pattern lies within one run of these characters ("the town of
@@ -340,7 +354,7 @@ _ITEMS_BEFORE = re.compile(
     rf"\b(?:towns|villages|neighbou?rhoods|districts|areas|cities|camps|suburbs|quarters) of (?:the )?"
     rf"((?:{_ITEM}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+))*)$"
 )
-_ITEMS_BEFORE_LITERALS = required_literals(_ITEMS_BEFORE)
+_ITEMS_BEFORE_GATE = _LiteralGate(_ITEMS_BEFORE)
 _MIN_LISTED = 3
 
 
@@ -354,7 +368,7 @@ def _list_size(text: str, m: PlaceMention) -> int:
     after = _ITEMS_AFTER.match(text, m.end).group(0)
     size = 1 + len(_ITEM_RE.findall(after))
     window = text[max(0, m.start - 160) : m.start]
-    before = _holds_literal(_ITEMS_BEFORE_LITERALS, window) and _ITEMS_BEFORE.search(window)
+    before = _ITEMS_BEFORE_GATE.may_match(window) and _ITEMS_BEFORE.search(window)
     return size + (len(_ITEM_RE.findall(before.group(1))) if before else 0)
 
 
@@ -369,7 +383,7 @@ def _is_place_use(text: str, m) -> bool:
 def _with_context(text: str, m: PlaceMention) -> PlaceMention:
     # A cheap literal test before each search: most windows cannot match.
     before = text[max(0, m.start - 80) : m.start]
-    if _holds_literal(_ORIGIN_LITERALS, before) and _ORIGIN_BEFORE.search(before):
+    if _ORIGIN_GATE.may_match(before) and _ORIGIN_BEFORE.search(before):
         return replace(m, origin=True)
     if not m.introduced and _may_end_with_introducer(before) and _INTRODUCER_BEFORE.search(before):
         return replace(m, introduced=True)
@@ -389,7 +403,7 @@ _ORIGIN_BEFORE = re.compile(
     r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|of|and|&|"
     r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'’-]*,?))*\s*$"
 )
-_ORIGIN_LITERALS = required_literals(_ORIGIN_BEFORE)
+_ORIGIN_GATE = _LiteralGate(_ORIGIN_BEFORE)
 
 
 def _may_end_with_introducer(before: str) -> bool:

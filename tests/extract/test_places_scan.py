@@ -47,16 +47,17 @@ def _windows_before_capitals(width: int) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "pattern,literals,width",
+    "pattern,gate,width",
     [
-        (places._ORIGIN_BEFORE, places._ORIGIN_LITERALS, 80),
-        (places._ITEMS_BEFORE, places._ITEMS_BEFORE_LITERALS, 160),
+        (places._ORIGIN_BEFORE, places._ORIGIN_GATE, 80),
+        (places._ITEMS_BEFORE, places._ITEMS_BEFORE_GATE, 160),
     ],
 )
-def test_the_literal_test_passes_every_window_the_pattern_matches(pattern, literals, width):
+def test_the_literal_test_passes_every_window_the_pattern_matches(pattern, gate, width):
     windows = [w for w in _windows_before_capitals(width) if pattern.search(w)]
     assert len(windows) >= 3
-    assert all(places._holds_literal(literals, w) for w in windows)
+    assert all(gate.may_match(w) for w in windows)
+    assert not all(gate.may_match(w) for w in _windows_before_capitals(width))
 
 
 def test_the_introducer_test_passes_every_window_the_pattern_matches():
