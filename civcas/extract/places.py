@@ -191,18 +191,28 @@ class PlaceMention:
 
     @functools.cached_property
     def rank(self) -> float:
-        rank = KIND_RANK.get(self.kind, 2.0)
-        if self.kind in ("city", "town") and geo.canonical_governorate(self.name):
-            return KIND_RANK["capital"]
-        return rank
+        return _rank(self.kind, self.name)
 
     @functools.cached_property
     def keys(self) -> frozenset[str]:
         """Spelling-tolerant keys of every name of this place, to tell whether two mentions are one place."""
-        return frozenset(map(_skeleton, (self.name, *self.alt_names)))
+        return _keys(self.name, self.alt_names)
 
 
-# The same places and their alternative names come up in report after report.
+# The same places and their alternative names come up in report after report (and a mention's
+# copies, made by dataclasses.replace, start without the cached properties of the original).
+@functools.lru_cache(maxsize=16_384)
+def _rank(kind: str, name: str) -> float:
+    if kind in ("city", "town") and geo.canonical_governorate(name):
+        return KIND_RANK["capital"]
+    return KIND_RANK.get(kind, 2.0)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _keys(name: str, alt_names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(_skeleton, (name, *alt_names)))
+
+
 _skeleton = functools.lru_cache(maxsize=65_536)(geo.skeleton)
 
 
