@@ -293,42 +293,27 @@ def _introduced(text: str):
 
 
 def _runs_holding_literals(text: str, folded: str) -> list[list[tuple[int, int]]]:
-    """For each _INTRODUCED pattern, the runs, in order, that hold one of its literals: one
-    Aho-Corasick pass over the folded text finds the literals of every pattern."""
-    automaton, unguarded = _introducer_literals()
-    held: list[set[tuple[int, int]]] = [set() for _ in _INTRODUCED]
-    reversed_text = None  # the run before a literal is read backwards, as a run after it
-    for last, (length, owners) in automaton.iter(folded):
-        start, end = last + 1 - length, last + 1
-        run_end = _RUN_CHARS.match(text, start).end()
-        if end > run_end:
-            continue  # the literal crosses a run's end
-        reversed_text = reversed_text or text[::-1]
-        back = len(text) - start
-        run = (start - (_RUN_CHARS.match(reversed_text, back).end() - back), run_end)
-        for i in owners:
-            held[i].add(run)
-    whole_text = [(0, len(text))]
-    return [whole_text if i in unguarded else sorted(runs) for i, runs in enumerate(held)]
-
-
-@functools.cache
-def _introducer_literals() -> tuple[ahocorasick.Automaton, frozenset[int]]:
-    """An automaton of the _INTRODUCED patterns' literals (value: length, owning patterns), and
-    the patterns without literals, which every text may match."""
-    owners: dict[str, list[int]] = {}
-    unguarded = set()
-    for i, (pattern, _) in enumerate(_INTRODUCED):
+    """For each _INTRODUCED pattern, the runs, in order, that hold one of its literals. str.find
+    looks for each literal (far cheaper per character than an automaton), and only the runs
+    around what it finds are delimited, not every run of the text."""
+    reversed_text = text[::-1]  # the run before a literal is read backwards, as a run after it
+    held = []
+    for pattern, _ in _INTRODUCED:
         literals = required_literals(pattern)
         if not literals:
-            unguarded.add(i)
-        for literal in literals or ():
-            owners.setdefault(literal, []).append(i)
-    automaton = ahocorasick.Automaton()
-    for literal, ids in owners.items():
-        automaton.add_word(literal, (len(literal), tuple(ids)))
-    automaton.make_automaton()
-    return automaton, frozenset(unguarded)
+            held.append([(0, len(text))])
+            continue
+        runs = set()
+        for literal in literals:
+            start = folded.find(literal)
+            while start >= 0:
+                run_end = _RUN_CHARS.match(text, start).end()
+                if start + len(literal) <= run_end:  # else the literal crosses the run's end
+                    back = len(text) - start
+                    runs.add((start - (_RUN_CHARS.match(reversed_text, back).end() - back), run_end))
+                start = folded.find(literal, start + 1)
+        held.append(sorted(runs))
+    return held
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
