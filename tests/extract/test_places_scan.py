@@ -65,3 +65,19 @@ def test_the_introducer_test_passes_every_window_the_pattern_matches():
     assert len(windows) >= 3
     assert any(w.endswith("\n") for w in windows)
     assert all(places._may_end_with_introducer(w) for w in windows)
+
+
+@pytest.mark.parametrize(
+    "pattern,gate",
+    [
+        (places._ORIGIN_BEFORE, places._ORIGIN_GATE),
+        (places._ITEMS_BEFORE, places._ITEMS_BEFORE_GATE),
+        (places._PART_OF_THE_CITY, places._PART_OF_THE_CITY_GATE),
+    ],
+)
+def test_a_gate_passes_exactly_the_texts_holding_one_of_its_literals(pattern, gate):
+    literals = places.required_literals(pattern)
+    texts = [*_windows_before_capitals(160), "shelling of the eastern part of the city", "east of the City"]
+    holding = [any(literal in places.fold(t) for literal in literals) for t in texts]
+    assert [gate.may_match(t) for t in texts] == holding
+    assert any(holding) and not all(holding)
