@@ -221,12 +221,15 @@ def find_places(text: str) -> list[PlaceMention]:
     found = [m for m in gazetteer.find_mentions(text) if _is_place_use(text, m)]
     anchors = _governorate_anchors(text, found)
     mentions = [_from_gazetteer(text, m, _nearest_entry(m, anchors)) for m in found]
-    for match, kind in _introduced(text):
+    folded = fold(text)  # once: the windows folded in between would push it out of fold's memory
+    for match, kind in _introduced(text, folded):
         mention = _from_pattern(text, match, kind, mentions)
         if mention:
             mentions.append(mention)
     mentions = sorted((_with_context(text, m) for m in mentions), key=lambda m: (m.start, -m.end))
-    mentions = sorted([*mentions, *_parts_of_the_city(text, mentions)], key=lambda m: (m.start, -m.end))
+    mentions = sorted(
+        [*mentions, *_parts_of_the_city(text, folded, mentions)], key=lambda m: (m.start, -m.end)
+    )
     return _mark_listed(text, mentions)
 
 
@@ -236,8 +239,8 @@ _PART_OF_THE_CITY = re.compile(
 )
 
 
-def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    if not _PART_OF_THE_CITY_GATE.may_match(text):
+def _parts_of_the_city(text: str, folded: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    if not _PART_OF_THE_CITY_GATE.may_match_folded(folded):
         return []  # most reports name no part of "the city"
     parts = []
     for m in _PART_OF_THE_CITY.finditer(text):
@@ -261,9 +264,11 @@ class _LiteralGate:
         self._core = _common_core(literals) if literals else ""
 
     def may_match(self, text: str) -> bool:
+        return self.may_match_folded(fold(text))
+
+    def may_match_folded(self, folded: str) -> bool:
         if self._automaton is None:
             return True
-        folded = fold(text)
         if self._core not in folded:
             return False
         return next(self._automaton.iter(folded), None) is not None
@@ -296,9 +301,9 @@ _PART_OF_THE_CITY_GATE = _LiteralGate(_PART_OF_THE_CITY)
 _RUN_CHARS = re.compile(r"[\w'’`\- ]*")
 
 
-def _introduced(text: str):
-    """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give."""
-    folded = fold(text)
+def _introduced(text: str, folded: str):
+    """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give;
+    `folded` is fold(text)."""
     if len(folded) != len(text):  # fold changed a length (rare): its offsets are not the text's
         held = [[(0, len(text))] for _ in _INTRODUCED]
     else:

@@ -12,7 +12,7 @@ def _plain(text: str) -> list[tuple[tuple[int, int], str]]:
 
 
 def _scanned(text: str) -> list[tuple[tuple[int, int], str]]:
-    return [(m.span(), kind) for m, kind in places._introduced(text)]
+    return [(m.span(), kind) for m, kind in places._introduced(text, places.fold(text))]
 
 
 @pytest.mark.parametrize(
