@@ -29,6 +29,7 @@ import hashlib
 import itertools
 import json
 import math
+import operator
 import os
 import pickle
 import re
@@ -254,6 +255,10 @@ _DIGRAPHS = (
     ("v", "w"),
 )
 _VOWELS = frozenset("aeiou")
+# A vowel run is one "a"; a y or w after a vowel and before no vowel is part of the run
+# ("Sweyda" -> "swada", but "Hawa" keeps its w).
+_VOWEL_RUN = re.compile(r"[aeiou](?:[aeiou]|[yw](?![aeiou]))*")
+_FIRST = operator.itemgetter(0)
 _SUN_LETTERS = frozenset("tdrzsnl")
 
 
@@ -294,6 +299,8 @@ class Mention:
 
 @functools.lru_cache(maxsize=200_000)
 def _norm_token(tok: str) -> str:
+    if tok.isascii():  # NFKD, the diacritic, Latin and Arabic folds leave ASCII as it is
+        return tok.lower().replace("'", "").replace("`", "")
     t = unicodedata.normalize("NFKD", tok)
     t = "".join(c for c in t if not unicodedata.combining(c) and c not in _MARKS)
     t = t.lower().translate(_LATIN_EXTRA)
@@ -346,18 +353,9 @@ def _latin_skeleton(t: str) -> str:
         t = t.replace(a, b)
     if len(t) > 4 and t.endswith("e") and t[-2] not in _VOWELS:
         t = t[:-1]  # French silent e: Salaheddine
-    out: list[str] = []
-    for i, c in enumerate(t):
-        nxt = t[i + 1] if i + 1 < len(t) else ""
-        prev_vowel = bool(out) and out[-1] == "a"
-        if c in _VOWELS or (c in "yw" and prev_vowel and nxt not in _VOWELS):
-            if not prev_vowel:
-                out.append("a")
-        elif not out or out[-1] != c:
-            out.append(c)
-    if len(out) > 2 and out[-1] == "h" and out[-2] == "a":
-        out.pop()
-    return "".join(out)
+    # A repeated letter stands once (after the vowel runs, "a" never stands doubled).
+    t = "".join(map(_FIRST, itertools.groupby(_VOWEL_RUN.sub("a", t))))
+    return t[:-1] if len(t) > 2 and t.endswith("ah") else t
 
 
 @functools.lru_cache(maxsize=200_000)

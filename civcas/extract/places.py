@@ -6,10 +6,11 @@ coordinates is geocoding's (civcas.geo), which runs after extraction.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
+
+import ahocorasick
 
 from civcas import geo
 from civcas.extract.literals import fold, required_literals
@@ -190,18 +191,28 @@ class PlaceMention:
 
     @functools.cached_property
     def rank(self) -> float:
-        rank = KIND_RANK.get(self.kind, 2.0)
-        if self.kind in ("city", "town") and geo.canonical_governorate(self.name):
-            return KIND_RANK["capital"]
-        return rank
+        return _rank(self.kind, self.name)
 
     @functools.cached_property
     def keys(self) -> frozenset[str]:
         """Spelling-tolerant keys of every name of this place, to tell whether two mentions are one place."""
-        return frozenset(map(_skeleton, (self.name, *self.alt_names)))
+        return _keys(self.name, self.alt_names)
 
 
-# The same places and their alternative names come up in report after report.
+# The same places and their alternative names come up in report after report (and a mention's
+# copies, made by dataclasses.replace, start without the cached properties of the original).
+@functools.lru_cache(maxsize=16_384)
+def _rank(kind: str, name: str) -> float:
+    if kind in ("city", "town") and geo.canonical_governorate(name):
+        return KIND_RANK["capital"]
+    return KIND_RANK.get(kind, 2.0)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _keys(name: str, alt_names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(_skeleton, (name, *alt_names)))
+
+
 _skeleton = functools.lru_cache(maxsize=65_536)(geo.skeleton)
 
 
@@ -210,12 +221,15 @@ def find_places(text: str) -> list[PlaceMention]:
     found = [m for m in gazetteer.find_mentions(text) if _is_place_use(text, m)]
     anchors = _governorate_anchors(text, found)
     mentions = [_from_gazetteer(text, m, _nearest_entry(m, anchors)) for m in found]
-    for match, kind in _introduced(text):
+    folded = fold(text)  # once: the windows folded in between would push it out of fold's memory
+    for match, kind in _introduced(text, folded):
         mention = _from_pattern(text, match, kind, mentions)
         if mention:
             mentions.append(mention)
     mentions = sorted((_with_context(text, m) for m in mentions), key=lambda m: (m.start, -m.end))
-    mentions = sorted([*mentions, *_parts_of_the_city(text, mentions)], key=lambda m: (m.start, -m.end))
+    mentions = sorted(
+        [*mentions, *_parts_of_the_city(text, folded, mentions)], key=lambda m: (m.start, -m.end)
+    )
     return _mark_listed(text, mentions)
 
 
@@ -225,8 +239,8 @@ _PART_OF_THE_CITY = re.compile(
 )
 
 
-def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    if not _holds_literal(_PART_OF_THE_CITY_LITERALS, text):
+def _parts_of_the_city(text: str, folded: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    if not _PART_OF_THE_CITY_GATE.may_match_folded(folded):
         return []  # most reports name no part of "the city"
     parts = []
     for m in _PART_OF_THE_CITY.finditer(text):
@@ -238,47 +252,90 @@ def _parts_of_the_city(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
     return parts
 
 
-_PART_OF_THE_CITY_LITERALS = required_literals(_PART_OF_THE_CITY)
+class _LiteralGate:
+    """A cheap test before a regex search: whether the folded text holds one of the strings that
+    every match of the pattern holds, all looked for in one Aho-Corasick pass."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        literals = required_literals(pattern)
+        self._automaton = _automaton_of(literals) if literals else None
+        # A string all the literals hold (" of the city"): one str search rules most texts out,
+        # far cheaper than the automaton's walk over every character.
+        self._core = _common_core(literals) if literals else ""
+
+    def may_match(self, text: str) -> bool:
+        return self.may_match_folded(fold(text))
+
+    def may_match_folded(self, folded: str) -> bool:
+        if self._automaton is None:
+            return True
+        if self._core not in folded:
+            return False
+        return next(self._automaton.iter(folded), None) is not None
 
 
-def _holds_literal(literals: tuple[str, ...] | None, text: str) -> bool:
-    """Whether the text may match the pattern whose required literals these are."""
-    if literals is None:
-        return True
-    folded = fold(text)
-    return any(lit in folded for lit in literals)
+def _common_core(literals: tuple[str, ...]) -> str:
+    """The longest string that every literal holds ("" when there is none)."""
+    shortest = min(literals, key=len)
+    for size in range(len(shortest), 0, -1):
+        for start in range(len(shortest) - size + 1):
+            core = shortest[start : start + size]
+            if all(core in literal for literal in literals):
+                return core
+    return ""
+
+
+def _automaton_of(literals: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    return automaton
+
+
+_PART_OF_THE_CITY_GATE = _LiteralGate(_PART_OF_THE_CITY)
 
 
 # A match of an _INTRODUCED pattern lies within one run of these characters ("the town of
-# Hajin"), and holds the pattern's literals: only the runs that hold them are scanned.
-_NAME_RUN = re.compile(r"[\w'’`\- ]+")
+# Hajin"), and holds one of the pattern's literals: only the runs that hold one are scanned.
+_RUN_CHARS = re.compile(r"[\w'’`\- ]*")
 
 
-def _introduced(text: str):
-    """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give."""
-    runs = [m.span() for m in _NAME_RUN.finditer(text)]
-    folded = fold(text)
-    for pattern, kind in _INTRODUCED:
-        literals = required_literals(pattern) or ("",)
-        for start, end in _runs_holding(runs, text, folded, literals):
+def _introduced(text: str, folded: str):
+    """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give;
+    `folded` is fold(text)."""
+    if len(folded) != len(text):  # fold changed a length (rare): its offsets are not the text's
+        held = [[(0, len(text))] for _ in _INTRODUCED]
+    else:
+        held = _runs_holding_literals(text, folded)
+    for (pattern, kind), runs in zip(_INTRODUCED, held, strict=True):
+        for start, end in runs:
             for match in pattern.finditer(text, start, end):
                 yield match, kind
 
 
-def _runs_holding(runs: list[tuple[int, int]], text: str, folded: str, literals: tuple[str, ...]):
-    """The runs, in order, within which one of the literals stands in the folded text."""
-    if "" in literals or len(folded) != len(text):  # fold changed a length: fold run by run
-        return [(a, b) for a, b in runs if any(lit in fold(text[a:b]) for lit in literals)]
-    starts = [a for a, _ in runs]
-    held = set()
-    for lit in literals:
-        pos = folded.find(lit)
-        while pos >= 0:
-            i = bisect.bisect_right(starts, pos) - 1
-            if i >= 0 and pos + len(lit) <= runs[i][1]:
-                held.add(i)
-            pos = folded.find(lit, pos + 1)
-    return [runs[i] for i in sorted(held)]
+def _runs_holding_literals(text: str, folded: str) -> list[list[tuple[int, int]]]:
+    """For each _INTRODUCED pattern, the runs, in order, that hold one of its literals. str.find
+    looks for each literal (far cheaper per character than an automaton), and only the runs
+    around what it finds are delimited, not every run of the text."""
+    reversed_text = text[::-1]  # the run before a literal is read backwards, as a run after it
+    held = []
+    for pattern, _ in _INTRODUCED:
+        literals = required_literals(pattern)
+        if not literals:
+            held.append([(0, len(text))])
+            continue
+        runs = set()
+        for literal in literals:
+            start = folded.find(literal)
+            while start >= 0:
+                run_end = _RUN_CHARS.match(text, start).end()
+                if start + len(literal) <= run_end:  # else the literal crosses the run's end
+                    back = len(text) - start
+                    runs.add((start - (_RUN_CHARS.match(reversed_text, back).end() - back), run_end))
+                start = folded.find(literal, start + 1)
+        held.append(sorted(runs))
+    return held
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
@@ -314,7 +371,7 @@ _ITEMS_BEFORE = re.compile(
     rf"\b(?:towns|villages|neighbou?rhoods|districts|areas|cities|camps|suburbs|quarters) of (?:the )?"
     rf"((?:{_ITEM}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+))*)$"
 )
-_ITEMS_BEFORE_LITERALS = required_literals(_ITEMS_BEFORE)
+_ITEMS_BEFORE_GATE = _LiteralGate(_ITEMS_BEFORE)
 _MIN_LISTED = 3
 
 
@@ -328,7 +385,7 @@ def _list_size(text: str, m: PlaceMention) -> int:
     after = _ITEMS_AFTER.match(text, m.end).group(0)
     size = 1 + len(_ITEM_RE.findall(after))
     window = text[max(0, m.start - 160) : m.start]
-    before = _holds_literal(_ITEMS_BEFORE_LITERALS, window) and _ITEMS_BEFORE.search(window)
+    before = _ITEMS_BEFORE_GATE.may_match(window) and _ITEMS_BEFORE.search(window)
     return size + (len(_ITEM_RE.findall(before.group(1))) if before else 0)
 
 
@@ -343,7 +400,7 @@ def _is_place_use(text: str, m) -> bool:
 def _with_context(text: str, m: PlaceMention) -> PlaceMention:
     # A cheap literal test before each search: most windows cannot match.
     before = text[max(0, m.start - 80) : m.start]
-    if _holds_literal(_ORIGIN_LITERALS, before) and _ORIGIN_BEFORE.search(before):
+    if _ORIGIN_GATE.may_match(before) and _ORIGIN_BEFORE.search(before):
         return replace(m, origin=True)
     if not m.introduced and _may_end_with_introducer(before) and _INTRODUCER_BEFORE.search(before):
         return replace(m, introduced=True)
@@ -363,7 +420,7 @@ _ORIGIN_BEFORE = re.compile(
     r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|of|and|&|"
     r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'’-]*,?))*\s*$"
 )
-_ORIGIN_LITERALS = required_literals(_ORIGIN_BEFORE)
+_ORIGIN_GATE = _LiteralGate(_ORIGIN_BEFORE)
 
 
 def _may_end_with_introducer(before: str) -> bool:
