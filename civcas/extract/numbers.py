@@ -61,14 +61,20 @@ _UNITS = [
     "thousand",
 ]
 _WORD = rf"(?:{'|'.join(_UNITS)})"
-_NUMBER_WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE = r"several (?:dozen|hundred|thousand)|dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens|dozen"
 
-_NUMBER = (
-    rf"(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_NUMBER_WORDS})|(?P<one>a|an|one))"
-    r"(?![\w:/]|[.,-]\d)"
-)
+
+def _number(space: str) -> str:
+    """A number, its words parted by the characters of `space` (a class's inside) or hyphens."""
+    words = rf"{_WORD}(?:(?:[{space}-]+|[{space}]+and[{space}]+){_WORD})*"
+    return (
+        rf"(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{words})|(?P<one>a|an|one))"
+        r"(?![\w:/]|[.,-]\d)"
+    )
+
+
+_NUMBER = _number(r"\s")
 _IN_A_WORD = r"\w.,:/-"  # a number does not start after these: "1.5", "3,000", "2/3", "F-16"
 NUMBER_RE = re.compile(rf"(?<![{_IN_A_WORD}]){_NUMBER}", re.I)
 
@@ -86,9 +92,11 @@ def _number_heads() -> str:
 # How find_numbers scans: over the folded text (fold keeps offsets), case-sensitively, and matching
 # the break before a number (a space put before the text stands for its start) rather than trying
 # NUMBER_RE's look-behind at every position: the scan then stops only at breaks. An ASCII text is
-# scanned by the ASCII twin, whose classes are plain bitmaps rather than Unicode look-ups.
+# scanned by the ASCII twin, whose classes are plain bitmaps rather than Unicode look-ups; its
+# spaces are spelled out, as ASCII's \s lacks the separators \x1c-\x1f that Unicode's \s holds.
 _BREAK_THEN_NUMBER = re.compile(rf"[^{_IN_A_WORD}]{_number_heads()}{_NUMBER}")
-_BREAK_THEN_NUMBER_ASCII = re.compile(_BREAK_THEN_NUMBER.pattern, re.ASCII)
+_ASCII_SPACE = r"\s\x1c-\x1f"
+_BREAK_THEN_NUMBER_ASCII = re.compile(rf"[^{_IN_A_WORD}]{_number_heads()}{_number(_ASCII_SPACE)}", re.ASCII)
 # Hedges that make a figure a lower bound or an estimate.
 _HEDGES_BEFORE = (
     "at least",

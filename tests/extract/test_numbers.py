@@ -46,4 +46,6 @@ def test_a_text_with_non_ascii_letters_is_scanned_as_an_ascii_one():
 
     ascii_text = "In Hama about twenty-one died, an infant among them; dozens and 3 more were hurt"
     assert numbers(ascii_text.replace("Hama", "Ḥamā")) == numbers(ascii_text)
+    # a separator that Unicode counts as a space (and ASCII does not) reads as it does in Unicode text
+    assert numbers("Ḥ twenty\x1cfive") == numbers("H twenty\x1cfive")
     assert [n[-1] for n in numbers(ascii_text)] == ["words", "one", "vague", "digits"]
