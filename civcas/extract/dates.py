@@ -85,10 +85,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     if not readers:
         return []  # most sentences name no date: one pass over the text tells
     folded = fold(text)
+    ascii_text = folded.isascii()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for _, (twin, read) in readers:
-        for m in twin.finditer(folded):
+    for _, (twin, ascii_twin, read) in readers:
+        for m in (ascii_twin if ascii_text else twin).finditer(folded):
             mention = read(m, text, published)
             if mention and not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
@@ -141,10 +142,18 @@ def _relative(m: re.Match[str], text: str, published: date | None) -> DateMentio
     return DateMention(value, precision, m.start(), m.end(), text[m.start() : m.end()], True)
 
 
+def _ascii_twin(twin: re.Pattern[str]) -> re.Pattern[str]:
+    """`twin` for ASCII text, whose classes are plain bitmaps rather than Unicode look-ups. Its \\s
+    (never in a class in these patterns) is spelled out as Unicode's \\s reads ASCII: with the
+    separators \\x1c-\\x1f, which ASCII's \\s lacks."""
+    return re.compile(twin.pattern.replace(r"\s", r"[\s\x1c-\x1f]"), (twin.flags & ~re.UNICODE) | re.ASCII)
+
+
 # Pattern, and what reads its matches, in order of precedence: a later match that overlaps an
-# earlier one is dropped. Each runs through its lower-case twin over the folded text.
+# earlier one is dropped. Each runs through its lower-case twin over the folded text (an ASCII
+# text through the twin's ASCII twin).
 _READERS = [
-    (pattern, (folded_twin(pattern), read))
+    (pattern, (twin := folded_twin(pattern), _ascii_twin(twin), read))
     for pattern, read in [
         (_DAY_MONTH, _explicit),
         (_MONTH_DAY, _explicit),

@@ -61,26 +61,69 @@ _UNITS = [
     "thousand",
 ]
 _WORD = rf"(?:{'|'.join(_UNITS)})"
-_NUMBER_WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE = r"several (?:dozen|hundred|thousand)|dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens|dozen"
 
-_NUMBER = (
-    rf"(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_NUMBER_WORDS})|(?P<one>a|an|one))"
-    r"(?![\w:/]|[.,-]\d)"
-)
+
+def _number(space: str) -> str:
+    """A number, its words parted by the characters of `space` (a class's inside) or hyphens."""
+    words = rf"{_WORD}(?:(?:[{space}-]+|[{space}]+and[{space}]+){_WORD})*"
+    return (
+        rf"(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{words})|(?P<one>a|an|one))"
+        r"(?![\w:/]|[.,-]\d)"
+    )
+
+
+_NUMBER = _number(r"\s")
 _IN_A_WORD = r"\w.,:/-"  # a number does not start after these: "1.5", "3,000", "2/3", "F-16"
 NUMBER_RE = re.compile(rf"(?<![{_IN_A_WORD}]){_NUMBER}", re.I)
+
+
+def _number_heads() -> str:
+    """A look-ahead that the start of every number passes: a digit, or the first three letters of a
+    spelled number ("a" and "an" then a break): most breaks fail it at once, before the long
+    alternation of _NUMBER is tried."""
+    spellings = [*_UNITS, *VAGUE, *ONE_WORDS]
+    short_words = sorted({first + r"(?!\w)" for s in spellings if len(first := s.split()[0]) < 3})
+    heads = sorted({s[:3] for s in spellings if len(s.split()[0]) >= 3})
+    return rf"(?=\d|{'|'.join(short_words + heads)})"
+
+
 # How find_numbers scans: over the folded text (fold keeps offsets), case-sensitively, and matching
 # the break before a number (a space put before the text stands for its start) rather than trying
-# NUMBER_RE's look-behind at every position: the scan then stops only at breaks.
-_BREAK_THEN_NUMBER = re.compile(rf"[^{_IN_A_WORD}]{_NUMBER}")
+# NUMBER_RE's look-behind at every position: the scan then stops only at breaks. An ASCII text is
+# scanned by the ASCII twin, whose classes are plain bitmaps rather than Unicode look-ups; its
+# spaces are spelled out, as ASCII's \s lacks the separators \x1c-\x1f that Unicode's \s holds.
+_BREAK_THEN_NUMBER = re.compile(rf"[^{_IN_A_WORD}]{_number_heads()}{_NUMBER}")
+_ASCII_SPACE = r"\s\x1c-\x1f"
+_BREAK_THEN_NUMBER_ASCII = re.compile(rf"[^{_IN_A_WORD}]{_number_heads()}{_number(_ASCII_SPACE)}", re.ASCII)
 # Hedges that make a figure a lower bound or an estimate.
-APPROX_BEFORE = re.compile(
-    r"\b(?:at least|more than|over|no fewer than|no less than|not less than|upwards of|about|around|"
-    r"nearly|almost|some|up to|approximately|roughly|as many as|an estimated|estimated|a further|"
-    r"close to|in excess of|between|at least another)\s*$"
+_HEDGES_BEFORE = (
+    "at least",
+    "more than",
+    "over",
+    "no fewer than",
+    "no less than",
+    "not less than",
+    "upwards of",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "up to",
+    "approximately",
+    "roughly",
+    "as many as",
+    "an estimated",
+    "estimated",
+    "a further",
+    "close to",
+    "in excess of",
+    "between",
+    "at least another",
 )
+APPROX_BEFORE = re.compile(rf"\b(?:{'|'.join(_HEDGES_BEFORE)})\s*$")
 APPROX_AFTER = re.compile(r"^\s*(?:or more|plus|\+)\b")
 
 
@@ -96,7 +139,8 @@ class Number:
 def find_numbers(text: str) -> list[Number]:
     found = []
     folded = fold(text)
-    for m in _BREAK_THEN_NUMBER.finditer(" " + folded):
+    scan = _BREAK_THEN_NUMBER_ASCII if folded.isascii() else _BREAK_THEN_NUMBER
+    for m in scan.finditer(" " + folded):
         kind = m.lastgroup
         value = _value(m.group(kind), kind)
         if value is None:
@@ -104,11 +148,16 @@ def find_numbers(text: str) -> list[Number]:
         start, end = m.start(kind) - 1, m.end() - 1  # offsets in the text, without the space
         approx = (
             kind == "vague"
-            or bool(APPROX_BEFORE.search(folded[max(0, start - 25) : start]))
+            or _hedged_before(folded[max(0, start - 25) : start])
             or bool(APPROX_AFTER.match(folded[end : end + 10]))
         )
         found.append(Number(value, approx, start, end, kind))
     return found
+
+
+def _hedged_before(before: str) -> bool:
+    """`before` (folded) ends with a hedge. A cheap literal check first: most numbers follow none."""
+    return before.rstrip().endswith(_HEDGES_BEFORE) and bool(APPROX_BEFORE.search(before))
 
 
 def _value(token: str, kind: str) -> int | None:

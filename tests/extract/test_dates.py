@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from civcas.extract.dates import find_dates
 
 THURSDAY = date(2018, 12, 6)
@@ -52,3 +54,13 @@ def test_a_date_keeps_its_text_as_written():
         "In March",
         "YESTERDAY",
     ]
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\n", "\x1c", "\x1f", "\x0b"])
+def test_an_ascii_text_reads_as_a_unicode_one(space):
+    def dates(text):
+        return [(d.value, d.precision, d.start, d.end) for d in find_dates(text, date(2016, 5, 20))]
+
+    text = f"X: on{space}Monday,{space}5th{space}of{space}May,{space}2016 and since{space}April{space}2015, last{space}Friday"
+    assert dates("Ḥ" + text[1:]) == dates(text)
+    assert len(dates(text)) == 3  # every one of these is a space to Unicode

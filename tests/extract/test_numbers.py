@@ -38,3 +38,14 @@ def test_the_scan_finds_what_the_number_pattern_finds_in_the_demo_reports():
     # number words that do not make a number ("six and twelve") are dropped
     assert found == [(i, *m.span()) for i, m in matches if (i, *m.span()) in found]
     assert {m.lastgroup for i, m in matches if (i, *m.span()) not in found} <= {"words"}
+
+
+def test_a_text_with_non_ascii_letters_is_scanned_as_an_ascii_one():
+    def numbers(text):
+        return [(n.value, n.approx, n.start, n.end, n.kind) for n in find_numbers(text)]
+
+    ascii_text = "In Hama about twenty-one died, an infant among them; dozens and 3 more were hurt"
+    assert numbers(ascii_text.replace("Hama", "Ḥamā")) == numbers(ascii_text)
+    # a separator that Unicode counts as a space (and ASCII does not) reads as it does in Unicode text
+    assert numbers("Ḥ twenty\x1cfive") == numbers("H twenty\x1cfive")
+    assert [n[-1] for n in numbers(ascii_text)] == ["words", "one", "vague", "digits"]
