@@ -355,7 +355,7 @@ class LiteralIndex:
         # A literal with an upper-case letter comes from a case-sensitive part ("IS" of ISIS's
         # pattern): looked for as written, it does not let through every "this" and "is". Such
         # literals are few: str's own search finds them faster than a second automaton pass.
-        self._as_written = [(k, v) for k, v in by_literal.items() if k != k.lower()]
+        self._as_written = [(k.strip(" "), k, v) for k, v in by_literal.items() if k != k.lower()]
         self._possible_mask = functools.lru_cache(maxsize=256)(self._find_possible_mask)
         # id(pattern) -> (bit, the pattern to run, whether over the folded text)
         self._searchers = {id(p): (self._bits[id(p)], *_folded_searcher(p)[1:]) for p in self._patterns}
@@ -367,8 +367,8 @@ class LiteralIndex:
         if self._in_folded:
             for _, bits in self._in_folded.iter(bounded_text(fold(text))):
                 mask |= bits
-        for literal, bits in self._as_written:
-            if literal.strip(" ") in text and literal in bounded_text(text):  # mostly absent: test it bare
+        for bare, literal, bits in self._as_written:
+            if bare in text and literal in bounded_text(text):  # mostly absent: test it bare
                 mask |= bits
         return mask
 
