@@ -105,13 +105,23 @@ class Mention:
     date: DateMention | None
     place: PlaceMention | None
     governorate: tuple[int, int, str] | None
-    actor: tuple[str, Span] | None
     weapon: tuple[str, Span] | None
     target: tuple[str, Span] | None
-    source: tuple[str, Span] | None
     separate: bool
     same_day: bool
-    site_only: bool = False  # no figure nor strike: it can only tell where the last incident was
+    site_only: bool  # no figure nor strike: it can only tell where the last incident was
+    text: str  # the article's text, which the sentence is part of
+    anchor: int  # where in the text the figure or the strike is
+
+    # The party and the source are only read when the mention fills an incident that lacks them:
+    # most mentions join an incident that has them already, so they are found on demand.
+    @functools.cached_property
+    def actor(self) -> tuple[str, Span] | None:
+        return _actor(self.text, self.sentence, self.anchor)
+
+    @functools.cached_property
+    def source(self) -> tuple[str, Span] | None:
+        return _source(self.text, self.sentence, self.anchor)
 
 
 @dataclass
@@ -194,13 +204,13 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         or _named_city(sentence, places)
         or _named_area(sentence, places),
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
-        actor=_actor(text, sentence, anchor),
         weapon=weapon,
         target=target,
-        source=_source(text, sentence, anchor),
         separate=_contains(lx.SEPARATE_CUE, sentence.text),
         same_day=_contains(_SAME_DAY, sentence.text),
         site_only=site_only,
+        text=text,
+        anchor=anchor,
     )
 
 
