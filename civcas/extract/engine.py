@@ -106,18 +106,21 @@ class Mention:
     place: PlaceMention | None
     governorate: tuple[int, int, str] | None
     weapon: tuple[str, Span] | None
-    target: tuple[str, Span] | None
     separate: bool
     same_day: bool
     site_only: bool  # no figure nor strike: it can only tell where the last incident was
     text: str  # the article's text, which the sentence is part of
     anchor: int  # where in the text the figure or the strike is
 
-    # The party and the source are only read when the mention fills an incident that lacks them:
+    # The party, target and source are only read when the mention fills an incident that lacks them:
     # most mentions join an incident that has them already, so they are found on demand.
     @functools.cached_property
     def actor(self) -> tuple[str, Span] | None:
         return _actor(self.text, self.sentence, self.anchor)
+
+    @functools.cached_property
+    def target(self) -> tuple[str, Span] | None:
+        return _first_match(self.text, self.sentence, lx.TARGET_PATTERNS, by_order=True)
 
     @functools.cached_property
     def source(self) -> tuple[str, Span] | None:
@@ -191,8 +194,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     )
     if site_only and not any(p.introduced and not p.origin for p in sent_places):
         return None
-    target = _first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True)
-    if site_only and target is None:
+    if site_only and _first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True) is None:
         return None
     weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
     anchor = s + (figures[0].start if figures else 0)
@@ -205,7 +207,6 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         or _named_area(sentence, places),
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
         weapon=weapon,
-        target=target,
         separate=_contains(lx.SEPARATE_CUE, sentence.text),
         same_day=_contains(_SAME_DAY, sentence.text),
         site_only=site_only,
