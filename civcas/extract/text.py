@@ -19,6 +19,7 @@ _BOUNDARY_CHAR = re.compile(r"[.!?)\n\t]")
 _ABBREV = re.compile(
     r"\b(?:U\.S|U\.N|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"
 )
+_LONGEST_ABBREV = 4  # letters ("Sept")
 # Scraped pages end with a list of links to other stories ("Source AA Related News Death toll rises to
 # 70 as ..."): headlines of other incidents, not part of the report.
 _RELATED_LINKS = re.compile(
@@ -75,6 +76,8 @@ def _after_abbreviation(text: str, boundary: re.Match[str]) -> bool:
     start = boundary.start()
     if text[start - 1] != "." or "\n" in boundary.group(0) or "\t" in boundary.group(0):
         return False
+    if start > _LONGEST_ABBREV + 1 and text[start - _LONGEST_ABBREV - 2 : start - 1].isalnum():
+        return False  # a word longer than any abbreviation ends here: most stops need no regex search
     return bool(_ABBREV.search(text[max(0, start - 6) : start]))
 
 

@@ -1,7 +1,7 @@
 import csv
 from pathlib import Path
 
-from civcas.extract.text import _BOUNDARY, _boundaries, split_sentences
+from civcas.extract.text import _ABBREV, _BOUNDARY, _after_abbreviation, _boundaries, split_sentences
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
@@ -42,3 +42,13 @@ def test_sentences_end_at_stops_breaks_and_credits_but_not_abbreviations():
         "A (Photo)",
         "Caption.",
     ]
+
+
+def test_abbreviation_check_agrees_with_the_regex_at_every_stop():
+    texts = _texts() + ["Sept. 3", "on 5 Sept. The", "xSept. Then", "Col. Then U.N. Then ABCDE. Then"]
+    for text in texts:
+        for m in _BOUNDARY.finditer(text):
+            start = m.start()
+            plain = text[start - 1] == "." and "\n" not in m.group(0) and "\t" not in m.group(0)
+            expected = plain and bool(_ABBREV.search(text[max(0, start - 6) : start]))
+            assert _after_abbreviation(text, m) == expected, text[max(0, start - 20) : start + 5]
