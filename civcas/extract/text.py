@@ -12,9 +12,15 @@ from dataclasses import dataclass
 _BOUNDARY = re.compile(
     r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])|\n\s*|\t\s*|(?:(?<=[Pp]hoto\))|(?<=Agencies\)))\s+(?=[A-Z0-9\"“(])"
 )
-# The characters a boundary starts at or right after. Trying _BOUNDARY only there finds its matches
-# several times faster than a scan with it: its look-behinds make the engine try every position.
-_BOUNDARY_CHAR = re.compile(r"[.!?)\n\t]")
+# _BOUNDARY with each of its ways led by the character it starts at or right after, the boundary itself
+# in the way's one group (the whole match for a break): the engine skips from one such character to
+# the next, where a scan with _BOUNDARY's look-behinds tries every position, and no Python loop
+# visits them.
+_AFTER_STOP = r"([\"'”’)]?\s+(?=[A-Z0-9\"“‘(]))"
+_BOUNDARY_LED = re.compile(
+    rf"\.{_AFTER_STOP}|!{_AFTER_STOP}|\?{_AFTER_STOP}|\n\s*|\t\s*|"
+    r"\)(?:(?<=[Pp]hoto\))|(?<=Agencies\)))(\s+(?=[A-Z0-9\"“(]))"
+)
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = re.compile(
     r"\b(?:U\.S|U\.N|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"
@@ -47,34 +53,26 @@ def body_end(text: str) -> int:
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
-    for m in _boundaries(text):
-        if _after_abbreviation(text, m):
+    for boundary_start, boundary_end in _boundaries(text):
+        if _after_abbreviation(text, boundary_start, boundary_end):
             continue
-        if text[m.start() - 1] == ")" and text[start] == "(":
+        if text[boundary_start - 1] == ")" and text[start] == "(":
             continue  # a credit that opens its sentence ("(AFP Photo) At least 18 ..."): not a sentence of its own
-        _append(sentences, text, start, m.start())
-        start = m.end()
+        _append(sentences, text, start, boundary_start)
+        start = boundary_end
     _append(sentences, text, start, len(text))
     return sentences
 
 
-def _boundaries(text: str) -> Iterator[re.Match[str]]:
-    """The matches of `_BOUNDARY.finditer(text)`."""
-    end = 0
-    for c in _BOUNDARY_CHAR.finditer(text):
-        at = c.start() if c.group() in "\n\t" else c.end()
-        if at < end:
-            continue  # within the boundary just found ("...attack.) The")
-        m = _BOUNDARY.match(text, at)
-        if m:
-            yield m
-            end = m.end()
+def _boundaries(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `_BOUNDARY.finditer(text)`."""
+    for m in _BOUNDARY_LED.finditer(text):
+        yield m.span(m.lastindex or 0)
 
 
-def _after_abbreviation(text: str, boundary: re.Match[str]) -> bool:
+def _after_abbreviation(text: str, start: int, end: int) -> bool:
     """A break after "Mr." or "U.S." within a line ends no sentence (_ABBREV ends in a period)."""
-    start = boundary.start()
-    if text[start - 1] != "." or "\n" in boundary.group(0) or "\t" in boundary.group(0):
+    if text[start - 1] != "." or "\n" in text[start:end] or "\t" in text[start:end]:
         return False
     if start > _LONGEST_ABBREV + 1 and text[start - _LONGEST_ABBREV - 2 : start - 1].isalnum():
         return False  # a word longer than any abbreviation ends here: most stops need no regex search
