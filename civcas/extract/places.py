@@ -49,15 +49,23 @@ _KIND_OF = "|".join(
         "vicinity",
     ]
 )
+# (pattern, kind, lead): a match of a pattern with a lead starts at most `lead` characters before
+# one of its literals ("town of X" at its literal "town of ", "around al-X" 7 before its "al-"),
+# so only those positions are tried; a match of one without ("X town") may start anywhere before.
 _INTRODUCED = [
-    (re.compile(rf"\b(?:{_KIND_OF})(?:the )?({_NAME})"), "village"),
-    (re.compile(rf"\b(({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter))\b"), "village"),
-    (re.compile(rf"\b(?:the )?(({_NAME}) River)\b"), "region"),
+    (re.compile(rf"\b(?:{_KIND_OF})(?:the )?({_NAME})"), "village", 0),
+    (
+        re.compile(rf"\b(({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter))\b"),
+        "village",
+        None,
+    ),
+    (re.compile(rf"\b(?:the )?(({_NAME}) River)\b"), "region", None),
     (
         re.compile(
             r"\b(?:in|near|at|on|into|from|around) ((?:al-|Al-|el-|El-)[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
         ),
         "village",
+        len("around "),
     ),
 ]
 # Capitalised words that the patterns above would take for place names.
@@ -304,38 +312,68 @@ _RUN_CHARS = re.compile(r"[\w'’`\- ]*")
 def _introduced(text: str, folded: str):
     """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give;
     `folded` is fold(text)."""
-    if len(folded) != len(text):  # fold changed a length (rare): its offsets are not the text's
-        held = [[(0, len(text))] for _ in _INTRODUCED]
-    else:
-        held = _runs_holding_literals(text, folded)
-    for (pattern, kind), runs in zip(_INTRODUCED, held, strict=True):
-        for start, end in runs:
-            for match in pattern.finditer(text, start, end):
-                yield match, kind
+    for pattern, kind, lead in _INTRODUCED:
+        for match in _matches(text, folded, pattern, lead):
+            yield match, kind
 
 
-def _runs_holding_literals(text: str, folded: str) -> list[list[tuple[int, int]]]:
-    """For each _INTRODUCED pattern, the runs, in order, that hold one of its literals. str.find
-    looks for each literal (far cheaper per character than an automaton), and only the runs
-    around what it finds are delimited, not every run of the text."""
+def _matches(text: str, folded: str, pattern: re.Pattern[str], lead: int | None):
+    literals = required_literals(pattern)
+    if not literals or len(folded) != len(
+        text
+    ):  # fold changed a length (rare): its offsets are not the text's
+        return pattern.finditer(text)
+    if lead is None:
+        return _matches_in_runs(text, folded, pattern, literals)
+    return _matches_near_literals(text, _literal_starts(folded, literals), pattern, lead)
+
+
+def _literal_starts(folded: str, literals: tuple[str, ...]) -> list[int]:
+    """Where the literals stand in the text, in order (str.find: far cheaper per character than a
+    regex or an automaton)."""
+    starts = []
+    for literal in literals:
+        start = folded.find(literal)
+        while start >= 0:
+            starts.append(start)
+            start = folded.find(literal, start + 1)
+    return sorted(starts)
+
+
+def _matches_near_literals(text: str, literal_starts: list[int], pattern: re.Pattern[str], lead: int):
+    """pattern.finditer(text), trying only the `lead` positions before each literal and its own:
+    positions in increasing order, none inside an earlier match."""
+    next_try = 0
+    for literal_start in literal_starts:
+        for pos in range(max(next_try, literal_start - lead), literal_start + 1):
+            match = pattern.match(text, pos)
+            if match:
+                yield match
+                next_try = match.end()
+                break
+        else:
+            next_try = max(next_try, literal_start + 1)
+
+
+def _matches_in_runs(text: str, folded: str, pattern: re.Pattern[str], literals: tuple[str, ...]):
+    for start, end in _runs_holding(text, folded, literals):
+        yield from pattern.finditer(text, start, end)
+
+
+def _runs_holding(text: str, folded: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The runs, in order, that hold one of the literals; only the runs around what str.find finds
+    are delimited, not every run of the text."""
     reversed_text = text[::-1]  # the run before a literal is read backwards, as a run after it
-    held = []
-    for pattern, _ in _INTRODUCED:
-        literals = required_literals(pattern)
-        if not literals:
-            held.append([(0, len(text))])
-            continue
-        runs = set()
-        for literal in literals:
-            start = folded.find(literal)
-            while start >= 0:
-                run_end = _RUN_CHARS.match(text, start).end()
-                if start + len(literal) <= run_end:  # else the literal crosses the run's end
-                    back = len(text) - start
-                    runs.add((start - (_RUN_CHARS.match(reversed_text, back).end() - back), run_end))
-                start = folded.find(literal, start + 1)
-        held.append(sorted(runs))
-    return held
+    runs = set()
+    for literal in literals:
+        start = folded.find(literal)
+        while start >= 0:
+            run_end = _RUN_CHARS.match(text, start).end()
+            if start + len(literal) <= run_end:  # else the literal crosses the run's end
+                back = len(text) - start
+                runs.add((start - (_RUN_CHARS.match(reversed_text, back).end() - back), run_end))
+            start = folded.find(literal, start + 1)
+    return sorted(runs)
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
