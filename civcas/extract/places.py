@@ -30,7 +30,7 @@ KIND_RANK = {
 }
 _NAME = r"(?:(?:al|el|Al|El|as|As|ash|Ash|ad|Ad|ar|Ar|az|Az|at|At|an|An)[- ])?[A-Z][\w'’`-]+(?:[ -](?:al-|el-)?[A-Z][\w'’`-]+){0,2}"
 # Alternatives spell out their literal neighbours ("town of ", "al-"): _introduced then only
-# scans the stretches of text that hold such a string, not those with any " of " or "al".
+# tries the positions next to such a string, not those next to any " of " or "al".
 _KIND_OF = "|".join(
     f"{kind} of "
     for kind in [
@@ -49,23 +49,36 @@ _KIND_OF = "|".join(
         "vicinity",
     ]
 )
-# (pattern, kind, lead): a match of a pattern with a lead starts at most `lead` characters before
-# one of its literals ("town of X" at its literal "town of ", "around al-X" 7 before its "al-"),
-# so only those positions are tried; a match of one without ("X town") may start anywhere before.
+_PREPOSITIONS = ("in", "near", "at", "on", "into", "from", "around")
+
+
+@dataclass(frozen=True)
+class _Introducer:
+    """A pattern whose every match holds one of its literals, and starts either a fixed number of
+    characters before it (`leads`: "town of X" at its literal "town of ", "near al-X" 5 before its
+    "al-") or at a word start with at most `spaces` spaces between it and the literal ("Kafr Nabl
+    town"): only those positions are tried."""
+
+    pattern: re.Pattern[str]
+    kind: str
+    leads: tuple[int, ...] = ()
+    spaces: int = 0
+
+
 _INTRODUCED = [
-    (re.compile(rf"\b(?:{_KIND_OF})(?:the )?({_NAME})"), "village", 0),
-    (
+    _Introducer(re.compile(rf"\b(?:{_KIND_OF})(?:the )?({_NAME})"), "village", leads=(0,)),
+    _Introducer(
         re.compile(rf"\b(({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter))\b"),
         "village",
-        None,
+        spaces=3,  # the name's: after an article and between its three words
     ),
-    (re.compile(rf"\b(?:the )?(({_NAME}) River)\b"), "region", None),
-    (
+    _Introducer(re.compile(rf"\b(?:the )?(({_NAME}) River)\b"), "region", spaces=4),
+    _Introducer(
         re.compile(
-            r"\b(?:in|near|at|on|into|from|around) ((?:al-|Al-|el-|El-)[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
+            rf"\b(?:{'|'.join(_PREPOSITIONS)}) ((?:al-|Al-|el-|El-)[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
         ),
         "village",
-        len("around "),
+        leads=tuple({len(f"{preposition} ") for preposition in _PREPOSITIONS}),
     ),
 ]
 # Capitalised words that the patterns above would take for place names.
@@ -304,76 +317,61 @@ def _automaton_of(literals: tuple[str, ...]) -> ahocorasick.Automaton:
 _PART_OF_THE_CITY_GATE = _LiteralGate(_PART_OF_THE_CITY)
 
 
-# A match of an _INTRODUCED pattern lies within one run of these characters ("the town of
-# Hajin"), and holds one of the pattern's literals: only the runs that hold one are scanned.
-_RUN_CHARS = re.compile(r"[\w'’`\- ]*")
-
-
 def _introduced(text: str, folded: str):
     """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give;
     `folded` is fold(text)."""
-    for pattern, kind, lead in _INTRODUCED:
-        for match in _matches(text, folded, pattern, lead):
-            yield match, kind
+    for introducer in _INTRODUCED:
+        for match in _matches(text, folded, introducer):
+            yield match, introducer.kind
 
 
-def _matches(text: str, folded: str, pattern: re.Pattern[str], lead: int | None):
+def _matches(text: str, folded: str, introducer: _Introducer):
+    pattern = introducer.pattern
     literals = required_literals(pattern)
     if not literals or len(folded) != len(
         text
     ):  # fold changed a length (rare): its offsets are not the text's
         return pattern.finditer(text)
-    if lead is None:
-        return _matches_in_runs(text, folded, pattern, literals)
-    return _matches_near_literals(text, _literal_starts(folded, literals), pattern, lead)
+    starts = set()
+    for literal_start in _literal_starts(folded, literals):
+        starts.update(literal_start - lead for lead in introducer.leads)
+        if introducer.spaces:
+            starts.update(_word_starts_before(text, literal_start, introducer.spaces))
+    return _matches_at(text, sorted(start for start in starts if start >= 0), pattern)
 
 
 def _literal_starts(folded: str, literals: tuple[str, ...]) -> list[int]:
-    """Where the literals stand in the text, in order (str.find: far cheaper per character than a
-    regex or an automaton)."""
+    """Where the literals stand in the text (str.find: far cheaper per character than a regex or
+    an automaton)."""
     starts = []
     for literal in literals:
         start = folded.find(literal)
         while start >= 0:
             starts.append(start)
             start = folded.find(literal, start + 1)
-    return sorted(starts)
+    return starts
 
 
-def _matches_near_literals(text: str, literal_starts: list[int], pattern: re.Pattern[str], lead: int):
-    """pattern.finditer(text), trying only the `lead` positions before each literal and its own:
-    positions in increasing order, none inside an earlier match."""
+_WORD_START = re.compile(r"\b\w")
+
+
+def _word_starts_before(text: str, end: int, spaces: int) -> list[int]:
+    """The word starts before `end` with at most `spaces` spaces between them and it."""
+    start = end
+    for _ in range(spaces + 1):
+        start = text.rfind(" ", 0, start)
+        if start < 0:
+            break
+    return [m.start() for m in _WORD_START.finditer(text, start + 1, end)]
+
+
+def _matches_at(text: str, starts: list[int], pattern: re.Pattern[str]):
+    """pattern.finditer(text) when every match starts at one of `starts` (in increasing order)."""
     next_try = 0
-    for literal_start in literal_starts:
-        for pos in range(max(next_try, literal_start - lead), literal_start + 1):
-            match = pattern.match(text, pos)
-            if match:
-                yield match
-                next_try = match.end()
-                break
-        else:
-            next_try = max(next_try, literal_start + 1)
-
-
-def _matches_in_runs(text: str, folded: str, pattern: re.Pattern[str], literals: tuple[str, ...]):
-    for start, end in _runs_holding(text, folded, literals):
-        yield from pattern.finditer(text, start, end)
-
-
-def _runs_holding(text: str, folded: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The runs, in order, that hold one of the literals; only the runs around what str.find finds
-    are delimited, not every run of the text."""
-    reversed_text = text[::-1]  # the run before a literal is read backwards, as a run after it
-    runs = set()
-    for literal in literals:
-        start = folded.find(literal)
-        while start >= 0:
-            run_end = _RUN_CHARS.match(text, start).end()
-            if start + len(literal) <= run_end:  # else the literal crosses the run's end
-                back = len(text) - start
-                runs.add((start - (_RUN_CHARS.match(reversed_text, back).end() - back), run_end))
-            start = folded.find(literal, start + 1)
-    return sorted(runs)
+    for start in starts:
+        if start >= next_try and (match := pattern.match(text, start)):
+            yield match
+            next_try = match.end()
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
