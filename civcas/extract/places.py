@@ -482,13 +482,10 @@ def _from_gazetteer(text: str, m, entry) -> PlaceMention:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop weekdays, months, prepositions and possessives ("Syrias", "Aleppos") at the edges."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    while (
-        words
-        and (words[0].group(0).lower() in _EDGE_WORDS or _possessive(words[0].group(0)))
-        and len(words) > 1
-    ):
+    # A last word stays: asked first, the gazetteer is not asked whether it is a possessive.
+    while len(words) > 1 and (words[0].group(0).lower() in _EDGE_WORDS or _possessive(words[0].group(0))):
         words.pop(0)
-    while words and words[-1].group(0).lower() in _EDGE_WORDS and len(words) > 1:
+    while len(words) > 1 and words[-1].group(0).lower() in _EDGE_WORDS:
         words.pop()
     return start + words[0].start(), start + words[-1].end()
 
