@@ -328,9 +328,8 @@ def _introduced(text: str, folded: str):
 def _matches(text: str, folded: str, introducer: _Introducer):
     pattern = introducer.pattern
     literals = required_literals(pattern)
-    if not literals or len(folded) != len(
-        text
-    ):  # fold changed a length (rare): its offsets are not the text's
+    # Where fold changed a length (rare), its offsets are not the text's.
+    if not literals or len(folded) != len(text):
         return pattern.finditer(text)
     starts = set()
     for literal_start in _literal_starts(folded, literals):
