@@ -259,6 +259,7 @@ _VOWELS = frozenset("aeiou")
 # ("Sweyda" -> "swada", but "Hawa" keeps its w).
 _VOWEL_RUN = re.compile(r"[aeiou](?:[aeiou]|[yw](?![aeiou]))*")
 _FIRST = operator.itemgetter(0)
+_REPEATED = re.compile(r"(.)\1", re.DOTALL)
 _SUN_LETTERS = frozenset("tdrzsnl")
 
 
@@ -353,8 +354,11 @@ def _latin_skeleton(t: str) -> str:
         t = t.replace(a, b)
     if len(t) > 4 and t.endswith("e") and t[-2] not in _VOWELS:
         t = t[:-1]  # French silent e: Salaheddine
-    # A repeated letter stands once (after the vowel runs, "a" never stands doubled).
-    t = "".join(map(_FIRST, itertools.groupby(_VOWEL_RUN.sub("a", t))))
+    # A repeated letter stands once (after the vowel runs, "a" never stands doubled); most words
+    # have none, and a search for one costs less than regrouping every letter.
+    t = _VOWEL_RUN.sub("a", t)
+    if _REPEATED.search(t):
+        t = "".join(map(_FIRST, itertools.groupby(t)))
     return t[:-1] if len(t) > 2 and t.endswith("ah") else t
 
 
@@ -834,7 +838,13 @@ class _TokenMemo(dict):
         if len(self) > 500_000:
             self.clear()
         n = _norm_token(tok)
-        skel = self[tok] = "" if not n or n in ARTICLES else _skel_token(n)
+        if not n or n in ARTICLES:
+            skel = ""
+        elif n.isascii():  # most words: no Arabic article, and no use for _skel_token's own memo
+            skel = _latin_skeleton(n)
+        else:
+            skel = _skel_token(n)
+        self[tok] = skel
         return skel
 
 

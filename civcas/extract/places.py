@@ -30,7 +30,7 @@ KIND_RANK = {
 }
 _NAME = r"(?:(?:al|el|Al|El|as|As|ash|Ash|ad|Ad|ar|Ar|az|Az|at|At|an|An)[- ])?[A-Z][\w'’`-]+(?:[ -](?:al-|el-)?[A-Z][\w'’`-]+){0,2}"
 # Alternatives spell out their literal neighbours ("town of ", "al-"): _introduced then only
-# scans the stretches of text that hold such a string, not those with any " of " or "al".
+# tries the positions next to such a string, not those next to any " of " or "al".
 _KIND_OF = "|".join(
     f"{kind} of "
     for kind in [
@@ -49,15 +49,36 @@ _KIND_OF = "|".join(
         "vicinity",
     ]
 )
+_PREPOSITIONS = ("in", "near", "at", "on", "into", "from", "around")
+
+
+@dataclass(frozen=True)
+class _Introducer:
+    """A pattern whose every match holds one of its literals, and starts either a fixed number of
+    characters before it (`leads`: "town of X" at its literal "town of ", "near al-X" 5 before its
+    "al-") or at a word start with at most `spaces` spaces between it and the literal ("Kafr Nabl
+    town"): only those positions are tried."""
+
+    pattern: re.Pattern[str]
+    kind: str
+    leads: tuple[int, ...] = ()
+    spaces: int = 0
+
+
 _INTRODUCED = [
-    (re.compile(rf"\b(?:{_KIND_OF})(?:the )?({_NAME})"), "village"),
-    (re.compile(rf"\b(({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter))\b"), "village"),
-    (re.compile(rf"\b(?:the )?(({_NAME}) River)\b"), "region"),
-    (
+    _Introducer(re.compile(rf"\b(?:{_KIND_OF})(?:the )?({_NAME})"), "village", leads=(0,)),
+    _Introducer(
+        re.compile(rf"\b(({_NAME}) (?:town|village|neighbou?rhood|district|suburb|camp|quarter))\b"),
+        "village",
+        spaces=3,  # the name's: after an article and between its three words
+    ),
+    _Introducer(re.compile(rf"\b(?:the )?(({_NAME}) River)\b"), "region", spaces=4),
+    _Introducer(
         re.compile(
-            r"\b(?:in|near|at|on|into|from|around) ((?:al-|Al-|el-|El-)[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
+            rf"\b(?:{'|'.join(_PREPOSITIONS)}) ((?:al-|Al-|el-|El-)[A-Z][\w'’`-]+(?:[ -][A-Z][\w'’`-]+)?)"
         ),
         "village",
+        leads=tuple({len(f"{preposition} ") for preposition in _PREPOSITIONS}),
     ),
 ]
 # Capitalised words that the patterns above would take for place names.
@@ -296,46 +317,60 @@ def _automaton_of(literals: tuple[str, ...]) -> ahocorasick.Automaton:
 _PART_OF_THE_CITY_GATE = _LiteralGate(_PART_OF_THE_CITY)
 
 
-# A match of an _INTRODUCED pattern lies within one run of these characters ("the town of
-# Hajin"), and holds one of the pattern's literals: only the runs that hold one are scanned.
-_RUN_CHARS = re.compile(r"[\w'’`\- ]*")
-
-
 def _introduced(text: str, folded: str):
     """(match, kind) of each _INTRODUCED pattern in turn, as its finditer over the text would give;
     `folded` is fold(text)."""
-    if len(folded) != len(text):  # fold changed a length (rare): its offsets are not the text's
-        held = [[(0, len(text))] for _ in _INTRODUCED]
-    else:
-        held = _runs_holding_literals(text, folded)
-    for (pattern, kind), runs in zip(_INTRODUCED, held, strict=True):
-        for start, end in runs:
-            for match in pattern.finditer(text, start, end):
-                yield match, kind
+    for introducer in _INTRODUCED:
+        for match in _matches(text, folded, introducer):
+            yield match, introducer.kind
 
 
-def _runs_holding_literals(text: str, folded: str) -> list[list[tuple[int, int]]]:
-    """For each _INTRODUCED pattern, the runs, in order, that hold one of its literals. str.find
-    looks for each literal (far cheaper per character than an automaton), and only the runs
-    around what it finds are delimited, not every run of the text."""
-    reversed_text = text[::-1]  # the run before a literal is read backwards, as a run after it
-    held = []
-    for pattern, _ in _INTRODUCED:
-        literals = required_literals(pattern)
-        if not literals:
-            held.append([(0, len(text))])
-            continue
-        runs = set()
-        for literal in literals:
-            start = folded.find(literal)
-            while start >= 0:
-                run_end = _RUN_CHARS.match(text, start).end()
-                if start + len(literal) <= run_end:  # else the literal crosses the run's end
-                    back = len(text) - start
-                    runs.add((start - (_RUN_CHARS.match(reversed_text, back).end() - back), run_end))
-                start = folded.find(literal, start + 1)
-        held.append(sorted(runs))
-    return held
+def _matches(text: str, folded: str, introducer: _Introducer):
+    pattern = introducer.pattern
+    literals = required_literals(pattern)
+    # Where fold changed a length (rare), its offsets are not the text's.
+    if not literals or len(folded) != len(text):
+        return pattern.finditer(text)
+    starts = set()
+    for literal_start in _literal_starts(folded, literals):
+        starts.update(literal_start - lead for lead in introducer.leads)
+        if introducer.spaces:
+            starts.update(_word_starts_before(text, literal_start, introducer.spaces))
+    return _matches_at(text, sorted(start for start in starts if start >= 0), pattern)
+
+
+def _literal_starts(folded: str, literals: tuple[str, ...]) -> list[int]:
+    """Where the literals stand in the text (str.find: far cheaper per character than a regex or
+    an automaton)."""
+    starts = []
+    for literal in literals:
+        start = folded.find(literal)
+        while start >= 0:
+            starts.append(start)
+            start = folded.find(literal, start + 1)
+    return starts
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+def _word_starts_before(text: str, end: int, spaces: int) -> list[int]:
+    """The word starts before `end` with at most `spaces` spaces between them and it."""
+    start = end
+    for _ in range(spaces + 1):
+        start = text.rfind(" ", 0, start)
+        if start < 0:
+            break
+    return [m.start() for m in _WORD_START.finditer(text, start + 1, end)]
+
+
+def _matches_at(text: str, starts: list[int], pattern: re.Pattern[str]):
+    """pattern.finditer(text) when every match starts at one of `starts` (in increasing order)."""
+    next_try = 0
+    for start in starts:
+        if start >= next_try and (match := pattern.match(text, start)):
+            yield match
+            next_try = match.end()
 
 
 def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
@@ -446,13 +481,10 @@ def _from_gazetteer(text: str, m, entry) -> PlaceMention:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop weekdays, months, prepositions and possessives ("Syrias", "Aleppos") at the edges."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    while (
-        words
-        and (words[0].group(0).lower() in _EDGE_WORDS or _possessive(words[0].group(0)))
-        and len(words) > 1
-    ):
+    # A last word stays: asked first, the gazetteer is not asked whether it is a possessive.
+    while len(words) > 1 and (words[0].group(0).lower() in _EDGE_WORDS or _possessive(words[0].group(0))):
         words.pop(0)
-    while words and words[-1].group(0).lower() in _EDGE_WORDS and len(words) > 1:
+    while len(words) > 1 and words[-1].group(0).lower() in _EDGE_WORDS:
         words.pop()
     return start + words[0].start(), start + words[-1].end()
 

@@ -8,7 +8,7 @@ DEMO = Path(__file__).resolve().parents[2] / "demo"
 
 
 def _plain(text: str) -> list[tuple[tuple[int, int], str]]:
-    return [(m.span(), kind) for pattern, kind in places._INTRODUCED for m in pattern.finditer(text)]
+    return [(m.span(), i.kind) for i in places._INTRODUCED for m in i.pattern.finditer(text)]
 
 
 def _scanned(text: str) -> list[tuple[tuple[int, int], str]]:
@@ -24,6 +24,9 @@ def _scanned(text: str) -> list[tuple[tuple[int, int], str]]:
         "the village of Ain Issa's market and the Khalidiya district's school",
         "İnside the town of Hajin, near al-Bab",  # fold lengthens "İ": runs are folded one by one
         "the town. of Hajin, the Jazeera river: villages of Kafr Nabl, on al-Rai",  # literals across runs
+        "the al-Foo Bar-Baz Qux town, Ma'arrat al-Numan district; the Great Zab River, Tigris River",
+        "One Two Three Four Five village\tSix Seven town and\nEight neighbourhood of Nine",
+        "skin al-Bab, into al-Rai, from al-Foo-in al-Bar, near Al-Tanf near el-Bab town of town of Hajin",
     ],
 )
 def test_scanning_runs_finds_what_scanning_the_whole_text_finds(text):
