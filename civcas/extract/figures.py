@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from civcas.extract import lexicon as lx
-from civcas.extract.literals import LiteralIndex, fold, folded_twin
+from civcas.extract.literals import fold, folded_twin, required_literals
 from civcas.extract.numbers import Number, find_numbers
 
 
@@ -82,8 +82,26 @@ _FAMILY = re.compile(
     re.I,
 )
 _FAMILY_FOLDED = _lower_case(_FAMILY)
-# Patterns run over the sentence or parts of it: a sentence without their words needs no scan.
-_GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE, _FAMILY])
+# What the family pattern needs besides "and", which nearly every sentence holds: a parent word and
+# a possessive ("woman" holds "man").
+_FAMILY_WORDS = (("man", "mother", "father"), ("her", "his", "their"))
+
+
+def _may_name_a_family(folded: str) -> bool:
+    return all(any(word in folded for word in words) for words in _FAMILY_WORDS)
+
+
+def _may_match(pattern: re.Pattern[str]):
+    """A cheap literal check for `pattern` on the folded sentence: most sentences hold none of its
+    few literals, and str's own search finds those faster than a regex scan or an Aho-Corasick pass."""
+    literals = required_literals(pattern)
+    if literals is None:
+        return lambda folded: True
+    return lambda folded: any(literal in folded for literal in literals)
+
+
+_MAY_SAY_NONE = _may_match(lx.NO_CASUALTIES)
+_MAY_GIVE_A_TOLL = _may_match(lx.TOLL_BEFORE)
 
 
 @dataclass(frozen=True)
@@ -98,12 +116,12 @@ class FigureMention:
 
 
 def find_figures(sentence: str) -> list[FigureMention]:
-    none = _GATE.search(lx.NO_CASUALTIES, sentence)
+    folded = fold(sentence)
+    none = lx.NO_CASUALTIES.search(sentence) if _MAY_SAY_NONE(folded) else None
     if none:
         s, e = none.span()
         return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
-    folded = fold(sentence)
-    families = [] if _GATE.rules_out(_FAMILY, sentence) else list(_FAMILY_FOLDED.finditer(folded))
+    families = list(_FAMILY_FOLDED.finditer(folded)) if _may_name_a_family(folded) else []
     numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, folded, n)]
     numbers = sorted(
         [n for n in numbers if not any(f.start() <= n.start < f.end() for f in families)]
@@ -219,7 +237,7 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     if _INJURED_BEFORE.search(before):
         return "injured"
     if _KILLED_BEFORE.search(before) or (
-        not _GATE.rules_out(lx.TOLL_BEFORE, sentence)
+        _MAY_GIVE_A_TOLL(folded)
         and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
         return "killed"
