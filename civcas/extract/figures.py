@@ -29,20 +29,44 @@ _LUMPED = _lower_case(lx.LUMPED)
 _KILLED = _lower_case(lx.KILLED_RE)
 _INJURED = _lower_case(lx.INJURED_RE)
 
+# Units and dates after a number, and parts of a count already given ("15 of the wounded"): one
+# pattern, one match per number.
 _NON_CASUALTY_AFTER = re.compile(
     r"\s*(?:-year|-month|-day|-km|%|percent|per cent|km|kilomet|miles?|metres?|meters?|years?|year-old|months?|weeks?|days?|hours?|"
     r"minutes?|times|o'clock|am\b|pm\b|air ?strikes|raids|rockets|shells|missiles|barrels?|buildings|"
     r"houses|homes|villages|towns|tons|tonnes|dollars|million|billion|kg|sorties|strikes|attacks|"
-    r"vehicles|trucks|cars)"
+    r"vehicles|trucks|cars|(?:of|out of) (?:the|those|them|whom)\b)"
 )
-_MONTH_NEAR = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
-    r"mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$"
+# Months before a day ("Jan. 5", "March 12") are written in full or short; after one ("5 March"), in full.
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
-_MONTH_AFTER = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTHS_FULL_OR_SHORT = (
+    *_MONTHS,
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 )
-_PEOPLE_AFTER = re.compile(r"\s*(?:people|civilians)")  # case-sensitive, as ever
 _INCLUDING = re.compile(
     r"\b(?:including|includ(?:ed|es)|among them|among whom|of whom|of them|most of them)\b[^.]*$"
 )
@@ -183,19 +207,26 @@ def _mention(folded: str, n: Number, noun: tuple[str, int] | None, outcome: str)
 
 
 _OF_BEFORE = re.compile(r"\bof\s+$")
-_PART_OF = re.compile(r"\s*(?:of|out of) (?:the|those|them|whom)\b")
 
 
 def _is_date_or_unit(sentence: str, folded: str, n: Number) -> bool:
-    if _NON_CASUALTY_AFTER.match(folded, n.end) or _PART_OF.match(folded, n.end):
-        return True  # units, dates, and parts of a count already given ("15 of the wounded")
+    if _NON_CASUALTY_AFTER.match(folded, n.end):
+        return True
     if n.kind != "digits":
         return False
-    if _MONTH_NEAR.search(folded[max(0, n.start - 12) : n.start]):
+    if _ends_with_month(folded[max(0, n.start - 12) : n.start]):
         return True
-    if _MONTH_AFTER.match(folded[n.end : n.end + 12].lstrip()):
+    if folded[n.end : n.end + 12].lstrip().startswith(_MONTHS):
         return True
-    return 1900 <= n.value <= 2099 and not _PEOPLE_AFTER.match(sentence[n.end : n.end + 12].lstrip())
+    return 1900 <= n.value <= 2099 and not sentence[n.end : n.end + 12].lstrip().startswith(
+        ("people", "civilians")
+    )
+
+
+def _ends_with_month(before: str) -> bool:
+    """`before` ends with a month name, a full stop perhaps, and spaces ("Jan. ")."""
+    before = before.rstrip()
+    return (before[:-1] if before.endswith(".") else before).endswith(_MONTHS_FULL_OR_SHORT)
 
 
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([\w'’-]+)")
