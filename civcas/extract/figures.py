@@ -147,11 +147,12 @@ def find_figures(sentence: str) -> list[FigureMention]:
         return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
     families = list(_FAMILY_FOLDED.finditer(folded)) if _may_name_a_family(folded) else []
     numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, folded, n)]
-    numbers = sorted(
-        [n for n in numbers if not any(f.start() <= n.start < f.end() for f in families)]
-        + [_family_count(f) for f in families],
-        key=lambda n: n.start,
-    )
+    if families:  # most sentences name none: their numbers stand in text order already
+        numbers = sorted(
+            [n for n in numbers if not any(f.start() <= n.start < f.end() for f in families)]
+            + [_family_count(f) for f in families],
+            key=lambda n: n.start,
+        )
     nouns = [("civilians", n.end) if n.kind == "family" else _noun_after(sentence, n) for n in numbers]
     _share_right_noun(sentence, numbers, nouns)
     outcomes: list[str | None] = [None] * len(numbers)
