@@ -253,10 +253,11 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     n = numbers[i]
     noun = nouns[i]
     head_end = noun[1] if noun else n.end
-    word_after = sentence[n.end : head_end].strip().lower().split()[-1:] if noun else []
-    if word_after in (["dead"], ["killed"]):
+    words_after = sentence[n.end : head_end].lower().split() if noun else None
+    word_after = words_after[-1] if words_after else None
+    if word_after in ("dead", "killed"):
         return "killed"
-    if word_after == ["casualties"]:
+    if word_after == "casualties":
         return "killed_or_injured"
     # "left 25 people wounded", "40 Civilians Killed 100 Injured": the word right after the count decides
     next_word = _NEXT_OUTCOME_WORD.match(folded, head_end)
