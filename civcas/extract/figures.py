@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from civcas.extract import lexicon as lx
-from civcas.extract.literals import LiteralIndex, fold, folded_twin
+from civcas.extract.literals import fold, folded_twin, required_literals
 from civcas.extract.numbers import Number, find_numbers
 
 
@@ -29,20 +29,44 @@ _LUMPED = _lower_case(lx.LUMPED)
 _KILLED = _lower_case(lx.KILLED_RE)
 _INJURED = _lower_case(lx.INJURED_RE)
 
+# Units and dates after a number, and parts of a count already given ("15 of the wounded"): one
+# pattern, one match per number.
 _NON_CASUALTY_AFTER = re.compile(
     r"\s*(?:-year|-month|-day|-km|%|percent|per cent|km|kilomet|miles?|metres?|meters?|years?|year-old|months?|weeks?|days?|hours?|"
     r"minutes?|times|o'clock|am\b|pm\b|air ?strikes|raids|rockets|shells|missiles|barrels?|buildings|"
     r"houses|homes|villages|towns|tons|tonnes|dollars|million|billion|kg|sorties|strikes|attacks|"
-    r"vehicles|trucks|cars)"
+    r"vehicles|trucks|cars|(?:of|out of) (?:the|those|them|whom)\b)"
 )
-_MONTH_NEAR = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
-    r"mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$"
+# Months before a day ("Jan. 5", "March 12") are written in full or short; after one ("5 March"), in full.
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
-_MONTH_AFTER = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTHS_FULL_OR_SHORT = (
+    *_MONTHS,
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 )
-_PEOPLE_AFTER = re.compile(r"\s*(?:people|civilians)")  # case-sensitive, as ever
 _INCLUDING = re.compile(
     r"\b(?:including|includ(?:ed|es)|among them|among whom|of whom|of them|most of them)\b[^.]*$"
 )
@@ -82,12 +106,29 @@ _FAMILY = re.compile(
     re.I,
 )
 _FAMILY_FOLDED = _lower_case(_FAMILY)
-# Patterns run over the sentence or parts of it: a sentence without their words needs no scan.
-_GATE = LiteralIndex([lx.NO_CASUALTIES, lx.TOLL_BEFORE, _FAMILY])
+# What the family pattern needs besides "and", which nearly every sentence holds: a parent word and
+# a possessive ("woman" holds "man").
+_FAMILY_WORDS = (("man", "mother", "father"), ("her", "his", "their"))
 
 
-@dataclass(frozen=True)
-class FigureMention:
+def _may_name_a_family(folded: str) -> bool:
+    return all(any(word in folded for word in words) for words in _FAMILY_WORDS)
+
+
+def _may_match(pattern: re.Pattern[str]):
+    """A cheap literal check for `pattern` on the folded sentence: most sentences hold none of its
+    few literals, and str's own search finds those faster than a regex scan or an Aho-Corasick pass."""
+    literals = required_literals(pattern)
+    if literals is None:
+        return lambda folded: True
+    return lambda folded: any(literal in folded for literal in literals)
+
+
+_MAY_SAY_NONE = _may_match(lx.NO_CASUALTIES)
+_MAY_GIVE_A_TOLL = _may_match(lx.TOLL_BEFORE)
+
+
+class FigureMention(NamedTuple):  # a tuple: built by the thousand, a third of a frozen dataclass's cost
     path: str  # e.g. killed.civilians
     value: int
     approx: bool
@@ -98,18 +139,19 @@ class FigureMention:
 
 
 def find_figures(sentence: str) -> list[FigureMention]:
-    none = _GATE.search(lx.NO_CASUALTIES, sentence)
+    folded = fold(sentence)
+    none = lx.NO_CASUALTIES.search(sentence) if _MAY_SAY_NONE(folded) else None
     if none:
         s, e = none.span()
         return [FigureMention(path, 0, False, s, e, s, False) for path in ("killed.total", "injured.total")]
-    folded = fold(sentence)
-    families = [] if _GATE.rules_out(_FAMILY, sentence) else list(_FAMILY_FOLDED.finditer(folded))
+    families = list(_FAMILY_FOLDED.finditer(folded)) if _may_name_a_family(folded) else []
     numbers = [n for n in find_numbers(sentence) if not _is_date_or_unit(sentence, folded, n)]
-    numbers = sorted(
-        [n for n in numbers if not any(f.start() <= n.start < f.end() for f in families)]
-        + [_family_count(f) for f in families],
-        key=lambda n: n.start,
-    )
+    if families:  # most sentences name none: their numbers stand in text order already
+        numbers = sorted(
+            [n for n in numbers if not any(f.start() <= n.start < f.end() for f in families)]
+            + [_family_count(f) for f in families],
+            key=lambda n: n.start,
+        )
     nouns = [("civilians", n.end) if n.kind == "family" else _noun_after(sentence, n) for n in numbers]
     _share_right_noun(sentence, numbers, nouns)
     outcomes: list[str | None] = [None] * len(numbers)
@@ -165,19 +207,26 @@ def _mention(folded: str, n: Number, noun: tuple[str, int] | None, outcome: str)
 
 
 _OF_BEFORE = re.compile(r"\bof\s+$")
-_PART_OF = re.compile(r"\s*(?:of|out of) (?:the|those|them|whom)\b")
 
 
 def _is_date_or_unit(sentence: str, folded: str, n: Number) -> bool:
-    if _NON_CASUALTY_AFTER.match(folded, n.end) or _PART_OF.match(folded, n.end):
-        return True  # units, dates, and parts of a count already given ("15 of the wounded")
+    if _NON_CASUALTY_AFTER.match(folded, n.end):
+        return True
     if n.kind != "digits":
         return False
-    if _MONTH_NEAR.search(folded[max(0, n.start - 12) : n.start]):
+    if _ends_with_month(folded[max(0, n.start - 12) : n.start]):
         return True
-    if _MONTH_AFTER.match(folded[n.end : n.end + 12].lstrip()):
+    if folded[n.end : n.end + 12].lstrip().startswith(_MONTHS):
         return True
-    return 1900 <= n.value <= 2099 and not _PEOPLE_AFTER.match(sentence[n.end : n.end + 12].lstrip())
+    return 1900 <= n.value <= 2099 and not sentence[n.end : n.end + 12].lstrip().startswith(
+        ("people", "civilians")
+    )
+
+
+def _ends_with_month(before: str) -> bool:
+    """`before` ends with a month name, a full stop perhaps, and spaces ("Jan. ")."""
+    before = before.rstrip()
+    return (before[:-1] if before.endswith(".") else before).endswith(_MONTHS_FULL_OR_SHORT)
 
 
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([\w'’-]+)")
@@ -204,10 +253,11 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     n = numbers[i]
     noun = nouns[i]
     head_end = noun[1] if noun else n.end
-    word_after = sentence[n.end : head_end].strip().lower().split()[-1:] if noun else []
-    if word_after in (["dead"], ["killed"]):
+    words_after = sentence[n.end : head_end].lower().split() if noun else None
+    word_after = words_after[-1] if words_after else None
+    if word_after in ("dead", "killed"):
         return "killed"
-    if word_after == ["casualties"]:
+    if word_after == "casualties":
         return "killed_or_injured"
     # "left 25 people wounded", "40 Civilians Killed 100 Injured": the word right after the count decides
     next_word = _NEXT_OUTCOME_WORD.match(folded, head_end)
@@ -219,7 +269,7 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     if _INJURED_BEFORE.search(before):
         return "injured"
     if _KILLED_BEFORE.search(before) or (
-        not _GATE.rules_out(lx.TOLL_BEFORE, sentence)
+        _MAY_GIVE_A_TOLL(folded)
         and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
         return "killed"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -127,8 +127,7 @@ APPROX_BEFORE = re.compile(rf"\b(?:{'|'.join(_HEDGES_BEFORE)})\s*$")
 APPROX_AFTER = re.compile(r"^\s*(?:or more|plus|\+)\b")
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):  # a tuple: built for every "a" and "an" too, it costs a third of a frozen dataclass
     value: int
     approx: bool
     start: int  # offsets into the string searched

@@ -64,3 +64,16 @@ def test_an_ascii_text_reads_as_a_unicode_one(space):
     text = f"X: on{space}Monday,{space}5th{space}of{space}May,{space}2016 and since{space}April{space}2015, last{space}Friday"
     assert dates("Ḥ" + text[1:]) == dates(text)
     assert len(dates(text)) == 3  # every one of these is a space to Unicode
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The raid on the 5th of\nMay killed 4.", [(date(2018, 5, 5), "day")]),
+        ("On Sept.  3 a strike hit the market.", [(date(2018, 9, 3), "day")]),
+        ("Residents may return to the market in March, officials said.", [(date(2018, 3, 1), "month")]),
+        ("Residents may return to the market, officials said.", []),
+    ],
+)
+def test_a_day_beside_a_month_however_spaced(text, expected):
+    assert resolved(text) == expected

@@ -104,3 +104,21 @@ def test_numbers_that_are_not_casualties(sentence):
 
 def test_twelve_year_old_is_one_child_not_twelve_dead():
     assert figures("A 12-year-old boy was killed by a sniper.") == {"killed.children": (1, False)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a day after a short month with a full stop is a date, the count after it is not
+        ("On Jan. 15 a strike killed 8 civilians.", {"killed.civilians": (8, False)}),
+        # a day after "Sept" is a date; a year-like number before "people" is a count
+        ("Shelling on Sept 3 left 1990 people wounded.", {"injured.total": (1990, False)}),
+        ("The strike caused no casualties.", {"killed.total": (0, False), "injured.total": (0, False)}),
+        (
+            "A mother and her two daughters were killed.",
+            {"killed.civilians": (3, False), "killed.women": (1, False)},
+        ),
+    ],
+)
+def test_dates_units_and_families_beside_counts(sentence, expected):
+    assert figures(sentence) == expected
