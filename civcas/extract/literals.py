@@ -255,6 +255,23 @@ def _sequence_spellings(items, ignore_case: bool, bounded: bool) -> set[str] | N
     return run
 
 
+def _decided_by_literals(pattern: re.Pattern[str]) -> bool:
+    """Whether a text holds a match of `pattern` exactly when its folded form holds one of the
+    pattern's literals: an IGNORECASE pattern with nothing zero-width that spells out to a few
+    strings of ASCII word characters ("kill|dead|die[ds]")."""
+    if folded_twin(pattern) is None or _ZERO_WIDTH.search(pattern.pattern) or _sre_parse is None:
+        return False  # the source tells first: parsing every pattern would slow the import
+    spellings = _sequence_spellings(
+        _sre_parse.parse(pattern.pattern, pattern.flags).data, True, bounded=False
+    )
+    return bool(spellings) and all(map(_WORD_SPELLING.fullmatch, spellings))
+
+
+# What a pattern source spells a zero-width item with (or a class, "[^", that may hold no such item).
+_ZERO_WIDTH = re.compile(r"\\[bBAZ]|\(\?[=!<]|[$^]")
+_WORD_SPELLING = re.compile(r"[a-z0-9_]+")
+
+
 def _char(code: int, ignore_case: bool) -> str:
     return chr(code).lower() if ignore_case else chr(code)
 
@@ -360,6 +377,9 @@ class LiteralIndex:
         # id(pattern) -> (bit, the pattern to run, whether over the folded text)
         self._searchers = {id(p): (self._bits[id(p)], *_folded_searcher(p)[1:]) for p in self._patterns}
         self._groups: dict[int, tuple[Sequence, list[int], int, dict[int, list]]] = {}
+        # The patterns whose literals tell all: found in the pass, they match; no regex scan is needed.
+        decided = [self._bits[id(p)] for p in self._patterns if _decided_by_literals(p)]
+        self._decided = functools.reduce(operator.or_, decided, 0)
 
     def _find_possible_mask(self, text: str) -> int:
         """The bits of the patterns that may match (a pattern not indexed may always match)."""
@@ -414,7 +434,13 @@ class LiteralIndex:
         bit, run, folded = searcher
         if not self._possible_mask(text) & bit:
             return False  # a cheap literal check first: most texts hold none of a pattern's literals
+        if self._decided & bit:
+            return True
         return run.search(fold(text) if folded else text) is not None
+
+    def decides(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the literal pass alone tells if `pattern` matches a text."""
+        return bool(self._decided & self._bits.get(id(pattern), 0))
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         return None if self.rules_out(pattern, text) else pattern.search(text)

@@ -179,3 +179,25 @@ def test_a_weak_literal_inside_a_word_rules_its_pattern_out():
     index = LiteralIndex([pattern])
     assert index.rules_out(pattern, "Until then, those who fled were found under the rubble.") is False
     assert index.rules_out(pattern, "Until then, the unknown wounded were found under the rubble.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Two were KILLED.", "ſlain", "the dies", "the idea", "dead-end", "kil led", "İnjured", ""]
+)
+def test_contains_of_a_pattern_its_literals_decide_agrees_with_search(text):
+    spelled = re.compile(r"kill|dead|die[ds]|slain|injur", re.I)
+    bounded = re.compile(r"\bkill|dead\b", re.I)
+    index = LiteralIndex([spelled, bounded])
+    assert index.decides(spelled) and not index.decides(bounded)
+    for pattern in (spelled, bounded):
+        assert index.contains(pattern, text) == bool(pattern.search(text)), (pattern.pattern, text)
+
+
+def test_contains_agrees_with_search_in_the_demo_reports():
+    sentences = [s.text for path in sorted(DEMO.glob("*.txt")) for s in split_sentences(path.read_text())]
+    patterns = _lexicon_patterns()
+    index = LiteralIndex(patterns)
+    assert any(index.decides(p) for p in patterns)  # the casualty words, at least
+    for pattern in patterns:
+        for sentence in sentences:
+            assert index.contains(pattern, sentence) == bool(pattern.search(sentence)), pattern.pattern[:60]
