@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from civcas.extract.literals import LiteralIndex, fold, folded_twin
+from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, fold, folded_twin
 
 MONTHS = {
     m: i + 1
@@ -63,8 +63,8 @@ _RELATIVE = re.compile(
     re.I,
 )
 _SMALL = {"two": 2, "three": 3, "four": 4}
-# Most sentences name no month, weekday or year: one pass rules those patterns out.
-_GATE = LiteralIndex([_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR, _YEAR, _WEEKDAY, _RELATIVE])
+# Most sentences name no month, weekday or year: the pass over each sentence rules those patterns out.
+_GATE = LiteralIndex([_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR, _YEAR, _WEEKDAY, _RELATIVE], shared=SENTENCE_PASS)
 
 
 @dataclass(frozen=True)

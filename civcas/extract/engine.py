@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import FigureMention, find_figures
-from civcas.extract.literals import LiteralIndex, finditer_folded, search_folded
+from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, finditer_folded, search_folded
 from civcas.extract.places import PlaceMention, find_places, governorates_in
 from civcas.extract.text import Sentence, body_end, split_sentences
 from civcas.models import Article, Claim, Figure, Place, Span
@@ -1059,7 +1059,8 @@ _SENTENCE_GATE = LiteralIndex(
         _THE_CITY,
         _THE_AREA,
         lx.TOLL_UPDATE_CUE,
-    ]
+    ],
+    shared=SENTENCE_PASS,
 )
 _candidates = _SENTENCE_GATE.candidates
 _contains = _SENTENCE_GATE.contains

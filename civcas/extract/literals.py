@@ -347,6 +347,38 @@ def _automaton(bits_by_literal: dict[str, int]) -> ahocorasick.Automaton | None:
 T = TypeVar("T")
 
 
+class SharedPass:
+    """One Aho-Corasick pass over a text for every LiteralIndex that joins it: indexes asked about
+    the same texts (the stages of one sentence) then walk each text once, not once each. An index's
+    bits stand in the pass's mask shifted past those of the indexes that joined before it."""
+
+    def __init__(self) -> None:
+        self._by_literal: dict[str, int] = {}
+        self._width = 0
+        self._automaton: ahocorasick.Automaton | None = None
+        self.mask = functools.lru_cache(maxsize=16)(self._find_mask)
+
+    def join(self, by_literal: dict[str, int], width: int) -> int:
+        """Adds an index's folded literals, valued with its `width` bits; returns the bits' shift."""
+        shift, self._width = self._width, self._width + width
+        for literal, bits in by_literal.items():
+            self._by_literal[literal] = self._by_literal.get(literal, 0) | bits << shift
+        self._automaton = _automaton(self._by_literal)
+        self.mask.cache_clear()
+        return shift
+
+    def _find_mask(self, text: str) -> int:
+        mask = 0
+        if self._automaton:
+            for _, bits in self._automaton.iter(bounded_text(fold(text))):
+                mask |= bits
+        return mask
+
+
+# The pass shared by the indexes of the patterns scanned in every sentence.
+SENTENCE_PASS = SharedPass()
+
+
 class LiteralIndex:
     """Which of many patterns may match a text, from one Aho-Corasick pass over it (remembered for
     the last few texts: the stages of one sentence ask in turn).
@@ -356,7 +388,7 @@ class LiteralIndex:
     its whole program, which costs more than the regex search it is meant to save. The index keeps
     its patterns alive, so their ids stay theirs."""
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Iterable[re.Pattern[str]], shared: SharedPass | None = None) -> None:
         self._patterns = list(patterns)
         self._bits = {id(p): 1 << i for i, p in enumerate(self._patterns)}
         # The bit of every pattern the index does not know (or cannot prefilter): always set.
@@ -368,7 +400,13 @@ class LiteralIndex:
                 self._always |= self._bits[id(pattern)]
             for literal in literals or ():
                 by_literal[literal] = by_literal.get(literal, 0) | self._bits[id(pattern)]
-        self._in_folded = _automaton({k: v for k, v in by_literal.items() if k == k.lower()})
+        in_folded = {k: v for k, v in by_literal.items() if k == k.lower()}
+        self._shared = shared
+        if shared is None:
+            self._in_folded = _automaton(in_folded)
+        else:
+            self._in_folded, self._shift = None, shared.join(in_folded, len(self._patterns))
+            self._own_bits = (1 << len(self._patterns)) - 1
         # A literal with an upper-case letter comes from a case-sensitive part ("IS" of ISIS's
         # pattern): looked for as written, it does not let through every "this" and "is". Such
         # literals are few: str's own search finds them faster than a second automaton pass.
@@ -384,7 +422,9 @@ class LiteralIndex:
     def _find_possible_mask(self, text: str) -> int:
         """The bits of the patterns that may match (a pattern not indexed may always match)."""
         mask = self._always
-        if self._in_folded:
+        if self._shared:
+            mask |= (self._shared.mask(text) >> self._shift) & self._own_bits
+        elif self._in_folded:
             for _, bits in self._in_folded.iter(bounded_text(fold(text))):
                 mask |= bits
         for bare, literal, bits in self._as_written:

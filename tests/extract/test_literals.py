@@ -6,6 +6,7 @@ import pytest
 from civcas.extract import dates, lexicon, numbers
 from civcas.extract.literals import (
     LiteralIndex,
+    SharedPass,
     bounded_literals,
     bounded_text,
     cased_literals,
@@ -201,3 +202,14 @@ def test_contains_agrees_with_search_in_the_demo_reports():
     for pattern in patterns:
         for sentence in sentences:
             assert index.contains(pattern, sentence) == bool(pattern.search(sentence)), pattern.pattern[:60]
+
+
+def test_indexes_sharing_a_pass_answer_as_they_would_alone():
+    sentences = [s.text for path in sorted(DEMO.glob("*.txt")) for s in split_sentences(path.read_text())]
+    groups = [lexicon.ACTOR_PATTERNS, lexicon.WEAPON_PATTERNS]
+    shared = SharedPass()
+    together = [LiteralIndex([p for p, _ in group], shared=shared) for group in groups]
+    alone = [LiteralIndex([p for p, _ in group]) for group in groups]
+    for sentence in sentences:
+        for index, its_own in zip(together, alone, strict=True):
+            assert index.possible(sentence) == its_own.possible(sentence), sentence
