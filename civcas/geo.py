@@ -877,18 +877,31 @@ class _Prepared:
     and words (word i is ``parts[2i + 1]``); ``skel_text`` is " w w ... w " with one skeleton
     word per non-article word; ``word_tok`` maps a skeleton word to its word index."""
 
-    __slots__ = ("parts", "offsets", "skel_text", "word_tok", "side_scans")
+    __slots__ = ("parts", "_known_offset", "skel_text", "word_tok", "side_scans")
 
     def __init__(self, text: str) -> None:
         self.parts = _split_words(text)
-        self.offsets = [0, *itertools.accumulate(map(len, self.parts))]
+        self._known_offset = (0, 0)  # (part index, its offset in the text)
         skels = list(map(_TOKEN_SKELETONS.__getitem__, self.parts[1::2]))
         self.word_tok = list(itertools.compress(range(len(skels)), skels))
         self.skel_text = f" {' '.join(filter(None, skels))} "
         self.side_scans: dict[_Matcher, list] = {}  # a matcher -> its matches, found by another's walk
 
     def span(self, i: int) -> tuple[int, int]:
-        return self.offsets[2 * i + 1], self.offsets[2 * i + 2]
+        start = self._offset(2 * i + 1)
+        return start, start + len(self.parts[2 * i + 1])
+
+    def _offset(self, part: int) -> int:
+        """The part's offset, summed from the last one asked for: only verified matches ask, in
+        text order mostly, so this reads the parts about once, and unlike a table of every
+        offset it creates no int object per part."""
+        known, offset = self._known_offset
+        if part >= known:
+            offset += sum(map(len, self.parts[known:part]))
+        else:
+            offset -= sum(map(len, self.parts[part:known]))
+        self._known_offset = (part, offset)
+        return offset
 
     def norm(self, i: int) -> str:
         return _norm_token(self.parts[2 * i + 1])

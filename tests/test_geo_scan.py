@@ -83,3 +83,13 @@ def test_a_gazetteer_without_the_governorate_names_leaves_them_to_their_own_walk
     assert [(text[s:e], g) for s, e, g in geo.governorate_mentions(text)] == [
         ("Deir ez-Zor province", "Deir ez-Zor")
     ]
+
+
+def test_word_spans_asked_in_any_order_are_the_words_offsets():
+    for text in _report_texts()[:200]:
+        prep = geo._Prepared(text)
+        n_words = len(prep.parts) // 2
+        order = [*range(0, n_words, 7), *range(n_words - 1, -1, -5)]  # forwards, then backwards
+        spans = [prep.span(i) for i in order]
+        assert [text[a:b] for a, b in spans] == [prep.parts[2 * i + 1] for i in order]
+        assert [a for a, _ in spans] == [len("".join(prep.parts[: 2 * i + 1])) for i in order]
