@@ -749,6 +749,7 @@ class _Matcher:
                     break
             else:
                 bucket.append(a)
+            _add_key_words(skel.split())
         self._automaton = None
         self._verified.clear()
 
@@ -852,8 +853,23 @@ class _Matcher:
         return with_article is not None, hits
 
 
+# The skeleton words of every matcher's keys. A text word whose skeleton is none of them can be
+# part of no match: the prepared text holds "#" in its place, which the automata walk faster
+# than the skeleton (half of a report's skeleton text is such words).
+_KEY_WORDS: set[str] = set()
+_NO_KEY_WORD = "#"
+
+
+def _add_key_words(words: list[str]) -> None:
+    if not _KEY_WORDS.issuperset(words):
+        _KEY_WORDS.update(words)
+        _TOKEN_SKELETONS.clear()  # their "#" may now stand for a key word
+        _prepare.cache_clear()
+
+
 class _TokenMemo(dict):
-    """Raw word -> its skeleton ("" for an article or a word with no letters), filled on demand."""
+    """Raw word -> its skeleton ("" for an article or a word with no letters, "#" for a word
+    whose skeleton is no key word), filled on demand."""
 
     def __missing__(self, tok: str) -> str:
         if len(self) > 500_000:
@@ -865,6 +881,8 @@ class _TokenMemo(dict):
             skel = _latin_skeleton(n)
         else:
             skel = _skel_token(n)
+        if skel and skel not in _KEY_WORDS:
+            skel = _NO_KEY_WORD
         self[tok] = skel
         return skel
 
@@ -875,7 +893,7 @@ _TOKEN_SKELETONS = _TokenMemo()
 class _Prepared:
     """One text, tokenised and skeletonised once for every matcher: ``parts`` alternates gaps
     and words (word i is ``parts[2i + 1]``); ``skel_text`` is " w w ... w " with one skeleton
-    word per non-article word; ``word_tok`` maps a skeleton word to its word index."""
+    word per non-article word ("#" for a word that is in no key); ``word_tok`` maps a skeleton word to its word index."""
 
     __slots__ = ("parts", "_known_offset", "skel_text", "word_tok", "side_scans")
 

@@ -93,3 +93,14 @@ def test_word_spans_asked_in_any_order_are_the_words_offsets():
         spans = [prep.span(i) for i in order]
         assert [text[a:b] for a, b in spans] == [prep.parts[2 * i + 1] for i in order]
         assert [a for a, _ in spans] == [len("".join(prep.parts[: 2 * i + 1])) for i in order]
+
+
+def test_words_in_no_key_stand_as_placeholders_until_a_gazetteer_has_them():
+    geo.Gazetteer.default()
+    text = "Shelling hit Zorbelatt Qubbani and Hajin on Monday."
+    before = geo._prepare(text).skel_text
+    assert before.split().count(geo._NO_KEY_WORD) >= 3  # Shelling, Zorbelatt, Qubbani, ...
+    entry = geo.GazetteerEntry("supp:zq", "Zorbelatt Qubbani", (), 35.0, 38.0, "Raqqa", "village")
+    small = geo.Gazetteer([entry])
+    assert [m.text for m in small.find_mentions(text)] == ["Zorbelatt Qubbani"]
+    assert geo._prepare(text).skel_text != before
