@@ -342,6 +342,9 @@ def _matches(text: str, folded: str, introducer: _Introducer):
 def _literal_starts(folded: str, literals: tuple[str, ...]) -> list[int]:
     """Where the literals stand in the text (str.find: far cheaper per character than a regex or
     an automaton)."""
+    suffix = _common_suffix(literals)
+    if len(literals) > 1 and len(suffix) >= 3:  # a shorter suffix (" ") stands everywhere
+        return _starts_by_suffix(folded, literals, suffix)
     starts = []
     for literal in literals:
         start = folded.find(literal)
@@ -349,6 +352,31 @@ def _literal_starts(folded: str, literals: tuple[str, ...]) -> list[int]:
             starts.append(start)
             start = folded.find(literal, start + 1)
     return starts
+
+
+def _starts_by_suffix(folded: str, literals: tuple[str, ...], suffix: str) -> list[int]:
+    """_literal_starts for literals that all end with `suffix` ("town of ", "city of "): one pass
+    for the suffix, and one endswith test of the words before each, instead of a pass for each
+    literal."""
+    longest = max(map(len, literals))
+    starts = []
+    end = folded.find(suffix)
+    while end >= 0:
+        end += len(suffix)
+        before = folded[max(0, end - longest) : end]
+        if before.endswith(literals):
+            starts.extend(end - len(literal) for literal in literals if before.endswith(literal))
+        end = folded.find(suffix, end - len(suffix) + 1)
+    return starts
+
+
+@functools.lru_cache(maxsize=64)
+def _common_suffix(literals: tuple[str, ...]) -> str:
+    first = literals[0]
+    size = len(first)
+    while size and not all(literal.endswith(first[len(first) - size :]) for literal in literals):
+        size -= 1
+    return first[len(first) - size :] if size else ""
 
 
 _WORD_START = re.compile(r"\b\w")

@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from civcas import ingest
 from civcas.extract import places
+from civcas.models import Article
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 
@@ -40,6 +42,26 @@ def test_scanning_runs_agrees_on_the_demo_reports():
         assert _scanned(text) == _plain(text)
         found += len(_plain(text))
     assert found > 20
+
+
+FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="../shared/data/FA-KES-Dataset.csv not present")
+def test_scanning_runs_agrees_on_the_fakes_reports():
+    texts = [a.text for a in ingest.iter_articles([FAKES]) if isinstance(a, Article)]
+    assert [_scanned(text) for text in texts] == [_plain(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the town of of Hajin, subarea of X, city of city of town of ", "area of", "of the town", ""],
+)
+def test_literals_sharing_a_suffix_are_found_where_each_literal_is_found(text):
+    literals = ("town of ", "area of ", "subarea of ", "city of ")
+    each = sorted(i for literal in literals for i in range(len(text)) if text.startswith(literal, i))
+    assert places._common_suffix(literals) == " of "
+    assert sorted(places._literal_starts(text, literals)) == each
 
 
 def _windows_before_capitals(width: int) -> list[str]:
