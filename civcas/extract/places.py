@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
+from re import _parser as _sre_parse
 
 import ahocorasick
 
@@ -465,7 +466,7 @@ def _with_context(text: str, m: PlaceMention) -> PlaceMention:
     before = text[max(0, m.start - 80) : m.start]
     if _ORIGIN_GATE.may_match(before) and _ORIGIN_BEFORE.search(before):
         return replace(m, origin=True)
-    if not m.introduced and _may_end_with_introducer(before) and _INTRODUCER_BEFORE.search(before):
+    if not m.introduced and _may_end_with_introducer(before) and _ends_with_introducer(before):
         return replace(m, introduced=True)
     return m
 
@@ -484,6 +485,18 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'’-]*,?))*\s*$"
 )
 _ORIGIN_GATE = _LiteralGate(_ORIGIN_BEFORE)
+
+
+# The longest match of _INTRODUCER_BEFORE ("neighbourhood of the "), and the newline "$" may stand before.
+_INTRODUCER_BEFORE_WIDTH = (
+    _sre_parse.parse(_INTRODUCER_BEFORE.pattern, _INTRODUCER_BEFORE.flags).getwidth()[1] + 1
+)
+
+
+def _ends_with_introducer(before: str) -> bool:
+    """_INTRODUCER_BEFORE.search(before): its matches end the text, so only the positions that
+    leave room for one are tried, not every position of the window."""
+    return _INTRODUCER_BEFORE.search(before, max(0, len(before) - _INTRODUCER_BEFORE_WIDTH)) is not None
 
 
 def _may_end_with_introducer(before: str) -> bool:

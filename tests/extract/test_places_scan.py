@@ -106,3 +106,15 @@ def test_a_gate_passes_exactly_the_texts_holding_one_of_its_literals(pattern, ga
     holding = [any(literal in places.fold(t) for literal in literals) for t in texts]
     assert [gate.may_match(t) for t in texts] == holding
     assert any(holding) and not all(holding)
+
+
+def test_the_introducer_at_the_end_is_found_by_trying_only_the_last_positions():
+    texts = [path.read_text() for path in sorted(DEMO.glob("*.txt"))]
+    if FAKES.exists():
+        texts += [a.text for a in ingest.iter_articles([FAKES]) if isinstance(a, Article)][:300]
+    texts.append("the Neighbourhood Of The \n in the neighbourhood of the \n")
+    windows = [text[max(0, i - 80) : i] for text in texts for i, c in enumerate(text) if c.isupper()]
+    windows += ["in the neighbourhood of the \n", "town of ", "xtown of "]
+    found = [bool(places._INTRODUCER_BEFORE.search(w)) for w in windows]
+    assert [places._ends_with_introducer(w) for w in windows] == found
+    assert sum(found) > 20
