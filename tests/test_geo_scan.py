@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from civcas import geo
+from civcas import geo, ingest
+from civcas.models import Article
 
 DEMO = Path(__file__).resolve().parents[1] / "demo"
 TEXTS = [
@@ -45,3 +46,61 @@ def test_remembered_verdicts_give_what_a_fresh_matcher_gives():
         cold.append(gaz.find_mentions(text))
     assert warm == cold
     assert sum(map(len, cold)) > 50
+
+
+FAKES = Path(__file__).resolve().parents[2] / "shared" / "data" / "FA-KES-Dataset.csv"
+
+
+def _report_texts() -> list[str]:
+    demo = [p.read_text() for p in sorted(DEMO.glob("*.txt"))]
+    if not FAKES.exists():
+        return [*TEXTS, *demo]
+    reports = [a.text for a in ingest.iter_articles([FAKES]) if isinstance(a, Article)]
+    return [*TEXTS, *demo, *reports]
+
+
+def test_governorates_found_in_the_gazetteer_walk_are_those_of_their_own_walk():
+    gazetteer = geo.Gazetteer.default()
+    assert gazetteer._side_matcher is not None  # the default gazetteer holds every governorate name
+    shared, own = [], []
+    for text in _report_texts():
+        geo._prepare.cache_clear()
+        gazetteer.find_mentions(text)  # its walk also collects the governorate names
+        shared.append(geo.governorate_mentions(text))
+        geo._prepare.cache_clear()
+        own.append(geo.governorate_mentions(text))  # no walk before: the governorate matcher's own
+    assert shared == own
+    assert sum(map(len, own)) > (1_000 if FAKES.exists() else 5)
+
+
+def test_a_gazetteer_without_the_governorate_names_leaves_them_to_their_own_walk():
+    small = geo.Gazetteer(
+        [geo.GazetteerEntry("supp:hajin", "Hajin", (), 34.69, 40.83, "Deir ez-Zor", "town")]
+    )
+    assert small._side_matcher is None
+    text = "Jets struck Hajin in Deir ez-Zor province."
+    assert [m.text for m in small.find_mentions(text)] == ["Hajin"]
+    assert [(text[s:e], g) for s, e, g in geo.governorate_mentions(text)] == [
+        ("Deir ez-Zor province", "Deir ez-Zor")
+    ]
+
+
+def test_word_spans_asked_in_any_order_are_the_words_offsets():
+    for text in _report_texts()[:200]:
+        prep = geo._Prepared(text)
+        n_words = len(prep.parts) // 2
+        order = [*range(0, n_words, 7), *range(n_words - 1, -1, -5)]  # forwards, then backwards
+        spans = [prep.span(i) for i in order]
+        assert [text[a:b] for a, b in spans] == [prep.parts[2 * i + 1] for i in order]
+        assert [a for a, _ in spans] == [len("".join(prep.parts[: 2 * i + 1])) for i in order]
+
+
+def test_words_in_no_key_stand_as_placeholders_until_a_gazetteer_has_them():
+    geo.Gazetteer.default()
+    text = "Shelling hit Zorbelatt Qubbani and Hajin on Monday."
+    before = geo._prepare(text).skel_text
+    assert before.split().count(geo._NO_KEY_WORD) >= 3  # Shelling, Zorbelatt, Qubbani, ...
+    entry = geo.GazetteerEntry("supp:zq", "Zorbelatt Qubbani", (), 35.0, 38.0, "Raqqa", "village")
+    small = geo.Gazetteer([entry])
+    assert [m.text for m in small.find_mentions(text)] == ["Zorbelatt Qubbani"]
+    assert geo._prepare(text).skel_text != before

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
+from re import _parser as _sre_parse
 
 import ahocorasick
 
@@ -342,6 +343,9 @@ def _matches(text: str, folded: str, introducer: _Introducer):
 def _literal_starts(folded: str, literals: tuple[str, ...]) -> list[int]:
     """Where the literals stand in the text (str.find: far cheaper per character than a regex or
     an automaton)."""
+    suffix = _common_suffix(literals)
+    if len(literals) > 1 and len(suffix) >= 3:  # a shorter suffix (" ") stands everywhere
+        return _starts_by_suffix(folded, literals, suffix)
     starts = []
     for literal in literals:
         start = folded.find(literal)
@@ -349,6 +353,31 @@ def _literal_starts(folded: str, literals: tuple[str, ...]) -> list[int]:
             starts.append(start)
             start = folded.find(literal, start + 1)
     return starts
+
+
+def _starts_by_suffix(folded: str, literals: tuple[str, ...], suffix: str) -> list[int]:
+    """_literal_starts for literals that all end with `suffix` ("town of ", "city of "): one pass
+    for the suffix, and one endswith test of the words before each, instead of a pass for each
+    literal."""
+    longest = max(map(len, literals))
+    starts = []
+    end = folded.find(suffix)
+    while end >= 0:
+        end += len(suffix)
+        before = folded[max(0, end - longest) : end]
+        if before.endswith(literals):
+            starts.extend(end - len(literal) for literal in literals if before.endswith(literal))
+        end = folded.find(suffix, end - len(suffix) + 1)
+    return starts
+
+
+@functools.lru_cache(maxsize=64)
+def _common_suffix(literals: tuple[str, ...]) -> str:
+    first = literals[0]
+    size = len(first)
+    while size and not all(literal.endswith(first[len(first) - size :]) for literal in literals):
+        size -= 1
+    return first[len(first) - size :] if size else ""
 
 
 _WORD_START = re.compile(r"\b\w")
@@ -437,7 +466,7 @@ def _with_context(text: str, m: PlaceMention) -> PlaceMention:
     before = text[max(0, m.start - 80) : m.start]
     if _ORIGIN_GATE.may_match(before) and _ORIGIN_BEFORE.search(before):
         return replace(m, origin=True)
-    if not m.introduced and _may_end_with_introducer(before) and _INTRODUCER_BEFORE.search(before):
+    if not m.introduced and _may_end_with_introducer(before) and _ends_with_introducer(before):
         return replace(m, introduced=True)
     return m
 
@@ -456,6 +485,18 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'’-]*,?))*\s*$"
 )
 _ORIGIN_GATE = _LiteralGate(_ORIGIN_BEFORE)
+
+
+# The longest match of _INTRODUCER_BEFORE ("neighbourhood of the "), and the newline "$" may stand before.
+_INTRODUCER_BEFORE_WIDTH = (
+    _sre_parse.parse(_INTRODUCER_BEFORE.pattern, _INTRODUCER_BEFORE.flags).getwidth()[1] + 1
+)
+
+
+def _ends_with_introducer(before: str) -> bool:
+    """_INTRODUCER_BEFORE.search(before): its matches end the text, so only the positions that
+    leave room for one are tried, not every position of the window."""
+    return _INTRODUCER_BEFORE.search(before, max(0, len(before) - _INTRODUCER_BEFORE_WIDTH)) is not None
 
 
 def _may_end_with_introducer(before: str) -> bool:

@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from civcas import ingest
 from civcas.extract import places
+from civcas.models import Article
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 
@@ -40,6 +42,26 @@ def test_scanning_runs_agrees_on_the_demo_reports():
         assert _scanned(text) == _plain(text)
         found += len(_plain(text))
     assert found > 20
+
+
+FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="../shared/data/FA-KES-Dataset.csv not present")
+def test_scanning_runs_agrees_on_the_fakes_reports():
+    texts = [a.text for a in ingest.iter_articles([FAKES]) if isinstance(a, Article)]
+    assert [_scanned(text) for text in texts] == [_plain(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the town of of Hajin, subarea of X, city of city of town of ", "area of", "of the town", ""],
+)
+def test_literals_sharing_a_suffix_are_found_where_each_literal_is_found(text):
+    literals = ("town of ", "area of ", "subarea of ", "city of ")
+    each = sorted(i for literal in literals for i in range(len(text)) if text.startswith(literal, i))
+    assert places._common_suffix(literals) == " of "
+    assert sorted(places._literal_starts(text, literals)) == each
 
 
 def _windows_before_capitals(width: int) -> list[str]:
@@ -84,3 +106,15 @@ def test_a_gate_passes_exactly_the_texts_holding_one_of_its_literals(pattern, ga
     holding = [any(literal in places.fold(t) for literal in literals) for t in texts]
     assert [gate.may_match(t) for t in texts] == holding
     assert any(holding) and not all(holding)
+
+
+def test_the_introducer_at_the_end_is_found_by_trying_only_the_last_positions():
+    texts = [path.read_text() for path in sorted(DEMO.glob("*.txt"))]
+    if FAKES.exists():
+        texts += [a.text for a in ingest.iter_articles([FAKES]) if isinstance(a, Article)][:300]
+    texts.append("the Neighbourhood Of The \n in the neighbourhood of the \n")
+    windows = [text[max(0, i - 80) : i] for text in texts for i, c in enumerate(text) if c.isupper()]
+    windows += ["in the neighbourhood of the \n", "town of ", "xtown of "]
+    found = [bool(places._INTRODUCER_BEFORE.search(w)) for w in windows]
+    assert [places._ends_with_introducer(w) for w in windows] == found
+    assert sum(found) > 20
