@@ -822,7 +822,7 @@ class _Matcher:
         if verdict is None:
             return None
         with_article, hits = verdict
-        return prep.span(t0 - 1 if with_article else t0)[0], prep.span(t1)[1], hits
+        return (*prep.span(t0 - 1 if with_article else t0, t1), hits)
 
     def _check(self, prep: _Prepared, t0: int, t1: int, key: str) -> tuple[bool, list] | None:
         """(whether the article before the words belongs to the name, [(alias, exact)]), or None
@@ -905,9 +905,10 @@ class _Prepared:
         self.skel_text = f" {' '.join(filter(None, skels))} "
         self.side_scans: dict[_Matcher, list] = {}  # a matcher -> its matches, found by another's walk
 
-    def span(self, i: int) -> tuple[int, int]:
-        start = self._offset(2 * i + 1)
-        return start, start + len(self.parts[2 * i + 1])
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Where words first..last stand: the end is summed from the start, not sought again."""
+        start = self._offset(2 * first + 1)
+        return start, start + sum(map(len, self.parts[2 * first + 1 : 2 * last + 2]))
 
     def _offset(self, part: int) -> int:
         """The part's offset, summed from the last one asked for: only verified matches ask, in

@@ -90,9 +90,13 @@ def test_word_spans_asked_in_any_order_are_the_words_offsets():
         prep = geo._Prepared(text)
         n_words = len(prep.parts) // 2
         order = [*range(0, n_words, 7), *range(n_words - 1, -1, -5)]  # forwards, then backwards
-        spans = [prep.span(i) for i in order]
+        spans = [prep.span(i, i) for i in order]
         assert [text[a:b] for a, b in spans] == [prep.parts[2 * i + 1] for i in order]
         assert [a for a, _ in spans] == [len("".join(prep.parts[: 2 * i + 1])) for i in order]
+        runs = [prep.span(i, i + 2) for i in order if i + 2 < n_words]
+        assert [text[a:b] for a, b in runs] == [
+            "".join(prep.parts[2 * i + 1 : 2 * i + 6]) for i in order if i + 2 < n_words
+        ]
 
 
 def test_words_in_no_key_stand_as_placeholders_until_a_gazetteer_has_them():
