@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from re import _parser as _sre_parse
 
 import ahocorasick
@@ -440,7 +440,7 @@ _MIN_LISTED = 3
 
 
 def _mark_listed(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    return [replace(m, listed=True) if _list_size(text, m) >= _MIN_LISTED else m for m in mentions]
+    return [_with_flags(m, listed=True) if _list_size(text, m) >= _MIN_LISTED else m for m in mentions]
 
 
 def _list_size(text: str, m: PlaceMention) -> int:
@@ -465,10 +465,26 @@ def _with_context(text: str, m: PlaceMention) -> PlaceMention:
     # A cheap literal test before each search: most windows cannot match.
     before = text[max(0, m.start - 80) : m.start]
     if _ORIGIN_GATE.may_match(before) and _ORIGIN_BEFORE.search(before):
-        return replace(m, origin=True)
+        return _with_flags(m, origin=True)
     if not m.introduced and _may_end_with_introducer(before) and _ends_with_introducer(before):
-        return replace(m, introduced=True)
+        return _with_flags(m, introduced=True)
     return m
+
+
+def _with_flags(m: PlaceMention, *, introduced=False, origin=False, listed=False) -> PlaceMention:
+    """The mention with these flags turned on too: built directly, as dataclasses.replace reads
+    every field's definition on each call."""
+    return PlaceMention(
+        m.start,
+        m.end,
+        m.name,
+        m.kind,
+        m.governorate,
+        m.alt_names,
+        m.introduced or introduced,
+        m.origin or origin,
+        m.listed or listed,
+    )
 
 
 _INTRODUCER_BEFORE = re.compile(
