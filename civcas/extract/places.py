@@ -242,17 +242,26 @@ def find_places(text: str) -> list[PlaceMention]:
     gazetteer = geo.Gazetteer.default()
     found = [m for m in gazetteer.find_mentions(text) if _is_place_use(text, m)]
     anchors = _governorate_anchors(text, found)
-    mentions = [_from_gazetteer(text, m, _nearest_entry(m, anchors)) for m in found]
-    folded = fold(text)  # once: the windows folded in between would push it out of fold's memory
+    folded = fold(text)  # once: the windows' tests read slices of it
+    mentions = [_from_gazetteer(text, folded, m, _nearest_entry(m, anchors)) for m in found]
     for match, kind in _introduced(text, folded):
         mention = _from_pattern(text, match, kind, mentions)
         if mention:
             mentions.append(mention)
-    mentions = sorted((_with_context(text, m) for m in mentions), key=lambda m: (m.start, -m.end))
+    mentions = sorted((_with_context(text, folded, m) for m in mentions), key=lambda m: (m.start, -m.end))
     mentions = sorted(
         [*mentions, *_parts_of_the_city(text, folded, mentions)], key=lambda m: (m.start, -m.end)
     )
-    return _mark_listed(text, mentions)
+    return _mark_listed(text, folded, mentions)
+
+
+def _fold_of(text: str, folded: str, start: int, end: int) -> str:
+    """fold(text[start:end]), as a slice of the text's fold `folded` where fold kept every
+    character's length (nearly always): no window is folded anew. (A Greek capital sigma may
+    lower-case otherwise at a window's edge; no literal tested holds one.)"""
+    if len(folded) == len(text):
+        return folded[start:end]
+    return fold(text[start:end])
 
 
 # "rebel fire on the government-held west of the city": a part of the city named before.
@@ -439,17 +448,22 @@ _ITEMS_BEFORE_GATE = _LiteralGate(_ITEMS_BEFORE)
 _MIN_LISTED = 3
 
 
-def _mark_listed(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    return [_with_flags(m, listed=True) if _list_size(text, m) >= _MIN_LISTED else m for m in mentions]
+def _mark_listed(text: str, folded: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    return [
+        _with_flags(m, listed=True) if _list_size(text, folded, m) >= _MIN_LISTED else m for m in mentions
+    ]
 
 
-def _list_size(text: str, m: PlaceMention) -> int:
+def _list_size(text: str, folded: str, m: PlaceMention) -> int:
     if m.rank >= KIND_RANK["city"]:
         return 1
     after = _ITEMS_AFTER.match(text, m.end).group(0)
     size = 1 + len(_ITEM_RE.findall(after))
-    window = text[max(0, m.start - 160) : m.start]
-    before = _ITEMS_BEFORE_GATE.may_match(window) and _ITEMS_BEFORE.search(window)
+    lo = max(0, m.start - 160)
+    window = text[lo : m.start]
+    before = _ITEMS_BEFORE_GATE.may_match_folded(
+        _fold_of(text, folded, lo, m.start)
+    ) and _ITEMS_BEFORE.search(window)
     return size + (len(_ITEM_RE.findall(before.group(1))) if before else 0)
 
 
@@ -461,12 +475,13 @@ def _is_place_use(text: str, m) -> bool:
     )  # a dateline ("BEIRUT", "AMMAN"): where the report was filed
 
 
-def _with_context(text: str, m: PlaceMention) -> PlaceMention:
+def _with_context(text: str, folded: str, m: PlaceMention) -> PlaceMention:
     # A cheap literal test before each search: most windows cannot match.
-    before = text[max(0, m.start - 80) : m.start]
-    if _ORIGIN_GATE.may_match(before) and _ORIGIN_BEFORE.search(before):
+    lo = max(0, m.start - 80)
+    before, folded_before = text[lo : m.start], _fold_of(text, folded, lo, m.start)
+    if _ORIGIN_GATE.may_match_folded(folded_before) and _ORIGIN_BEFORE.search(before):
         return _with_flags(m, origin=True)
-    if not m.introduced and _may_end_with_introducer(before) and _ends_with_introducer(before):
+    if not m.introduced and _may_end_with_introducer(folded_before) and _ends_with_introducer(before):
         return _with_flags(m, introduced=True)
     return m
 
@@ -515,24 +530,35 @@ def _ends_with_introducer(before: str) -> bool:
     return _INTRODUCER_BEFORE.search(before, max(0, len(before) - _INTRODUCER_BEFORE_WIDTH)) is not None
 
 
-def _may_end_with_introducer(before: str) -> bool:
-    """A match of _INTRODUCER_BEFORE ends the text ($: or a final newline) with " of " or " of the "."""
-    return " of " in fold(before[-len(" of the \n") :])
+def _may_end_with_introducer(folded_before: str) -> bool:
+    """A match of _INTRODUCER_BEFORE ends the text ($: or a final newline) with " of " or " of the "
+    (`folded_before` is the text folded)."""
+    return " of " in folded_before[-len(" of the \n") :]
 
 
 # "eastern Aleppo": a part of a city, named as written and resolved to the city.
-_DIRECTION_BEFORE = re.compile(r"\b(?:eastern|western|northern|southern|east|west|north|south)\s+$", re.I)
+_DIRECTIONS = ("eastern", "western", "northern", "southern", "east", "west", "north", "south")
+_DIRECTION_BEFORE = re.compile(rf"\b(?:{'|'.join(_DIRECTIONS)})\s+$", re.I)
 _GOVERNORATE_AFTER = re.compile(r"^(?:\s*['’]s)?[\s-]+(?:province|governorate|countryside|rural)\b", re.I)
 
 
-def _from_gazetteer(text: str, m, entry) -> PlaceMention:
+def _from_gazetteer(text: str, folded: str, m, entry) -> PlaceMention:
     start, kind = m.start, entry.kind
-    direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 12) : m.start])
-    if direction and kind == "city" and not _GOVERNORATE_AFTER.match(text[m.end : m.end + 20]):
+    direction = kind == "city" and _direction_before(text, folded, m.start)
+    if direction and not _GOVERNORATE_AFTER.match(text[m.end : m.end + 20]):
         start, kind = m.start - len(direction.group(0)), "city_part"
     return PlaceMention(
         start, m.end, text[start : m.end], kind, entry.governorate, (entry.name, *entry.alt_names[:20])
     )
+
+
+def _direction_before(text: str, folded: str, end: int) -> re.Match[str] | None:
+    """_DIRECTION_BEFORE in the 12 characters before `end`, searched only where they end with a
+    direction word and spaces: the search tries each of their positions."""
+    lo = max(0, end - 12)
+    if not _fold_of(text, folded, lo, end).rstrip().endswith(_DIRECTIONS):
+        return None
+    return _DIRECTION_BEFORE.search(text[lo:end])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -89,7 +89,7 @@ def test_the_introducer_test_passes_every_window_the_pattern_matches():
     windows = [w for w in _windows_before_capitals(80) if places._INTRODUCER_BEFORE.search(w)]
     assert len(windows) >= 3
     assert any(w.endswith("\n") for w in windows)
-    assert all(places._may_end_with_introducer(w) for w in windows)
+    assert all(places._may_end_with_introducer(places.fold(w)) for w in windows)
 
 
 @pytest.mark.parametrize(
@@ -118,3 +118,25 @@ def test_the_introducer_at_the_end_is_found_by_trying_only_the_last_positions():
     found = [bool(places._INTRODUCER_BEFORE.search(w)) for w in windows]
     assert [places._ends_with_introducer(w) for w in windows] == found
     assert sum(found) > 20
+
+
+def test_a_direction_is_sought_only_where_the_window_ends_with_one():
+    texts = [path.read_text() for path in sorted(DEMO.glob("*.txt"))]
+    texts.append("eastern Aleppo, WESTERN  Homs, ſouth\nDaraa, Northeast Hama, northern-Idlib, İn east Raqqa")
+    found = [
+        [bool(places._direction_before(text, places.fold(text), i)) for i in range(len(text))]
+        for text in texts
+    ]
+    searched = [
+        [bool(places._DIRECTION_BEFORE.search(text[max(0, i - 12) : i])) for i in range(len(text))]
+        for text in texts
+    ]
+    assert found == searched
+    assert sum(found[-1]) >= 4
+
+
+@pytest.mark.parametrize("text", ["the town of Hajin", "İnside the town of Hajin", "Straße of ΣΑ Hajin"])
+def test_a_window_of_the_folded_text_is_the_window_folded(text):
+    folded = places.fold(text)
+    windows = [(i, j) for i in range(len(text)) for j in range(i, len(text) + 1)]
+    assert all(places._fold_of(text, folded, i, j) == places.fold(text[i:j]) for i, j in windows)
