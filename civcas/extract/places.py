@@ -211,9 +211,10 @@ class PlaceMention:
     origin: bool = False  # where people came from ("evacuated from the towns of X"): not where it happened
     listed: bool = False  # one of several places named together ("the towns of X, Y and Z")
 
-    @functools.cached_property
-    def rank(self) -> float:
-        return _rank(self.kind, self.name)
+    def __post_init__(self) -> None:
+        # rank: float, read for every mention: set once here, as functools.cached_property's first
+        # read (which takes a lock) costs more than computing it.
+        object.__setattr__(self, "rank", _rank(self.kind, self.name))
 
     @functools.cached_property
     def keys(self) -> frozenset[str]:

@@ -140,3 +140,12 @@ def test_a_window_of_the_folded_text_is_the_window_folded(text):
     folded = places.fold(text)
     windows = [(i, j) for i in range(len(text)) for j in range(i, len(text) + 1)]
     assert all(places._fold_of(text, folded, i, j) == places.fold(text[i:j]) for i, j in windows)
+
+
+def test_a_mention_and_its_flagged_copy_are_ranked_by_kind_and_governorate_seat():
+    text = "Jets struck Aleppo and the village of Kafr Nabl, in the towns of Hajin, Susah and Baghuz."
+    found = {m.name: m for m in places.find_places(text)}
+    assert found["Aleppo"].rank == places.KIND_RANK["capital"]
+    assert found["Kafr Nabl"].rank == places.KIND_RANK["town"]
+    listed = [m for m in found.values() if m.listed]
+    assert listed and all(m.rank == places._rank(m.kind, m.name) for m in listed)
