@@ -953,6 +953,9 @@ def _capitalised(prep: _Prepared, t0: int, t1: int) -> bool:
 
 
 def _longest_non_overlapping(found):
+    found.sort(key=_FIRST)
+    if all(a[1] <= b[0] for a, b in itertools.pairwise(found)):
+        return found  # most texts: no two matches overlap, and all are kept
     found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     taken: list[tuple[int, int]] = []
     out = []

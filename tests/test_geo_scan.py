@@ -108,3 +108,16 @@ def test_words_in_no_key_stand_as_placeholders_until_a_gazetteer_has_them():
     small = geo.Gazetteer([entry])
     assert [m.text for m in small.find_mentions(text)] == ["Zorbelatt Qubbani"]
     assert geo._prepare(text).skel_text != before
+
+
+@pytest.mark.parametrize(
+    "found,kept",
+    [
+        ([(6, 9, "b"), (0, 5, "a")], [(0, 5, "a"), (6, 9, "b")]),  # none overlap: all, by start
+        ([(0, 5, "a"), (3, 12, "b"), (12, 14, "c")], [(3, 12, "b"), (12, 14, "c")]),  # the longer wins
+        ([(4, 8, "b"), (0, 4, "a"), (2, 6, "c")], [(0, 4, "a"), (4, 8, "b")]),  # a tie: the earlier
+        ([], []),
+    ],
+)
+def test_the_longest_matches_are_kept_and_those_they_overlap_dropped(found, kept):
+    assert geo._longest_non_overlapping(found) == kept
