@@ -264,11 +264,12 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     if next_word and not _LUMPED_NEXT.match(folded, head_end):
         return "injured" if next_word.group("injured") else "killed"
     before = _strip_approx(folded[max(0, n.start - 40) : n.start])
-    if _LUMPED_BEFORE.search(before):
+    verb_before = before.rstrip().endswith(_OUTCOME_BEFORE_LAST_WORDS)
+    if verb_before and _LUMPED_BEFORE.search(before):
         return "killed_or_injured"
-    if _INJURED_BEFORE.search(before):
+    if verb_before and _INJURED_BEFORE.search(before):
         return "injured"
-    if _KILLED_BEFORE.search(before) or (
+    if (verb_before and _KILLED_BEFORE.search(before)) or (
         _MAY_GIVE_A_TOLL(folded)
         and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
@@ -278,6 +279,16 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
         return forward
     return _inherited(sentence, numbers, i, outcomes)
 
+
+# The words that end a match of the outcome patterns before a number (each ends in \s*$): most
+# numbers follow none, and one endswith test rules out all three regex searches, each of which is
+# tried at every position of the window.
+_OUTCOME_BEFORE_LAST_WORDS = (
+    *("kill", "kills", "killed", "killing", "left", "leaving", "hit", "was", "is", "of", "to", "at"),
+    *("surpasses", "surpassed", "reaches", "reached", "exceeds", "exceeded", "executed", "executing"),
+    *("beheaded", "beheading", "decapitated", "massacred", "slaughtered", "slaughter", "martyring"),
+    *("wound", "wounding", "wounded", "injure", "injuring", "injured", "hurting"),
+)
 
 _HEDGES = (
     "at least",
