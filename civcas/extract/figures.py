@@ -333,9 +333,10 @@ def _forward_outcome(
     if len(words) > max_words:
         window = " ".join(words[:max_words])
     window = fold(window)
-    lumped = _LUMPED.search(window)
+    lumped = injured = None
+    if may_name_injuries(window):
+        lumped, injured = _LUMPED.search(window), _INJURED.search(window)
     killed = _KILLED.search(window)
-    injured = _INJURED.search(window)
     if lumped and (not killed or lumped.start() <= killed.start()):
         return "killed_or_injured"
     if killed and (not injured or killed.start() < injured.start()):
@@ -346,6 +347,12 @@ def _forward_outcome(
     if i + 1 < len(numbers) and (_COORDINATED.fullmatch(between) or _more_people_then_and(between)):
         return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
     return None
+
+
+def may_name_injuries(folded: str) -> bool:
+    """A cheap literal check before the searches for injuries ("wounded", "killed and injured",
+    "casualties"): every match holds one of these words, and most windows after a number hold none."""
+    return "injur" in folded or "wound" in folded or "hurt" in folded or "casualties" in folded
 
 
 def _head_end(sentence: str, n: Number) -> int:

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from civcas import ingest
+from civcas.extract import lexicon as lx
 from civcas.extract.figures import (
     _INJURED_BEFORE,
     _KILLED_BEFORE,
@@ -12,8 +13,9 @@ from civcas.extract.figures import (
     _OUTCOME_BEFORE_LAST_WORDS,
     _strip_approx,
     find_figures,
+    may_name_injuries,
 )
-from civcas.extract.literals import fold
+from civcas.extract.literals import fold, required_literals
 from civcas.extract.numbers import find_numbers
 
 
@@ -153,3 +155,8 @@ def test_last_word_check_passes_every_window_an_outcome_pattern_matches():
                 matched += 1
                 assert before.rstrip().endswith(_OUTCOME_BEFORE_LAST_WORDS), before
     assert matched > 100
+
+
+@pytest.mark.parametrize("pattern", [lx.LUMPED, lx.INJURED_RE])
+def test_injury_check_passes_every_literal_an_injury_pattern_needs(pattern):
+    assert all(may_name_injuries(literal) for literal in required_literals(pattern))
