@@ -202,8 +202,15 @@ def _mention(folded: str, n: Number, noun: tuple[str, int] | None, outcome: str)
     if outcome == "injured" or (outcome == "killed_or_injured" and category not in ("total", "civilians")):
         category = "total" if outcome == "injured" else category
     end = noun[1] if noun else n.end
-    subordinate = bool(_INCLUDING.search(folded[max(0, n.start - 60) : n.start]))
+    subordinate = _follows_including(folded[max(0, n.start - 60) : n.start])
     return FigureMention(f"{outcome}.{category}", n.value, n.approx, n.start, end, n.start, subordinate)
+
+
+def _follows_including(before: str) -> bool:
+    """`before` (folded) holds "including", "among them", "of whom" ... (a cheap literal check first:
+    most numbers follow none of them, and the regex is tried at every position of the window)."""
+    may = "includ" in before or "among " in before or "of whom" in before or "of them" in before
+    return may and bool(_INCLUDING.search(before))
 
 
 _OF_BEFORE = re.compile(r"\bof\s+$")

@@ -7,10 +7,12 @@ import pytest
 from civcas import ingest
 from civcas.extract import lexicon as lx
 from civcas.extract.figures import (
+    _INCLUDING,
     _INJURED_BEFORE,
     _KILLED_BEFORE,
     _LUMPED_BEFORE,
     _OUTCOME_BEFORE_LAST_WORDS,
+    _follows_including,
     _strip_approx,
     find_figures,
     may_name_injuries,
@@ -160,3 +162,7 @@ def test_last_word_check_passes_every_window_an_outcome_pattern_matches():
 @pytest.mark.parametrize("pattern", [lx.LUMPED, lx.INJURED_RE])
 def test_injury_check_passes_every_literal_an_injury_pattern_needs(pattern):
     assert all(may_name_injuries(literal) for literal in required_literals(pattern))
+
+
+def test_including_check_passes_every_literal_the_including_pattern_needs():
+    assert all(_follows_including(literal + " 5") for literal in required_literals(_INCLUDING))
