@@ -202,8 +202,15 @@ def _mention(folded: str, n: Number, noun: tuple[str, int] | None, outcome: str)
     if outcome == "injured" or (outcome == "killed_or_injured" and category not in ("total", "civilians")):
         category = "total" if outcome == "injured" else category
     end = noun[1] if noun else n.end
-    subordinate = bool(_INCLUDING.search(folded[max(0, n.start - 60) : n.start]))
+    subordinate = _follows_including(folded[max(0, n.start - 60) : n.start])
     return FigureMention(f"{outcome}.{category}", n.value, n.approx, n.start, end, n.start, subordinate)
+
+
+def _follows_including(before: str) -> bool:
+    """`before` (folded) holds "including", "among them", "of whom" ... (a cheap literal check first:
+    most numbers follow none of them, and the regex is tried at every position of the window)."""
+    may = "includ" in before or "among " in before or "of whom" in before or "of them" in before
+    return may and bool(_INCLUDING.search(before))
 
 
 _OF_BEFORE = re.compile(r"\bof\s+$")
@@ -264,11 +271,12 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     if next_word and not _LUMPED_NEXT.match(folded, head_end):
         return "injured" if next_word.group("injured") else "killed"
     before = _strip_approx(folded[max(0, n.start - 40) : n.start])
-    if _LUMPED_BEFORE.search(before):
+    verb_before = before.rstrip().endswith(_OUTCOME_BEFORE_LAST_WORDS)
+    if verb_before and _LUMPED_BEFORE.search(before):
         return "killed_or_injured"
-    if _INJURED_BEFORE.search(before):
+    if verb_before and _INJURED_BEFORE.search(before):
         return "injured"
-    if _KILLED_BEFORE.search(before) or (
+    if (verb_before and _KILLED_BEFORE.search(before)) or (
         _MAY_GIVE_A_TOLL(folded)
         and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
@@ -278,6 +286,16 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
         return forward
     return _inherited(sentence, numbers, i, outcomes)
 
+
+# The words that end a match of the outcome patterns before a number (each ends in \s*$): most
+# numbers follow none, and one endswith test rules out all three regex searches, each of which is
+# tried at every position of the window.
+_OUTCOME_BEFORE_LAST_WORDS = (
+    *("kill", "kills", "killed", "killing", "left", "leaving", "hit", "was", "is", "of", "to", "at"),
+    *("surpasses", "surpassed", "reaches", "reached", "exceeds", "exceeded", "executed", "executing"),
+    *("beheaded", "beheading", "decapitated", "massacred", "slaughtered", "slaughter", "martyring"),
+    *("wound", "wounding", "wounded", "injure", "injuring", "injured", "hurting"),
+)
 
 _HEDGES = (
     "at least",
@@ -322,9 +340,10 @@ def _forward_outcome(
     if len(words) > max_words:
         window = " ".join(words[:max_words])
     window = fold(window)
-    lumped = _LUMPED.search(window)
+    lumped = injured = None
+    if may_name_injuries(window):
+        lumped, injured = _LUMPED.search(window), _INJURED.search(window)
     killed = _KILLED.search(window)
-    injured = _INJURED.search(window)
     if lumped and (not killed or lumped.start() <= killed.start()):
         return "killed_or_injured"
     if killed and (not injured or killed.start() < injured.start()):
@@ -335,6 +354,12 @@ def _forward_outcome(
     if i + 1 < len(numbers) and (_COORDINATED.fullmatch(between) or _more_people_then_and(between)):
         return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
     return None
+
+
+def may_name_injuries(folded: str) -> bool:
+    """A cheap literal check before the searches for injuries ("wounded", "killed and injured",
+    "casualties"): every match holds one of these words, and most windows after a number hold none."""
+    return "injur" in folded or "wound" in folded or "hurt" in folded or "casualties" in folded
 
 
 def _head_end(sentence: str, n: Number) -> int:

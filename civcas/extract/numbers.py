@@ -125,6 +125,7 @@ _HEDGES_BEFORE = (
 )
 APPROX_BEFORE = re.compile(rf"\b(?:{'|'.join(_HEDGES_BEFORE)})\s*$")
 APPROX_AFTER = re.compile(r"^\s*(?:or more|plus|\+)\b")
+_HEDGES_AFTER = ("or more", "plus", "+")
 
 
 class Number(NamedTuple):  # a tuple: built for every "a" and "an" too, it costs a third of a frozen dataclass
@@ -148,7 +149,7 @@ def find_numbers(text: str) -> list[Number]:
         approx = (
             kind == "vague"
             or _hedged_before(folded[max(0, start - 25) : start])
-            or bool(APPROX_AFTER.match(folded[end : end + 10]))
+            or _hedged_after(folded[end : end + 10])
         )
         found.append(Number(value, approx, start, end, kind))
     return found
@@ -157,6 +158,12 @@ def find_numbers(text: str) -> list[Number]:
 def _hedged_before(before: str) -> bool:
     """`before` (folded) ends with a hedge. A cheap literal check first: most numbers follow none."""
     return before.rstrip().endswith(_HEDGES_BEFORE) and bool(APPROX_BEFORE.search(before))
+
+
+def _hedged_after(after: str) -> bool:
+    """`after` (folded) starts with "or more", "plus" or "+". A cheap literal check first: most
+    numbers have none after them."""
+    return after.lstrip().startswith(_HEDGES_AFTER) and bool(APPROX_AFTER.match(after))
 
 
 def _value(token: str, kind: str) -> int | None:

@@ -1,8 +1,24 @@
 """Casualty figures in single sentences (each a real sentence shape, written for these tests)."""
 
+from pathlib import Path
+
 import pytest
 
-from civcas.extract.figures import find_figures
+from civcas import ingest
+from civcas.extract import lexicon as lx
+from civcas.extract.figures import (
+    _INCLUDING,
+    _INJURED_BEFORE,
+    _KILLED_BEFORE,
+    _LUMPED_BEFORE,
+    _OUTCOME_BEFORE_LAST_WORDS,
+    _follows_including,
+    _strip_approx,
+    find_figures,
+    may_name_injuries,
+)
+from civcas.extract.literals import fold, required_literals
+from civcas.extract.numbers import find_numbers
 
 
 def figures(sentence: str) -> dict[str, tuple[int, bool]]:
@@ -122,3 +138,31 @@ def test_twelve_year_old_is_one_child_not_twelve_dead():
 )
 def test_dates_units_and_families_beside_counts(sentence, expected):
     assert figures(sentence) == expected
+
+
+FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="../shared/data/FA-KES-Dataset.csv not present")
+def test_last_word_check_passes_every_window_an_outcome_pattern_matches():
+    """The endswith check that spares the outcome searches before a number lets through every window
+    they match, on the 804 FA-KES articles."""
+    patterns = (_LUMPED_BEFORE, _INJURED_BEFORE, _KILLED_BEFORE)
+    matched = 0
+    for article in ingest.iter_articles([FAKES]):
+        folded = fold(article.text)
+        for n in find_numbers(article.text):
+            before = _strip_approx(folded[max(0, n.start - 40) : n.start])
+            if any(p.search(before) for p in patterns):
+                matched += 1
+                assert before.rstrip().endswith(_OUTCOME_BEFORE_LAST_WORDS), before
+    assert matched > 100
+
+
+@pytest.mark.parametrize("pattern", [lx.LUMPED, lx.INJURED_RE])
+def test_injury_check_passes_every_literal_an_injury_pattern_needs(pattern):
+    assert all(may_name_injuries(literal) for literal in required_literals(pattern))
+
+
+def test_including_check_passes_every_literal_the_including_pattern_needs():
+    assert all(_follows_including(literal + " 5") for literal in required_literals(_INCLUDING))
