@@ -794,7 +794,7 @@ class _Matcher:
         start with a lower-case word (no name does)."""
         if not prep.word_tok or not self.by_key:
             return
-        skel_text, word_tok, parts = prep.skel_text, prep.word_tok, prep.parts
+        skel_text, word_tok, words = prep.skel_text, prep.word_tok, prep.words
         pos = w0 = 0  # word w0 of skel_text starts after the space at pos
         for end_pos, (key, n_words) in self.automaton().iter(skel_text):
             # Matches come by end, their starts near the last one's: count the spaces between.
@@ -805,15 +805,14 @@ class _Matcher:
                 w0 -= skel_text.count(" ", start, pos)
             pos = start
             t0 = word_tok[w0]
-            if "a" <= parts[2 * t0 + 1][0] <= "z" and prep.norm(t0) not in _GENERIC_LEADS:
+            if "a" <= words[t0][0] <= "z" and prep.norm(t0) not in _GENERIC_LEADS:
                 continue  # fast path of _capitalised: a lower-case word starts no name
             yield key, t0, word_tok[w0 + n_words - 1]
 
     def _verify(self, prep: _Prepared, t0: int, t1: int, key: str):
-        """_check's verdict, remembered by the words and gaps it reads: the same names, spelt
-        the same way, come up in report after report."""
-        parts = prep.parts
-        words = (key, parts[2 * t0 - 1] if t0 else "", *parts[2 * t0 : 2 * t1 + 2])
+        """_check's verdict, remembered by the text it reads (word t0 - 1 to word t1, with the
+        gaps between): the same names, spelt the same way, come up in report after report."""
+        words = (key, t0 > 0, prep.window(t0, t1))
         verdict = self._verified.get(words, _UNSEEN)
         if verdict is _UNSEEN:
             if len(self._verified) > 100_000:
@@ -827,15 +826,15 @@ class _Matcher:
     def _check(self, prep: _Prepared, t0: int, t1: int, key: str) -> tuple[bool, list] | None:
         """(whether the article before the words belongs to the name, [(alias, exact)]), or None
         when the words are no such name."""
-        parts, norm = prep.parts, prep.norm
-        for k in range(t0, t1):
-            if not _JOINER_RE.fullmatch(parts[2 * k + 2]):
+        norm = prep.norm
+        for k in range(t0 + 1, t1 + 1):
+            if not _JOINER_RE.fullmatch(prep.gap(k)):
                 return None
         if not _capitalised(prep, t0, t1):
             return None
         with_article = None
         if t0 > 0 and norm(t0 - 1) in ARTICLES:
-            gap = parts[2 * t0]
+            gap = prep.gap(t0)
             if gap in ("-", "‑", "–") or (gap == " " and norm(t0 - 1) in ("al", "el")):
                 with_article = t0 - 1
         plain = " ".join(n for k in range(t0, t1 + 1) if (n := norm(k)))
@@ -891,47 +890,99 @@ _TOKEN_SKELETONS = _TokenMemo()
 
 
 class _Prepared:
-    """One text, tokenised and skeletonised once for every matcher: ``parts`` alternates gaps
-    and words (word i is ``parts[2i + 1]``); ``skel_text`` is " w w ... w " with one skeleton
-    word per non-article word ("#" for a word that is in no key); ``word_tok`` maps a skeleton word to its word index."""
+    """One text, tokenised and skeletonised once for every matcher: ``words`` are its words,
+    ``skel_text`` is " w w ... w " with one skeleton word per non-article word ("#" for a word
+    that is in no key); ``word_tok`` maps a skeleton word to its word index. Where a word stands
+    is read from ``pieces``, the pieces of the text that sum to it, with ``separator`` characters
+    between two pieces: the words, and either the gaps between them or empty pieces; word i is
+    ``pieces[word_piece[i]]``."""
 
-    __slots__ = ("parts", "_known_offset", "skel_text", "word_tok", "side_scans")
+    __slots__ = (
+        "text",
+        "words",
+        "pieces",
+        "separator",
+        "word_piece",
+        "_known_offset",
+        "skel_text",
+        "word_tok",
+        "side_scans",
+    )
 
     def __init__(self, text: str) -> None:
-        self.parts = _split_words(text)
-        self._known_offset = (0, 0)  # (part index, its offset in the text)
-        skels = list(map(_TOKEN_SKELETONS.__getitem__, self.parts[1::2]))
+        self.text = text
+        if _ascii_words_only(text):
+            self._split_at_spaces(text)
+        else:
+            self._split_by_pattern(text)
+        self._known_offset = (0, 0)  # (piece index, its offset in the text)
+        skels = list(map(_TOKEN_SKELETONS.__getitem__, self.words))
         self.word_tok = list(itertools.compress(range(len(skels)), skels))
         self.skel_text = f" {' '.join(filter(None, skels))} "
         self.side_scans: dict[_Matcher, list] = {}  # a matcher -> its matches, found by another's walk
 
-    def span(self, first: int, last: int) -> tuple[int, int]:
-        """Where words first..last stand: the end is summed from the start, not sought again."""
-        start = self._offset(2 * first + 1)
-        return start, start + sum(map(len, self.parts[2 * first + 1 : 2 * last + 2]))
+    def _split_at_spaces(self, text: str) -> None:
+        # With every character that is no ASCII letter or digit turned into a space (a table
+        # walk in C), str.split(" ") finds the words at half a regex split's cost; a run of n
+        # such characters leaves n - 1 empty pieces, so the pieces stand one character apart.
+        self.pieces = text.translate(_NON_WORD_TO_SPACE).split(" ")
+        self.words = list(filter(None, self.pieces))
+        self.word_piece = list(itertools.compress(range(len(self.pieces)), self.pieces))
+        self.separator = 1
 
-    def _offset(self, part: int) -> int:
-        """The part's offset, summed from the last one asked for: only verified matches ask, in
-        text order mostly, so this reads the parts about once, and unlike a table of every
-        offset it creates no int object per part."""
+    def _split_by_pattern(self, text: str) -> None:
+        self.pieces = _split_words(text)  # gap, word, gap, word, ..., gap
+        self.words = self.pieces[1::2]
+        self.word_piece = range(1, len(self.pieces), 2)
+        self.separator = 0
+
+    def start(self, i: int) -> int:
+        return self._offset(self.word_piece[i])
+
+    def end(self, i: int) -> int:
+        return self.start(i) + len(self.words[i])
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        return self.start(first), self.end(last)
+
+    def gap(self, i: int) -> str:
+        """What stands before word i (after word i - 1)."""
+        return self.text[self.end(i - 1) if i else 0 : self.start(i)]
+
+    def window(self, t0: int, t1: int) -> str:
+        """The text from word t0 - 1 (or the text's start) to the end of word t1."""
+        return self.text[self.start(t0 - 1) if t0 else 0 : self.end(t1)]
+
+    def _offset(self, piece: int) -> int:
+        """The piece's offset, summed from the last one asked for: only candidate matches ask,
+        in text order mostly, so this reads the pieces about once, and unlike a table of every
+        offset it creates no int object per piece."""
         known, offset = self._known_offset
-        if part >= known:
-            offset += sum(map(len, self.parts[known:part]))
+        if piece >= known:
+            offset += sum(map(len, self.pieces[known:piece])) + self.separator * (piece - known)
         else:
-            offset -= sum(map(len, self.parts[part:known]))
-        self._known_offset = (part, offset)
+            offset -= sum(map(len, self.pieces[piece:known])) + self.separator * (known - piece)
+        self._known_offset = (piece, offset)
         return offset
 
     def norm(self, i: int) -> str:
-        return _norm_token(self.parts[2 * i + 1])
+        return _norm_token(self.words[i])
 
     def first_char(self, i: int) -> str:
-        return self.parts[2 * i + 1][0]
+        return self.words[i][0]
+
+
+def _ascii_words_only(text: str) -> bool:
+    """Whether the words of TOKEN_RE are the text's runs of ASCII letters and digits (most reports)."""
+    return text.isascii() and "_" not in text and "'" not in text and "`" not in text
+
+
+_NON_WORD_TO_SPACE = {c: " " for c in range(128) if not chr(c).isalnum()}
 
 
 def _split_words(text: str) -> list[str]:
     """Gap, word, gap, word, ..., gap: the words are those of TOKEN_RE."""
-    if text.isascii() and "_" not in text and "'" not in text and "`" not in text:
+    if _ascii_words_only(text):
         return _ASCII_SPLIT_RE.split(text)
     return (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
 

@@ -88,14 +88,17 @@ def test_a_gazetteer_without_the_governorate_names_leaves_them_to_their_own_walk
 def test_word_spans_asked_in_any_order_are_the_words_offsets():
     for text in _report_texts()[:200]:
         prep = geo._Prepared(text)
-        n_words = len(prep.parts) // 2
+        parts = geo._SPLIT_RE.split(text)
+        assert prep.words == parts[1::2]
+        n_words = len(prep.words)
         order = [*range(0, n_words, 7), *range(n_words - 1, -1, -5)]  # forwards, then backwards
         spans = [prep.span(i, i) for i in order]
-        assert [text[a:b] for a, b in spans] == [prep.parts[2 * i + 1] for i in order]
-        assert [a for a, _ in spans] == [len("".join(prep.parts[: 2 * i + 1])) for i in order]
+        assert [text[a:b] for a, b in spans] == [parts[2 * i + 1] for i in order]
+        assert [a for a, _ in spans] == [len("".join(parts[: 2 * i + 1])) for i in order]
+        assert [prep.gap(i) for i in order] == [parts[2 * i] for i in order]
         runs = [prep.span(i, i + 2) for i in order if i + 2 < n_words]
         assert [text[a:b] for a, b in runs] == [
-            "".join(prep.parts[2 * i + 1 : 2 * i + 6]) for i in order if i + 2 < n_words
+            "".join(parts[2 * i + 1 : 2 * i + 6]) for i in order if i + 2 < n_words
         ]
 
 
