@@ -8,6 +8,7 @@ import itertools
 import operator
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -96,6 +97,23 @@ _SAME_DAY = re.compile(
 )
 
 
+class _found_once:  # noqa: N801 (a decorator, named like functools.cached_property)
+    """functools.cached_property without its lock (Python 3.11 takes one on every first read): a
+    mention is read by one thread, and thousands of mentions have their party, target or source read."""
+
+    def __init__(self, find: Callable) -> None:
+        self._find = find
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, mention, owner=None):
+        if mention is None:
+            return self
+        value = mention.__dict__[self._name] = self._find(mention)
+        return value
+
+
 @dataclass
 class Mention:
     """What one sentence says about one incident."""
@@ -114,15 +132,15 @@ class Mention:
 
     # The party, target and source are only read when the mention fills an incident that lacks them:
     # most mentions join an incident that has them already, so they are found on demand.
-    @functools.cached_property
+    @_found_once
     def actor(self) -> tuple[str, Span] | None:
         return _actor(self.text, self.sentence, self.anchor)
 
-    @functools.cached_property
+    @_found_once
     def target(self) -> tuple[str, Span] | None:
         return _first_match(self.text, self.sentence, lx.TARGET_PATTERNS, by_order=True)
 
-    @functools.cached_property
+    @_found_once
     def source(self) -> tuple[str, Span] | None:
         return _source(self.text, self.sentence, self.anchor)
 

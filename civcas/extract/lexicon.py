@@ -67,7 +67,7 @@ ACTOR_PATTERNS = _compile(
         ),
         (
             r"rebels?|rebel (?:groups|fighters|factions|shelling|rockets?)|armed (?:groups|opposition|factions)|"
-            r"terrorist (?:groups|organizations|organisations|factions)|terrorists|free syrian army|\bFSA\b|"
+            r"terrorist (?:groups|organizations|organisations|factions)|terrorists|free syrian army|\bfsa\b|"
             r"opposition (?:fighters|forces|groups|factions)|militants|insurgents|jihadists|islamist (?:rebels|"
             r"groups|factions)|jaish al-islam|ahrar al-sham",
             "opposition",
@@ -106,7 +106,7 @@ WEAPON_PATTERNS = _compile(
         ),
         (r"shell(?:ing|ed|s)|mortars?|artillery|tank (?:fire|shells)|bombardment|shelled", "shelling"),
         (
-            r"car[- ]bombs?|booby[- ]trapped|improvised explosive|\bIEDs?\b|explosive devices?|bomb blast|"
+            r"car[- ]bombs?|booby[- ]trapped|improvised explosive|\bieds?\b|explosive devices?|bomb blast|"
             r"bombings?|blasts?|explosions?|explosives?|exploded|detonated|bomb",
             "bombing",
         ),
@@ -187,11 +187,11 @@ RESPONSE_PATTERNS = _compile(
 SOURCE_PATTERNS = _compile(
     [
         (
-            r"syrian observatory(?: for human rights)?|the observatory|\bSOHR\b|britain-based monitor|"
+            r"syrian observatory(?: for human rights)?|the observatory|\bsohr\b|britain-based monitor|"
             r"(?:a |the )?(?:war )?monitor(?:ing group)?",
             "SOHR",
         ),
-        (r"\bSANA\b|syrian arab news agency|state news agency", "SANA"),
+        (r"\bsana\b|syrian arab news agency|state news agency", "SANA"),
         (
             r"state (?:media|television|tv)|syrian (?:state )?(?:tv|television|media)|official media",
             "state media",
@@ -207,11 +207,11 @@ SOURCE_PATTERNS = _compile(
         (r"police command|police", "police"),
         (r"residents|witnesses|eyewitnesses", "residents"),
         (r"rescuers|rescue workers", "rescuers"),
-        (r"united nations|\bUN\b|UNICEF|\bWHO\b|world health organization|OCHA", "UN"),
-        (r"amnesty(?: international)?|human rights watch|\bHRW\b", "human rights groups"),
+        (r"united nations|\bun\b|unicef|\bwho\b|world health organization|ocha", "UN"),
+        (r"amnesty(?: international)?|human rights watch|\bhrw\b", "human rights groups"),
         (r"(?:the )?coalition(?: said| statement| spokesperson| spokesman)", "the coalition"),
         (r"(?:russian )?(?:ministry of defen[cs]e|defen[cs]e ministry)", "defence ministry"),
-        (r"anadolu(?: agency)?|\bAA\b", "Anadolu Agency"),
+        (r"anadolu(?: agency)?|\baa\b", "Anadolu Agency"),
     ]
 )
 

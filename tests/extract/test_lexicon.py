@@ -1,0 +1,36 @@
+import pytest
+
+from civcas.extract import lexicon as lx
+from civcas.extract.literals import folded_twin
+
+_GROUPS = {
+    "actor": lx.ACTOR_PATTERNS,
+    "weapon": lx.WEAPON_PATTERNS,
+    "target": lx.TARGET_PATTERNS,
+    "source": lx.SOURCE_PATTERNS,
+    "response": lx.RESPONSE_PATTERNS,
+}
+
+
+@pytest.mark.parametrize("group", _GROUPS)
+def test_case_insensitive_patterns_run_through_their_folded_twin(group):
+    """An upper-case letter in an IGNORECASE pattern ("\\bFSA\\b") matches nothing more than its
+    lower-case spelling, but costs the pattern its fast case-sensitive twin: only a part that is
+    case-sensitive ("(?-i:\\bIS\\b)") may spell one."""
+    for pattern, value in _GROUPS[group]:
+        case_sensitive_part = "(?-i:" in pattern.pattern
+        assert case_sensitive_part or folded_twin(pattern) is not None, (value, pattern.pattern[:60])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rebels of the FSA shelled the town", "opposition"),
+        ("according to SOHR", "SOHR"),
+        ("UNICEF said", "UN"),
+    ],
+)
+def test_acronyms_match_whatever_their_case(text, value):
+    groups = [*lx.ACTOR_PATTERNS, *lx.SOURCE_PATTERNS]
+    assert value in {v for p, v in groups if p.search(text)}
+    assert value in {v for p, v in groups if p.search(text.lower())}
