@@ -207,7 +207,8 @@ SOURCE_PATTERNS = _compile(
         (r"police command|police", "police"),
         (r"residents|witnesses|eyewitnesses", "residents"),
         (r"rescuers|rescue workers", "rescuers"),
-        (r"united nations|\bun\b|unicef|\bwho\b|world health organization|ocha", "UN"),
+        # "WHO" only in capitals: "who" is one of the commonest words of any report.
+        (r"united nations|\bun\b|unicef|(?-i:\bWHO\b)|world health organization|ocha", "UN"),
         (r"amnesty(?: international)?|human rights watch|\bhrw\b", "human rights groups"),
         (r"(?:the )?coalition(?: said| statement| spokesperson| spokesman)", "the coalition"),
         (r"(?:russian )?(?:ministry of defen[cs]e|defen[cs]e ministry)", "defence ministry"),

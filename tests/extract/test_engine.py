@@ -295,3 +295,21 @@ def test_a_car_bomb_is_the_weapon_not_a_convoy_target():
     text = "Two car bombs killed at least 25 people in the Karam al-Luz neighbourhood of Homs on Wednesday.\n"
     (claim,) = extract_claims(article(text, published=date(2014, 4, 9)))
     assert (claim.weapon, claim.target) == ("bombing", None)
+
+
+def test_who_in_lower_case_is_no_un_source():
+    text = (
+        "Shelling kills 6 in Douma\nSix civilians were killed in Douma on Monday, among them a man who "
+        "sold bread, activists said."
+    )
+    (claim,) = extract_claims(article(text))
+    assert claim.claimed_by == "activists"
+
+
+def test_the_world_health_organization_by_its_initials_is_a_un_source():
+    text = (
+        "Gas attack kills 70 in Khan Sheikhoun\nAt least 70 people were killed in the attack on "
+        "Tuesday, WHO said in a statement."
+    )
+    (claim,) = extract_claims(article(text))
+    assert claim.claimed_by == "UN"
