@@ -8,26 +8,22 @@ from datetime import date, timedelta
 
 from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, fold, folded_twin
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
+_MONTH_SPELLINGS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = {m: i + 1 for i, names in enumerate(_MONTH_SPELLINGS) for m in names}
+MONTH_NAMES = tuple(names[0] for names in _MONTH_SPELLINGS)
 WEEKDAYS = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }

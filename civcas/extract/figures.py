@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from civcas.extract import lexicon as lx
+from civcas.extract.dates import MONTH_NAMES, MONTHS
 from civcas.extract.literals import fold, folded_twin, required_literals
 from civcas.extract.numbers import Number, find_numbers
 
@@ -38,35 +39,8 @@ _NON_CASUALTY_AFTER = re.compile(
     r"vehicles|trucks|cars|(?:of|out of) (?:the|those|them|whom)\b)"
 )
 # Months before a day ("Jan. 5", "March 12") are written in full or short; after one ("5 March"), in full.
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTHS_FULL_OR_SHORT = (
-    *_MONTHS,
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-)
+_MONTHS = MONTH_NAMES
+_MONTHS_FULL_OR_SHORT = tuple(MONTHS)
 _INCLUDING = re.compile(
     r"\b(?:including|includ(?:ed|es)|among them|among whom|of whom|of them|most of them)\b[^.]*$"
 )

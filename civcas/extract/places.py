@@ -14,6 +14,7 @@ from re import _parser as _sre_parse
 import ahocorasick
 
 from civcas import geo
+from civcas.extract.dates import MONTH_NAMES, WEEKDAYS
 from civcas.extract.literals import fold, required_literals
 
 # Specificity of a place kind: smaller is more specific.
@@ -146,25 +147,8 @@ _NOT_PLACES = {
 }
 # Words that start or end a capitalised run without being part of a place name.
 _EDGE_WORDS = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *WEEKDAYS,
+    *MONTH_NAMES,
     "on",
     "in",
     "the",
