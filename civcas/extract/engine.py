@@ -212,11 +212,12 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     )
     if site_only and not any(p.introduced and not p.origin for p in sent_places):
         return None
-    if site_only and _first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True) is None:
+    site_target = _first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True) if site_only else None
+    if site_only and site_target is None:
         return None
     weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
     anchor = s + (figures[0].start if figures else 0)
-    return Mention(
+    mention = Mention(
         sentence=sentence,
         figures=figures,
         date=_date(sentence, published, dateline_end, anchor),
@@ -231,6 +232,9 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         text=text,
         anchor=anchor,
     )
+    if site_target is not None:
+        mention.target = site_target  # found already: the on-demand search need not run again
+    return mention
 
 
 _QUOTE = re.compile(r"[\"“”]")
