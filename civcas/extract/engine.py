@@ -1046,6 +1046,11 @@ def _derive_totals(out: dict[str, Figure]) -> None:
     if lumped and "killed.total" in out and out["killed.total"].value == lumped.value:
         out.pop("killed_or_injured.total", None)
         out.pop("killed_or_injured.civilians", None)
+    elif lumped and lumped.approx and "killed.total" in out and "injured.total" in out:
+        # "Tens of civilians were killed and injured ... 45 were killed and 30 wounded": the vague
+        # lumped figure says less than the dead and the wounded counted apart.
+        out.pop("killed_or_injured.total", None)
+        out.pop("killed_or_injured.civilians", None)
 
 
 def _implied_actor(d: Draft) -> str | None:

@@ -255,7 +255,7 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
         and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
         return "killed"
-    forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3)
+    forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3, people=bool(noun))
     if forward:
         return forward
     return _inherited(sentence, numbers, i, outcomes)
@@ -303,16 +303,66 @@ _CLAUSE_END_LITERALS = (";", ":", "while", "when", "after", "but", "who", "which
 
 
 def _forward_outcome(
-    sentence: str, numbers: list[Number], i: int, head_end: int, max_words: int = 9
+    sentence: str, numbers: list[Number], i: int, head_end: int, max_words: int = 9, people: bool = False
 ) -> str | None:
-    """Outcome verb after the counted noun, before the next number: "12 civilians were killed"."""
+    """Outcome verb after the counted noun, before the next number: "12 civilians were killed".
+    With `people` (the count names whom it counts), "who ..." right after them may say it too."""
     stop = numbers[i + 1].start if i + 1 < len(numbers) else len(sentence)
     window = sentence[head_end : min(stop, head_end + 90)]
+    who = None
     if any(literal in window for literal in _CLAUSE_END_LITERALS):  # a cheap literal check first
-        window = _CLAUSE_END.split(window, maxsplit=1)[0]
-    words = window.split()
-    if len(words) > max_words:
-        window = " ".join(words[:max_words])
+        end = _CLAUSE_END.search(window)
+        if end:
+            window, who = window[: end.start()], head_end + end.end() if end.group() == "who" else None
+    outcome = _outcome_in(_first_words(window, max_words))
+    if (
+        outcome is None
+        and who is not None
+        and people
+        and numbers[i].kind != "one"
+        and not _names_people(window)
+    ):
+        outcome = _outcome_after_relative_clause(sentence[who : _next_count_start(sentence, numbers, i)])
+    if outcome is not None:
+        return outcome
+    between = sentence[head_end:stop]
+    if i + 1 < len(numbers) and (_COORDINATED.fullmatch(between) or _more_people_then_and(between)):
+        return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
+    return None
+
+
+# What the people of "who ..." underwent: a passive or intransitive outcome, in the relative clause
+# ("six civilians who were killed") or in the main clause after it ("six civilians who hid in a
+# basement were killed"); an active verb ("three gunmen who killed five civilians") is what they did.
+_UNDERWENT = re.compile(
+    rf"\b(?:(?:were|was|are|is|have been|has been|had been|got)\s+(?:[a-z]+ly\s+|also\s+)?"
+    rf"(?:{lx.KILLED}|{lx.INJURED})|died|perished|lost their lives)\b"
+)
+
+
+def _names_people(text: str) -> bool:
+    """Whether people other than the counted ones stand before "who" ("... carried people who ...")."""
+    return any(word in lx.PERSON_NOUNS for word in fold(text).split())
+
+
+def _next_count_start(sentence: str, numbers: list[Number], i: int) -> int:
+    """Where the next number after numbers[i] stands, an article ("hid in a basement") aside."""
+    return next((n.start for n in numbers[i + 1 :] if n.kind != "one"), len(sentence))
+
+
+def _outcome_after_relative_clause(clause: str) -> str | None:
+    clause = fold(_first_words(clause.split(";")[0].split(":")[0], 14))
+    underwent = _UNDERWENT.search(clause)
+    return _outcome_in(clause[underwent.start() :]) if underwent else None
+
+
+def _first_words(text: str, max_words: int) -> str:
+    words = text.split()
+    return " ".join(words[:max_words]) if len(words) > max_words else text
+
+
+def _outcome_in(window: str) -> str | None:
+    """killed / injured / killed_or_injured, by the first outcome word of `window`."""
     window = fold(window)
     lumped = injured = None
     if may_name_injuries(window):
@@ -324,9 +374,6 @@ def _forward_outcome(
         return "killed"
     if injured:
         return "injured"
-    between = sentence[head_end:stop]
-    if i + 1 < len(numbers) and (_COORDINATED.fullmatch(between) or _more_people_then_and(between)):
-        return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
     return None
 
 

@@ -318,3 +318,26 @@ def test_a_car_bomb_is_the_weapon_not_a_convoy_target():
 def test_who_is_the_world_health_organization_only_in_capitals(text, source):
     (claim,) = extract_claims(article(text))
     assert claim.claimed_by == source
+
+
+def test_a_vague_lumped_figure_gives_way_to_the_dead_and_wounded_counted_apart():
+    text = (
+        "Shelling hits Aleppo\n"
+        "Tens of civilians who tried to leave the besieged districts were killed and injured in mortar "
+        "attacks on eastern Aleppo on Tuesday, state media said. At least 45 civilians were killed "
+        "and 30 others were wounded in the mortar fire, the Hadas news agency reported.\n"
+    )
+    claims = extract_claims(article(text))
+    assert len(claims) == 1
+    figures = {path: fig.value for path, fig in claims[0].figures.items()}
+    assert figures == {"killed.total": 45, "killed.civilians": 45, "injured.total": 30}
+
+
+def test_a_lumped_figure_stays_when_the_dead_are_not_counted_apart():
+    text = (
+        "Shelling hits Aleppo\n"
+        "Dozens of civilians were killed and injured in mortar attacks on eastern Aleppo on Tuesday, "
+        "state media said.\n"
+    )
+    claims = extract_claims(article(text))
+    assert [(c.figure("killed_or_injured.total"), c.figure("killed.total")) for c in claims] == [(24, None)]

@@ -118,6 +118,44 @@ def test_numbers_that_are_not_casualties(sentence):
     assert figures(sentence) == {}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Six civilians who hid in a basement were killed in Douma on Monday, activists said.",
+            {"killed.civilians": (6, False)},
+        ),
+        (
+            "Four children who were playing in the street were killed in an airstrike.",
+            {"killed.children": (4, False)},
+        ),
+        (
+            "Twelve people who were wounded in the shelling were taken to hospital.",
+            {"injured.total": (12, False)},
+        ),
+        (
+            "Nine fighters who were guarding the checkpoint were also killed.",
+            {"killed.combatants": (9, False)},
+        ),
+        ("Six civilians, who had fled the fighting, died in the camp.", {"killed.civilians": (6, False)}),
+    ],
+)
+def test_outcome_after_a_relative_clause_on_the_counted_people(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three gunmen who stormed the village were arrested by the police.",  # an active verb: what they did
+        "Three buses carried people who were injured in the convoy attack.",  # others' relative clause
+        "A boy who was injured in the blast sits in a tent near the border.",  # a photo caption
+    ],
+)
+def test_relative_clause_that_says_nothing_of_the_counted_people(sentence):
+    assert figures(sentence) == {}
+
+
 def test_twelve_year_old_is_one_child_not_twelve_dead():
     assert figures("A 12-year-old boy was killed by a sniper.") == {"killed.children": (1, False)}
 
