@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import resource
 import time
 from collections.abc import Callable
@@ -60,6 +61,22 @@ def bench_extract(
     seconds = time.perf_counter() - start
     size = sum(len(a.text.encode("utf-8")) for a in articles) * repeat / 1e6
     return ExtractBench(len(articles) * repeat, size, seconds, claims, gazetteer_seconds, peak_rss_mb())
+
+
+def bench_extract_isolated(paths: list[Path], repeat: int = 1) -> ExtractBench:
+    """One cold pass of bench_extract in a fresh process: no word, verdict or pattern remembered
+    from an earlier pass, and a peak memory of its own."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(bench_extract, (paths, repeat))
+
+
+def median_run(runs: list[ExtractBench]) -> ExtractBench:
+    """The run of median speed (the lower middle one for an even count), with the highest peak
+    memory of all runs: a busy host slows some runs, and the median is the steadiest figure."""
+    middle = sorted(runs, key=lambda r: r.articles_per_s)[(len(runs) - 1) // 2]
+    return dataclasses.replace(middle, peak_mb=max(r.peak_mb for r in runs))
 
 
 # ---------------------------------------------------------------- linking

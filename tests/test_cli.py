@@ -123,6 +123,20 @@ def test_bench_extract_prints_a_result_line():
     assert "22 articles" in result.output
 
 
+def test_bench_extract_runs_cold_passes_in_fresh_processes_and_reports_their_median():
+    result = runner.invoke(app, ["bench", "extract", str(DEMO), "--runs", "2"])
+    assert result.exit_code == 0, result.output
+    speeds = [float(s) for s in re.findall(r"^run \d/2: ([\d.]+) articles/s", result.output, re.M)]
+    assert len(speeds) == 2
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith(f"RESULT articles_per_s={min(speeds):.1f} ")
+
+
+def test_bench_extract_refuses_zero_runs():
+    result = runner.invoke(app, ["bench", "extract", str(DEMO), "--runs", "0"])
+    assert result.exit_code == 2
+
+
 def test_bench_link_prints_sizes_and_a_result_line_for_the_largest():
     result = runner.invoke(app, ["bench", "link", "--claims", "2000", "--claims", "500"])
     assert result.exit_code == 0, result.output
