@@ -341,3 +341,22 @@ def test_a_lumped_figure_stays_when_the_dead_are_not_counted_apart():
     )
     claims = extract_claims(article(text))
     assert [(c.figure("killed_or_injured.total"), c.figure("killed.total")) for c in claims] == [(24, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Rebels attacked a pro-regime militia checkpoint near Mhardeh on Sunday, killing six civilians.",
+            "opposition",
+        ),
+        ("Gunmen stormed the Syrian army post near Mhardeh on Sunday, killing six civilians.", None),
+        (
+            "ISIS militants ambushed a government forces convoy near Palmyra on Sunday, killing six soldiers.",
+            "isis",
+        ),
+    ],
+)
+def test_the_party_attacked_is_not_the_perpetrator(text, actor):
+    (claim,) = extract_claims(article(text, published=date(2013, 8, 19)))
+    assert claim.actor == actor
