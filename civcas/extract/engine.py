@@ -529,7 +529,7 @@ def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | Non
             found.append((score, start, end, value))
     if not found:
         return None
-    found = _drop_nested(found)
+    found = _drop_nested(found, text)
     # Between equally strong candidates, the party named nearest the figure or strike acted.
     score, start, end, value = max(found, key=lambda f: (f[0], -abs(f[1] - anchor)))
     if score < 0:
@@ -567,17 +567,25 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
     return score
 
 
-def _drop_nested(found: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
-    """Keep the more specific of overlapping matches ("Daesh terrorists" is ISIS, not rebels)."""
+def _drop_nested(found: list[tuple[int, int, int, str]], text: str) -> list[tuple[int, int, int, str]]:
+    """Keep the more specific of overlapping matches ("Daesh terrorists" is ISIS, not rebels), also
+    where the generic word names its group after "of" ("terrorists of Jabhat al-Nusra")."""
     kept = []
     for f in found:
-        overlapped = any(
-            o is not f and o[3] != f[3] and o[1] <= f[2] + 2 and f[1] <= o[2] + 2 and f[3] == "opposition"
+        overlapped = f[3] == "opposition" and any(
+            o is not f and o[3] != f[3] and (_adjacent(o, f) or _NAMED_AFTER_OF.fullmatch(text, f[2], o[1]))
             for o in found
         )
         if not overlapped:
             kept.append(f)
     return kept or found
+
+
+def _adjacent(a: tuple[int, int, int, str], b: tuple[int, int, int, str]) -> bool:
+    return a[1] <= b[2] + 2 and b[1] <= a[2] + 2
+
+
+_NAMED_AFTER_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] | None:

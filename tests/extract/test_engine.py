@@ -360,3 +360,9 @@ def test_a_lumped_figure_stays_when_the_dead_are_not_counted_apart():
 def test_the_party_attacked_is_not_the_perpetrator(text, actor):
     (claim,) = extract_claims(article(text, published=date(2013, 8, 19)))
     assert claim.actor == actor
+
+
+def test_terrorists_of_a_named_group_are_that_group():
+    text = "A person was injured in a rocket attack by the terrorists of Jabhat al-Nusra on Hadar village on Monday."
+    (claim,) = extract_claims(article(text))
+    assert claim.actor == "hts_nusra"
