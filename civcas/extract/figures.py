@@ -258,7 +258,12 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3, people=bool(noun))
     if forward:
         return forward
+    if noun and _OWN_PREDICATE.match(folded, head_end):
+        return None  # "six people died and over 10 citizens have been hospitalized": a verb of their own
     return _inherited(sentence, numbers, i, outcomes)
+
+
+_OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been)\s")
 
 
 # The words that end a match of the outcome patterns before a number (each ends in \s*$): most

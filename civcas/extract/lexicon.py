@@ -226,7 +226,7 @@ ATTRIBUTION_CUE = re.compile(
 # Casualty nouns after a number: category of the people counted.
 PERSON_NOUNS: dict[str, str] = {}
 for _cat, _words in {
-    "civilians": "civilians civilian residents inhabitants villagers displaced refugees worshippers "
+    "civilians": "civilians civilian citizens residents inhabitants villagers displaced refugees worshippers "
     "passengers shoppers students pupils",
     "children": "children child kids kid boys boy girls girl infants infant babies baby minors toddlers",
     "women": "women woman mothers",
@@ -271,6 +271,7 @@ NOUN_MODIFIERS = set(
         "their",
         "civilians'",
         "civilian",
+        "citizen",
         "innocent",
         "unarmed",
         "local",

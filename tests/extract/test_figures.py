@@ -156,6 +156,18 @@ def test_relative_clause_that_says_nothing_of_the_counted_people(sentence):
     assert figures(sentence) == {}
 
 
+def test_citizens_are_civilians_but_a_citizen_journalist_is_a_journalist():
+    assert figures("Terrorists fired a rocket shell on the street, killing 3 citizens.") == {
+        "killed.civilians": (3, False)
+    }
+    assert figures("The group says 58 citizen journalists have been killed.") == {"killed.total": (58, False)}
+
+
+def test_a_count_with_a_verb_of_its_own_does_not_share_the_previous_outcome():
+    sentence = "Six people died and over 10 people have been hospitalized, the hospital staff said."
+    assert [(f.path, f.value) for f in find_figures(sentence)] == [("killed.total", 6)]
+
+
 def test_twelve_year_old_is_one_child_not_twelve_dead():
     assert figures("A 12-year-old boy was killed by a sniper.") == {"killed.children": (1, False)}
 
