@@ -235,7 +235,7 @@ for _cat, _words in {
     "troopers attackers assailants islamists guards",
     "total": "people persons person individuals victims others men man members bodies martyrs lives "
     "dead killed casualties family relatives workers medics volunteers doctors nurses journalists staff "
-    "employees paramedics rescuers",
+    "employees paramedics rescuers nurse medic paramedic journalist rescuer",
 }.items():
     for _w in _words.split():
         PERSON_NOUNS[_w] = _cat

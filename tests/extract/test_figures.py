@@ -168,6 +168,12 @@ def test_a_count_with_a_verb_of_its_own_does_not_share_the_previous_outcome():
     assert [(f.path, f.value) for f in find_figures(sentence)] == [("killed.total", 6)]
 
 
+def test_a_single_nurse_or_journalist_is_counted():
+    sentence = "Four medics were killed and a nurse critically wounded when an air strike hit the clinic."
+    assert figures(sentence) == {"killed.total": (4, False), "injured.total": (1, False)}
+    assert figures("A journalist was killed by a sniper in the old city.") == {"killed.total": (1, False)}
+
+
 def test_twelve_year_old_is_one_child_not_twelve_dead():
     assert figures("A 12-year-old boy was killed by a sniper.") == {"killed.children": (1, False)}
 
