@@ -126,8 +126,11 @@ WEAPON_PATTERNS = _compile(
 TARGET_PATTERNS = _compile(
     [
         (
-            r"hospitals?|clinics?|medical (?:centre|center|facility|point)|health (?:centre|center)|"
-            r"field hospital",
+            # not a hospital that only receives the wounded or speaks for them, nor one near the strike
+            r"(?<!\bto )(?<!\bto a )(?<!\bto the )(?<!\bin )(?<!\bdirector of a )(?<!\bdirector of the )(?<!\bnear )(?<!\bnear a )"
+            r"(?<!\bnear the )"
+            r"hospitals?(?! (?:sources?|officials?|director|staff|doctors?|said|says|told))|"
+            r"clinics?|medical (?:centre|center|facility|point)|health (?:centre|center)|field hospital",
             "hospital",
         ),
         (r"schools?|kindergartens?|universit(?:y|ies)|college", "school"),

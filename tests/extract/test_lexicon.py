@@ -34,3 +34,24 @@ def test_acronyms_match_whatever_their_case(text, value):
     groups = [*lx.ACTOR_PATTERNS, *lx.SOURCE_PATTERNS]
     assert value in {v for p, v in groups if p.search(text)}
     assert value in {v for p, v in groups if p.search(text.lower())}
+
+
+def _target(text: str) -> str | None:
+    return next((value for pattern, value in lx.TARGET_PATTERNS if pattern.search(text)), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The airstrikes mainly targeted the town's main hospital and civilian homes.", "hospital"),
+        ("An AFP correspondent saw where one of the hospitals was hit.", "hospital"),
+        ("An air raid on another hospital in Idlib wounded five people.", "hospital"),
+        ("The wounded were transported to hospitals in the area.", None),
+        ("Three of them later died in hospital.", None),
+        ("A hospital source in the city said there were more than 20 dead.", None),
+        ("The director of a hospital in the east told Reuters the toll was 45.", None),
+        ("One of the strikes hit a street near a hospital.", None),
+    ],
+)
+def test_a_hospital_is_a_target_only_where_it_is_struck(text, target):
+    assert _target(text) == target
