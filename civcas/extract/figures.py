@@ -258,8 +258,8 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3, people=bool(noun))
     if forward:
         return forward
-    if noun and _OWN_PREDICATE.match(folded, head_end):
-        return None  # "six people died and over 10 citizens have been hospitalized": a verb of their own
+    if _OWN_PREDICATE.match(folded, head_end):
+        return None  # "six people died and over 10 people have been hospitalized": a verb of their own
     return _inherited(sentence, numbers, i, outcomes)
 
 

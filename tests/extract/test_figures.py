@@ -166,6 +166,8 @@ def test_citizens_are_civilians_but_a_citizen_journalist_is_a_journalist():
 def test_a_count_with_a_verb_of_its_own_does_not_share_the_previous_outcome():
     sentence = "Six people died and over 10 people have been hospitalized, the hospital staff said."
     assert [(f.path, f.value) for f in find_figures(sentence)] == [("killed.total", 6)]
+    sentence = "More than 30 people were injured, at least three killed and dozens were unaccounted for."
+    assert [(f.path, f.value) for f in find_figures(sentence)] == [("injured.total", 30), ("killed.total", 3)]
 
 
 def test_a_single_nurse_or_journalist_is_counted():
