@@ -307,6 +307,28 @@ def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
+# Unicode classes as re.ASCII spells them over ASCII text: as ranges, which join a class's bitmap
+# (\w and \d are category look-ups, tried one after the other at every character a scan passes).
+# ASCII's \s lacks the separators \x1c-\x1f that Unicode's \s holds: they are spelled out too.
+_ASCII_CLASSES = {r"\w": "0-9A-Za-z_", r"\d": "0-9", r"\s": r" \t\n\r\x0b\x0c\x1c-\x1f"}
+_CLASS_OR_ESCAPE = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]|\\.")
+_ESCAPE = re.compile(r"\\.")
+
+
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` compiled with re.ASCII and its \\w, \\d and \\s spelled as ranges: over an ASCII
+    text it matches exactly where `pattern` does, and runs faster."""
+
+    def spell(token: re.Match[str]) -> str:
+        if token.group().startswith("["):
+            return _ESCAPE.sub(lambda e: _ASCII_CLASSES.get(e.group(), e.group()), token.group())
+        inside = _ASCII_CLASSES.get(token.group())
+        return f"[{inside}]" if inside else token.group()
+
+    source = _CLASS_OR_ESCAPE.sub(spell, pattern.pattern)
+    return re.compile(source, (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+
 def _folded_searcher(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str], bool]:
     """(pattern, the pattern to run, whether to run it over the folded text), kept by the pattern's id:
     the searches of a sentence go through here tens of thousands of times."""
