@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, fold, folded_twin
+from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, ascii_twin, fold, folded_twin
 
 _MONTH_SPELLINGS = (
     ("january", "jan"),
@@ -84,10 +84,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     ascii_text = folded.isascii()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for _, (twin, ascii_twin, read, needed) in readers:
+    for _, (twin, twin_for_ascii, read, needed) in readers:
         if needed and not needed.search(folded):
             continue
-        for m in (ascii_twin if ascii_text else twin).finditer(folded):
+        for m in (twin_for_ascii if ascii_text else twin).finditer(folded):
             mention = read(m, text, published)
             if mention and not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
@@ -140,13 +140,6 @@ def _relative(m: re.Match[str], text: str, published: date | None) -> DateMentio
     return DateMention(value, precision, m.start(), m.end(), text[m.start() : m.end()], True)
 
 
-def _ascii_twin(twin: re.Pattern[str]) -> re.Pattern[str]:
-    """`twin` for ASCII text, whose classes are plain bitmaps rather than Unicode look-ups. Its \\s
-    (never in a class in these patterns) is spelled out as Unicode's \\s reads ASCII: with the
-    separators \\x1c-\\x1f, which ASCII's \\s lacks."""
-    return re.compile(twin.pattern.replace(r"\s", r"[\s\x1c-\x1f]"), (twin.flags & ~re.UNICODE) | re.ASCII)
-
-
 # What a day beside a month needs ("5th of May", "March 12"; a month's name begins with its
 # stem), as patterns that open with a digit or a stem: re skips to those at C speed, while the
 # full patterns open with \b and are tried at every position. Most sentences that hold a month's
@@ -160,7 +153,7 @@ _MONTH_STEM_THEN_DAY = re.compile(rf"{_MONTH_STEM}[a-z]*\.?\s+\d")
 # Each runs through its lower-case twin over the folded text (an ASCII text through the twin's
 # ASCII twin).
 _READERS = [
-    (pattern, (twin := folded_twin(pattern), _ascii_twin(twin), read, needed))
+    (pattern, (twin := folded_twin(pattern), ascii_twin(twin), read, needed))
     for pattern, read, needed in [
         (_DAY_MONTH, _explicit, _DAY_THEN_MONTH_STEM),
         (_MONTH_DAY, _explicit, _MONTH_STEM_THEN_DAY),

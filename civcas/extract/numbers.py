@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from civcas.extract.literals import fold
+from civcas.extract.literals import ascii_twin, fold
 
 # Vague amounts (../shared/eval/GOLD_FORMAT.md conventions).
 VAGUE = {
@@ -65,16 +65,12 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE = r"several (?:dozen|hundred|thousand)|dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens|dozen"
 
 
-def _number(space: str) -> str:
-    """A number, its words parted by the characters of `space` (a class's inside) or hyphens."""
-    words = rf"{_WORD}(?:(?:[{space}-]+|[{space}]+and[{space}]+){_WORD})*"
-    return (
-        rf"(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{words})|(?P<one>a|an|one))"
-        r"(?![\w:/]|[.,-]\d)"
-    )
-
-
-_NUMBER = _number(r"\s")
+# A number; the words of a spelled one parted by spaces, hyphens or "and".
+_SPELLED = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
+_NUMBER = (
+    rf"(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_SPELLED})|(?P<one>a|an|one))"
+    r"(?![\w:/]|[.,-]\d)"
+)
 _IN_A_WORD = r"\w.,:/-"  # a number does not start after these: "1.5", "3,000", "2/3", "F-16"
 NUMBER_RE = re.compile(rf"(?<![{_IN_A_WORD}]){_NUMBER}", re.I)
 
@@ -82,21 +78,26 @@ NUMBER_RE = re.compile(rf"(?<![{_IN_A_WORD}]){_NUMBER}", re.I)
 def _number_heads() -> str:
     """A look-ahead that the start of every number passes: a digit, or the first three letters of a
     spelled number ("a" and "an" then a break): most breaks fail it at once, before the long
-    alternation of _NUMBER is tried."""
+    alternation of _NUMBER is tried. The heads are grouped by their first letter, so that a break
+    tries one letter against each group rather than against every head."""
     spellings = [*_UNITS, *VAGUE, *ONE_WORDS]
-    short_words = sorted({first + r"(?!\w)" for s in spellings if len(first := s.split()[0]) < 3})
-    heads = sorted({s[:3] for s in spellings if len(s.split()[0]) >= 3})
-    return rf"(?=\d|{'|'.join(short_words + heads)})"
+    short_words = {first + r"(?!\w)" for s in spellings if len(first := s.split()[0]) < 3}
+    heads = {s[:3] for s in spellings if len(s.split()[0]) >= 3}
+    rests: dict[str, list[str]] = {}
+    for head in sorted(short_words | heads):
+        rests.setdefault(head[0], []).append(head[1:])
+    groups = [
+        first + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0]) for first, rest in rests.items()
+    ]
+    return rf"(?=\d|{'|'.join(groups)})"
 
 
 # How find_numbers scans: over the folded text (fold keeps offsets), case-sensitively, and matching
 # the break before a number (a space put before the text stands for its start) rather than trying
 # NUMBER_RE's look-behind at every position: the scan then stops only at breaks. An ASCII text is
-# scanned by the ASCII twin, whose classes are plain bitmaps rather than Unicode look-ups; its
-# spaces are spelled out, as ASCII's \s lacks the separators \x1c-\x1f that Unicode's \s holds.
+# scanned by the ASCII twin.
 _BREAK_THEN_NUMBER = re.compile(rf"[^{_IN_A_WORD}]{_number_heads()}{_NUMBER}")
-_ASCII_SPACE = r"\s\x1c-\x1f"
-_BREAK_THEN_NUMBER_ASCII = re.compile(rf"[^{_IN_A_WORD}]{_number_heads()}{_number(_ASCII_SPACE)}", re.ASCII)
+_BREAK_THEN_NUMBER_ASCII = ascii_twin(_BREAK_THEN_NUMBER)
 # Hedges that make a figure a lower bound or an estimate.
 _HEDGES_BEFORE = (
     "at least",

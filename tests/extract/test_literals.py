@@ -3,10 +3,12 @@ from pathlib import Path
 
 import pytest
 
-from civcas.extract import dates, lexicon, numbers
+from civcas import ingest
+from civcas.extract import dates, engine, figures, lexicon, numbers
 from civcas.extract.literals import (
     LiteralIndex,
     SharedPass,
+    ascii_twin,
     bounded_literals,
     bounded_text,
     cased_literals,
@@ -15,6 +17,7 @@ from civcas.extract.literals import (
     required_literals,
 )
 from civcas.extract.text import split_sentences
+from civcas.models import Article
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 
@@ -213,3 +216,38 @@ def test_indexes_sharing_a_pass_answer_as_they_would_alone():
     for sentence in sentences:
         for index, its_own in zip(together, alone, strict=True):
             assert index.possible(sentence) == its_own.possible(sentence), sentence
+
+
+FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="../shared/data/FA-KES-Dataset.csv not present")
+def test_ascii_twins_find_the_same_matches_in_fakes():
+    """Over an ASCII text, a pattern's ASCII twin (\\w, \\d, \\s spelled as ranges) matches where the
+    pattern does, with the same groups: every pattern the sentence stages search (through its folded
+    twin over the folded text, where it has one), on the 804 FA-KES articles."""
+    texts = [a.text for a in ingest.iter_articles([FAKES]) if isinstance(a, Article) and a.text.isascii()]
+    assert len(texts) > 700
+    patterns = [*_lexicon_patterns(), *vars(engine).values(), *vars(figures).values()]
+    patterns = list({id(p): p for p in patterns if isinstance(p, re.Pattern)}.values())
+    assert len(patterns) > 100
+    folded = [fold(text) for text in texts]
+    for pattern in patterns:
+        run = folded_twin(pattern) or pattern
+        ascii_run = ascii_twin(run)
+        for text in folded if run is not pattern else texts:
+            expected = [m.regs for m in run.finditer(text)]
+            assert [m.regs for m in ascii_run.finditer(text)] == expected, run.pattern[:60]
+
+
+def test_ascii_twins_spell_classes_as_ranges():
+    pattern = re.compile(r"\b[\w'-]+\s(?:\d+|[^\s\d])\\w", re.I)
+    assert (
+        ascii_twin(pattern).pattern
+        == r"\b[0-9A-Za-z_'-]+[ \t\n\r\x0b\x0c\x1c-\x1f](?:[0-9]+|[^ \t\n\r\x0b\x0c\x1c-\x1f0-9])\\w"
+    )
+    assert ascii_twin(pattern).flags & re.ASCII and ascii_twin(pattern).flags & re.IGNORECASE
+    for text in ["a1 9w", "don't x\\w", "A-b\x1c7\\w", "x\x0bz\\w"]:
+        assert [m.span() for m in ascii_twin(pattern).finditer(text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
