@@ -102,6 +102,19 @@ def test_word_spans_asked_in_any_order_are_the_words_offsets():
         ]
 
 
+def test_the_bounds_of_a_run_of_words_are_its_word_offsets():
+    for text in _report_texts():
+        prep = geo._Prepared(text)
+        n_words = len(prep.words)
+        runs = [(t0, t1) for t0 in range(n_words) for t1 in (t0, t0 + 1, t0 + 3) if t1 < n_words]
+        order = runs[::3] + runs[::-5]  # forwards, then backwards
+        bounds = [prep.bounds(t0, t1) for t0, t1 in order]
+        plain = geo._Prepared(text)
+        assert bounds == [
+            (plain.start(t0 - 1) if t0 else 0, plain.start(t0), plain.end(t1)) for t0, t1 in order
+        ]
+
+
 def test_words_in_no_key_stand_as_placeholders_until_a_gazetteer_has_them():
     geo.Gazetteer.default()
     text = "Shelling hit Zorbelatt Qubbani and Hajin on Monday."
