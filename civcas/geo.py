@@ -758,6 +758,10 @@ class _Matcher:
         padded skeleton text; the value is (key, number of words)."""
         if self._automaton is None:
             auto = ahocorasick.Automaton()
+            # A trie node finds the next letter by walking its children in the order they were
+            # added. After a space the letter read is mostly "#" (a word in no key), so "#" is
+            # added first, by a word that no skeleton text holds (it has no "\0").
+            auto.add_word(f" {_NO_KEY_WORD}\0", None)
             for key in self.by_key:
                 auto.add_word(f" {key} ", (key, key.count(" ") + 1))
             auto.make_automaton()

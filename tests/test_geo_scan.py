@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import ahocorasick
 import pytest
 
 from civcas import geo, ingest
@@ -113,6 +114,18 @@ def test_the_bounds_of_a_run_of_words_are_its_word_offsets():
         assert bounds == [
             (plain.start(t0 - 1) if t0 else 0, plain.start(t0), plain.end(t1)) for t0, t1 in order
         ]
+
+
+def test_the_placeholder_added_first_to_the_automaton_changes_no_match():
+    matcher = geo.Gazetteer.default()._matcher
+    plain = ahocorasick.Automaton()
+    for key in matcher.by_key:
+        plain.add_word(f" {key} ", (key, key.count(" ") + 1))
+    plain.make_automaton()
+    skel_texts = [geo._Prepared(text).skel_text for text in _report_texts()]
+    found = [list(matcher.automaton().iter(skel_text)) for skel_text in skel_texts]
+    assert found == [list(plain.iter(skel_text)) for skel_text in skel_texts]
+    assert sum(map(len, found)) > (10_000 if FAKES.exists() else 50)
 
 
 def test_words_in_no_key_stand_as_placeholders_until_a_gazetteer_has_them():
