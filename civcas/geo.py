@@ -254,7 +254,10 @@ _DIGRAPHS = (
     ("x", "ks"),
     ("v", "w"),
 )
+# The rules for a word without an h: no rule writes an h into one.
+_DIGRAPHS_WITHOUT_H = tuple((a, b) for a, b in _DIGRAPHS if "h" not in a)
 _VOWELS = frozenset("aeiou")
+_VOWELS_TO_A = str.maketrans("eiou", "aaaa")
 # A vowel run is one "a"; a y or w after a vowel and before no vowel is part of the run
 # ("Sweyda" -> "swada", but "Hawa" keeps its w).
 _VOWEL_RUN = re.compile(r"[aeiou](?:[aeiou]|[yw](?![aeiou]))*")
@@ -338,6 +341,17 @@ def normalize_name(s: str) -> str:
     return " ".join(_strip_leading_articles(_name_tokens(s)))
 
 
+def _vowel_runs_as_a(t: str) -> str:
+    """_VOWEL_RUN.sub("a", t); without a y or w (most words) a run is only vowels, and turning
+    each vowel into "a" and then "aa" into "a" costs less than the regex."""
+    if "y" in t or "w" in t:
+        return _VOWEL_RUN.sub("a", t)
+    t = t.translate(_VOWELS_TO_A)
+    while "aa" in t:
+        t = t.replace("aa", "a")
+    return t
+
+
 def _latin_skeleton(t: str) -> str:
     # Assimilated or glued article ("Ezzor", "Eddin", "Alnairab"); applied wherever the word
     # stands so that name keys and text words agree ("Aleppo" -> "eppo" on both sides).
@@ -350,13 +364,15 @@ def _latin_skeleton(t: str) -> str:
         and len(t) >= 5
     ):
         t = t[2:]
-    for a, b in _DIGRAPHS:
-        t = t.replace(a, b)
+    # In order; a test costs less than a call of replace, and most digraphs are not in the word.
+    for a, b in _DIGRAPHS if "h" in t else _DIGRAPHS_WITHOUT_H:
+        if a in t:
+            t = t.replace(a, b)
     if len(t) > 4 and t.endswith("e") and t[-2] not in _VOWELS:
         t = t[:-1]  # French silent e: Salaheddine
+    t = _vowel_runs_as_a(t)
     # A repeated letter stands once (after the vowel runs, "a" never stands doubled); most words
     # have none, and a search for one costs less than regrouping every letter.
-    t = _VOWEL_RUN.sub("a", t)
     if _REPEATED.search(t):
         t = "".join(map(_FIRST, itertools.groupby(t)))
     return t[:-1] if len(t) > 2 and t.endswith("ah") else t
