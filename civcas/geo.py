@@ -254,7 +254,10 @@ _DIGRAPHS = (
     ("x", "ks"),
     ("v", "w"),
 )
+# The rules for a word without an h: no rule writes an h into one.
+_DIGRAPHS_WITHOUT_H = tuple((a, b) for a, b in _DIGRAPHS if "h" not in a)
 _VOWELS = frozenset("aeiou")
+_VOWELS_TO_A = str.maketrans("eiou", "aaaa")
 # A vowel run is one "a"; a y or w after a vowel and before no vowel is part of the run
 # ("Sweyda" -> "swada", but "Hawa" keeps its w).
 _VOWEL_RUN = re.compile(r"[aeiou](?:[aeiou]|[yw](?![aeiou]))*")
@@ -338,6 +341,17 @@ def normalize_name(s: str) -> str:
     return " ".join(_strip_leading_articles(_name_tokens(s)))
 
 
+def _vowel_runs_as_a(t: str) -> str:
+    """_VOWEL_RUN.sub("a", t); without a y or w (most words) a run is only vowels, and turning
+    each vowel into "a" and then "aa" into "a" costs less than the regex."""
+    if "y" in t or "w" in t:
+        return _VOWEL_RUN.sub("a", t)
+    t = t.translate(_VOWELS_TO_A)
+    while "aa" in t:
+        t = t.replace("aa", "a")
+    return t
+
+
 def _latin_skeleton(t: str) -> str:
     # Assimilated or glued article ("Ezzor", "Eddin", "Alnairab"); applied wherever the word
     # stands so that name keys and text words agree ("Aleppo" -> "eppo" on both sides).
@@ -350,13 +364,15 @@ def _latin_skeleton(t: str) -> str:
         and len(t) >= 5
     ):
         t = t[2:]
-    for a, b in _DIGRAPHS:
-        t = t.replace(a, b)
+    # In order; a test costs less than a call of replace, and most digraphs are not in the word.
+    for a, b in _DIGRAPHS if "h" in t else _DIGRAPHS_WITHOUT_H:
+        if a in t:
+            t = t.replace(a, b)
     if len(t) > 4 and t.endswith("e") and t[-2] not in _VOWELS:
         t = t[:-1]  # French silent e: Salaheddine
+    t = _vowel_runs_as_a(t)
     # A repeated letter stands once (after the vowel runs, "a" never stands doubled); most words
     # have none, and a search for one costs less than regrouping every letter.
-    t = _VOWEL_RUN.sub("a", t)
     if _REPEATED.search(t):
         t = "".join(map(_FIRST, itertools.groupby(t)))
     return t[:-1] if len(t) > 2 and t.endswith("ah") else t
@@ -758,6 +774,10 @@ class _Matcher:
         padded skeleton text; the value is (key, number of words)."""
         if self._automaton is None:
             auto = ahocorasick.Automaton()
+            # A trie node finds the next letter by walking its children in the order they were
+            # added. After a space the letter read is mostly "#" (a word in no key), so "#" is
+            # added first, by a word that no skeleton text holds (it has no "\0").
+            auto.add_word(f" {_NO_KEY_WORD}\0", None)
             for key in self.by_key:
                 auto.add_word(f" {key} ", (key, key.count(" ") + 1))
             auto.make_automaton()
@@ -769,7 +789,11 @@ class _Matcher:
         prep = text if isinstance(text, _Prepared) else _prepare(text)
         if self in prep.side_scans:
             return list(prep.side_scans[self])
-        found = [m for key, t0, t1 in self._candidates(prep) if (m := self._verify(prep, t0, t1, key))]
+        found = [
+            m
+            for key, t0, t1 in self._candidates(prep)
+            if (m := self._verify(prep, t0, t1, key, prep.bounds(t0, t1)))
+        ]
         return _longest_non_overlapping(found)
 
     def scan_with(self, prep: _Prepared, side: _Matcher) -> list[tuple[int, int, list[tuple[_Alias, bool]]]]:
@@ -778,9 +802,10 @@ class _Matcher:
         found, side_found = [], []
         side_keys = side.by_key
         for key, t0, t1 in self._candidates(prep):
-            if m := self._verify(prep, t0, t1, key):
+            bounds = prep.bounds(t0, t1)
+            if m := self._verify(prep, t0, t1, key, bounds):
                 found.append(m)
-            if key in side_keys and (m := side._verify(prep, t0, t1, key)):
+            if key in side_keys and (m := side._verify(prep, t0, t1, key, bounds)):
                 side_found.append(m)
         prep.side_scans[side] = _longest_non_overlapping(side_found)
         return _longest_non_overlapping(found)
@@ -809,10 +834,12 @@ class _Matcher:
                 continue  # fast path of _capitalised: a lower-case word starts no name
             yield key, t0, word_tok[w0 + n_words - 1]
 
-    def _verify(self, prep: _Prepared, t0: int, t1: int, key: str):
-        """_check's verdict, remembered by the text it reads (word t0 - 1 to word t1, with the
-        gaps between): the same names, spelt the same way, come up in report after report."""
-        words = (key, t0 > 0, prep.window(t0, t1))
+    def _verify(self, prep: _Prepared, t0: int, t1: int, key: str, bounds: tuple[int, int, int]):
+        """_check's verdict on words t0 to t1, remembered by the text it reads (word t0 - 1 to word
+        t1, with the gaps between): the same names, spelt the same way, come up in report after
+        report. `bounds` are prep.bounds(t0, t1)."""
+        before, start, end = bounds
+        words = (key, t0 > 0, prep.text[before:end])
         verdict = self._verified.get(words, _UNSEEN)
         if verdict is _UNSEEN:
             if len(self._verified) > 100_000:
@@ -821,7 +848,7 @@ class _Matcher:
         if verdict is None:
             return None
         with_article, hits = verdict
-        return (*prep.span(t0 - 1 if with_article else t0, t1), hits)
+        return (before if with_article else start, end, hits)
 
     def _check(self, prep: _Prepared, t0: int, t1: int, key: str) -> tuple[bool, list] | None:
         """(whether the article before the words belongs to the name, [(alias, exact)]), or None
@@ -949,9 +976,21 @@ class _Prepared:
         """What stands before word i (after word i - 1)."""
         return self.text[self.end(i - 1) if i else 0 : self.start(i)]
 
-    def window(self, t0: int, t1: int) -> str:
-        """The text from word t0 - 1 (or the text's start) to the end of word t1."""
-        return self.text[self.start(t0 - 1) if t0 else 0 : self.end(t1)]
+    def bounds(self, t0: int, t1: int) -> tuple[int, int, int]:
+        """(start of word t0 - 1, or 0 for the first word; start of word t0; end of word t1): what
+        window and span give, in one walk from the last offset asked for."""
+        pieces, word_piece, separator = self.pieces, self.word_piece, self.separator
+        first = word_piece[t0]
+        start = self._offset(first)
+        before = 0
+        if t0:
+            previous = word_piece[t0 - 1]
+            before = start - sum(map(len, pieces[previous:first])) - separator * (first - previous)
+        if t1 == t0:
+            return before, start, start + len(pieces[first])
+        last = word_piece[t1]
+        end = start + sum(map(len, pieces[first:last])) + separator * (last - first) + len(pieces[last])
+        return before, start, end
 
     def _offset(self, piece: int) -> int:
         """The piece's offset, summed from the last one asked for: only candidate matches ask,

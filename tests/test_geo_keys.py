@@ -72,3 +72,8 @@ def test_ascii_words_normalise_as_through_unicode_normalisation():
 def test_the_skeleton_patterns_give_the_character_loop_skeleton():
     norms = sorted({n for w in _words() if (n := _reference_norm_token(w)) and not geo._is_arabic(n)})
     assert [geo._latin_skeleton(n) for n in norms] == [_reference_latin_skeleton(n) for n in norms]
+
+
+def test_vowel_runs_without_a_y_or_w_become_a_as_the_pattern_makes_them():
+    norms = sorted({n for w in _words() if (n := geo._norm_token(w))} | {"aaaa", "eeiou", "uoa", ""})
+    assert [geo._vowel_runs_as_a(n) for n in norms] == [geo._VOWEL_RUN.sub("a", n) for n in norms]

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import ahocorasick
 import pytest
 
 from civcas import geo, ingest
@@ -100,6 +101,31 @@ def test_word_spans_asked_in_any_order_are_the_words_offsets():
         assert [text[a:b] for a, b in runs] == [
             "".join(parts[2 * i + 1 : 2 * i + 6]) for i in order if i + 2 < n_words
         ]
+
+
+def test_the_bounds_of_a_run_of_words_are_its_word_offsets():
+    for text in _report_texts():
+        prep = geo._Prepared(text)
+        n_words = len(prep.words)
+        runs = [(t0, t1) for t0 in range(n_words) for t1 in (t0, t0 + 1, t0 + 3) if t1 < n_words]
+        order = runs[::3] + runs[::-5]  # forwards, then backwards
+        bounds = [prep.bounds(t0, t1) for t0, t1 in order]
+        plain = geo._Prepared(text)
+        assert bounds == [
+            (plain.start(t0 - 1) if t0 else 0, plain.start(t0), plain.end(t1)) for t0, t1 in order
+        ]
+
+
+def test_the_placeholder_added_first_to_the_automaton_changes_no_match():
+    matcher = geo.Gazetteer.default()._matcher
+    plain = ahocorasick.Automaton()
+    for key in matcher.by_key:
+        plain.add_word(f" {key} ", (key, key.count(" ") + 1))
+    plain.make_automaton()
+    skel_texts = [geo._Prepared(text).skel_text for text in _report_texts()]
+    found = [list(matcher.automaton().iter(skel_text)) for skel_text in skel_texts]
+    assert found == [list(plain.iter(skel_text)) for skel_text in skel_texts]
+    assert sum(map(len, found)) > (10_000 if FAKES.exists() else 50)
 
 
 def test_words_in_no_key_stand_as_placeholders_until_a_gazetteer_has_them():

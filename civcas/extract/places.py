@@ -58,8 +58,8 @@ _PREPOSITIONS = ("in", "near", "at", "on", "into", "from", "around")
 class _Introducer:
     """A pattern whose every match holds one of its literals, and starts either a fixed number of
     characters before it (`leads`: "town of X" at its literal "town of ", "near al-X" 5 before its
-    "al-") or at a word start with at most `spaces` spaces between it and the literal ("Kafr Nabl
-    town"): only those positions are tried."""
+    "al-") or at a word start with at most `spaces` spaces between it and the literal, after a
+    name whose last word is capitalised ("Kafr Nabl town"): only those positions are tried."""
 
     pattern: re.Pattern[str]
     kind: str
@@ -329,7 +329,7 @@ def _matches(text: str, folded: str, introducer: _Introducer):
     starts = set()
     for literal_start in _literal_starts(folded, literals):
         starts.update(literal_start - lead for lead in introducer.leads)
-        if introducer.spaces:
+        if introducer.spaces and _capital_before(text, literal_start):
             starts.update(_word_starts_before(text, literal_start, introducer.spaces))
     return _matches_at(text, sorted(start for start in starts if start >= 0), pattern)
 
@@ -375,6 +375,13 @@ def _common_suffix(literals: tuple[str, ...]) -> str:
 
 
 _WORD_START = re.compile(r"\b\w")
+
+
+def _capital_before(text: str, end: int) -> bool:
+    """Whether the text from the last space before `end` holds a capital letter (or no cased
+    letter): a name that ends at `end` ends with a capitalised word, and most words before a
+    literal ("the town", "a camp") are lower-case."""
+    return not text[text.rfind(" ", 0, end) + 1 : end].islower()
 
 
 def _word_starts_before(text: str, end: int, spaces: int) -> list[int]:

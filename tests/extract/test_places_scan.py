@@ -28,6 +28,7 @@ def _scanned(text: str) -> list[tuple[tuple[int, int], str]]:
         "the town. of Hajin, the Jazeera river: villages of Kafr Nabl, on al-Rai",  # literals across runs
         "the al-Foo Bar-Baz Qux town, Ma'arrat al-Numan district; the Great Zab River, Tigris River",
         "One Two Three Four Five village\tSix Seven town and\nEight neighbourhood of Nine",
+        "(Hajin town; Foo\nBar village, 12 camp, x-Bab district, \u1e24ama quarter, the town, al-Rai Town",
         "skin al-Bab, into al-Rai, from al-Foo-in al-Bar, near Al-Tanf near el-Bab town of town of Hajin",
     ],
 )
