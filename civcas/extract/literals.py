@@ -37,7 +37,8 @@ def fold(text: str) -> str:
     last = _last_fold  # the stages of one sentence fold it in turn: the last fold is kept
     if last[0] is text:
         return last[1]
-    folded = text.translate(_FOLD).lower() if not text.isascii() else text.lower()
+    odd = not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text)
+    folded = (text.translate(_FOLD) if odd else text).lower()  # a dict translate is slow: only if needed
     _last_fold = (text, folded)  # one assignment of a pair: a thread never sees half of it
     return folded
 

@@ -251,3 +251,14 @@ def test_ascii_twins_spell_classes_as_ranges():
         assert [m.span() for m in ascii_twin(pattern).finditer(text)] == [
             m.span() for m in pattern.finditer(text)
         ]
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="../shared/data/FA-KES-Dataset.csv not present")
+def test_fold_maps_ignorecase_odd_letters_only_where_they_stand_and_equals_the_plain_fold():
+    odd = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+    texts = [a.text for a in ingest.iter_articles([FAKES]) if isinstance(a, Article)]
+    texts += ["İdlib and Kırıkhan: the ſhelling", "Ḥamāh, Dayr az-Zawr", "ASCII only"]
+    assert any(not t.isascii() for t in texts)
+    for text in texts:
+        assert fold(text) == text.translate(odd).lower()
+    assert fold("İdlib") == "idlib"
