@@ -499,12 +499,15 @@ _INTRODUCER_BEFORE = re.compile(
 )
 # "evacuated from the besieged towns of Fuaa and Kafraya", "residents of two pro-regime villages
 # Foua and": the places people came from; "terrorists positioned in X fired shells on Y": where the
-# attackers were. A list is followed back to its first name.
+# attackers were; "told reporters during a visit to the West Bank city of Ramallah": where a speaker
+# was. A list is followed back to its first name.
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:(?:\d+|a few|several|some) (?:km|kilomet(?:er|re)s?|miles?) (?:away|\w+ of|from)(?: in)?|from|residents of|evacuees of|natives of|displaced of|"
-    r"(?:located|positioned|stationed|entrenched|deployed|holed up) in|after leaving)"
+    r"(?:located|positioned|stationed|entrenched|deployed|holed up) in|after leaving|"
+    r"(?:during|on) (?:a|an|his|her) (?:\w+ )?visit to|speaking (?:in|from|at)|(?:news|press) conference in|"
+    r"told reporters in)"
     r"(?:\s+(?:the|two|three|four|both|besieged|northern|southern|eastern|western|pro-regime|pro-government|"
-    r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|of|and|&|"
+    r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|cit(?:y|ies)|capital|of|and|&|"
     r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'’-]*,?))*\s*$"
 )
 _ORIGIN_GATE = _LiteralGate(_ORIGIN_BEFORE)

@@ -366,3 +366,16 @@ def test_terrorists_of_a_named_group_are_that_group():
     text = "A person was injured in a rocket attack by the terrorists of Jabhat al-Nusra on Hadar village on Monday."
     (claim,) = extract_claims(article(text))
     assert claim.actor == "hts_nusra"
+
+
+def test_where_a_speaker_gave_a_statement_is_not_the_incident_place():
+    text = (
+        "Gas attack near Damascus\n"
+        "A gas attack on rebel-held suburbs of Damascus on Wednesday killed more than 130 people, activists said. "
+        '"There was a chemical massacre near Damascus," the French foreign minister told reporters during a '
+        "visit to the West Bank city of Ramallah.\n"
+    )
+    places = [
+        c.place.name if c.place else None for c in extract_claims(article(text, published=date(2013, 8, 24)))
+    ]
+    assert places and "Ramallah" not in places
