@@ -16,7 +16,7 @@ from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import FigureMention, find_figures
 from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, finditer_folded, search_folded
-from civcas.extract.places import PlaceMention, find_places, governorates_in
+from civcas.extract.places import KIND_RANK, PlaceMention, find_places, governorates_in
 from civcas.extract.text import Sentence, body_end, split_sentences
 from civcas.models import Article, Claim, Figure, Place, Span
 
@@ -289,12 +289,36 @@ def _split_breakdown(mention: Mention, places: list[PlaceMention], aggregates: s
         return [mention]
     start = _SENTENCE_GATE.search(_BREAKDOWN_START, mention.sentence.text)
     if start is None or head.end > start.start():
-        return [mention]
+        return _split_by_place(mention, places)
     items = _breakdown_items(mention, places, start.end())
     if len(items) < 2 or sum(value for value, _, _ in items) > head.value:
         return [mention]
     aggregates.add(head.value)
     return [_item_mention(mention, head, value, number, place) for value, number, place in items]
+
+
+def _split_by_place(mention: Mention, places: list[PlaceMention]) -> list[Mention]:
+    """ "killed 19 people outside the town of Saraqeb and another 23 people in the town of Ehsim": two
+    tolls, each followed by its own town, village or neighbourhood, are two incidents (a toll in a city
+    or province may hold the next one). The mention itself otherwise."""
+    heads = [i for i, f in enumerate(mention.figures) if not f.subordinate and f.path.startswith("killed.")]
+    if len(heads) < 2:
+        return [mention]
+    s = mention.sentence
+    parts = []
+    for k, i in enumerate(heads):
+        end = mention.figures[heads[k + 1]].start if k + 1 < len(heads) else len(s.text)
+        start = mention.figures[i].end
+        named = [p for p in places if s.start + start <= p.start and p.end <= s.start + end and not p.origin]
+        if not named or named[0].rank > _TOWN_RANK:
+            return [mention]
+        parts.append((mention.figures[i : heads[k + 1] if k + 1 < len(heads) else None], named[0]))
+    if len({part[1].name for part in parts}) < len(parts):
+        return [mention]
+    return [replace(mention, figures=figures, place=place) for figures, place in parts]
+
+
+_TOWN_RANK = KIND_RANK["town"]
 
 
 def _headline_figure(mention: Mention) -> FigureMention | None:

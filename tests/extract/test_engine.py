@@ -379,3 +379,23 @@ def test_where_a_speaker_gave_a_statement_is_not_the_incident_place():
         c.place.name if c.place else None for c in extract_claims(article(text, published=date(2013, 8, 24)))
     ]
     assert places and "Ramallah" not in places
+
+
+def test_two_tolls_each_followed_by_its_own_town_are_two_incidents():
+    text = (
+        "Strikes on Eastern Ghouta\n"
+        "Air strikes on Monday killed five civilians in the town of Saqba and two in the town of Hamouriyeh, "
+        "the Observatory said.\n"
+    )
+    claims = extract_claims(article(text, published=date(2018, 2, 20)))
+    assert [(c.place.name, c.figure("killed.total")) for c in claims] == [("Saqba", 5), ("Hamouriyeh", 2)]
+
+
+def test_a_toll_in_a_province_and_a_part_of_it_in_a_town_stay_one_incident():
+    text = (
+        "Shelling in Daraa\n"
+        "Shelling on Monday killed 32 people in Daraa province, 22 of them in the town of Nawa, "
+        "the Observatory said.\n"
+    )
+    claims = extract_claims(article(text, published=date(2018, 2, 20)))
+    assert len(claims) == 1 and claims[0].figure("killed.total") == 32
