@@ -175,6 +175,7 @@ _ADJECTIVES = re.compile(
     r"populated|majority|dominated|besieged)$",
     re.I,
 )
+_OUTLET_BEFORE = re.compile(r"\b(?:channel|broadcaster|newspaper|station|news agency|network)\s+$", re.I)
 _ORG_AFTER = re.compile(
     r"^[\s-]*(?:government|regime|media|center|centre|council|agency|office|police|command|based|"
     r"health|directorate|authorities|university|airport authority|governor|television|tv|radio|news|"
@@ -462,6 +463,8 @@ def _list_size(text: str, folded: str, m: PlaceMention) -> int:
 def _is_place_use(text: str, m) -> bool:
     if getattr(m, "org_like", False) or _ORG_AFTER.match(text[m.end : m.end + 30]) or not m.entries:
         return False
+    if _OUTLET_BEFORE.search(text, max(0, m.start - 30), m.start):
+        return False  # "Lebanese TV channel Al-Mayadin reported": an outlet named after a town
     return not (
         m.text.isupper() and len(m.text) > 3
     )  # a dateline ("BEIRUT", "AMMAN"): where the report was filed

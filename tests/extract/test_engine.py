@@ -399,3 +399,13 @@ def test_a_toll_in_a_province_and_a_part_of_it_in_a_town_stay_one_incident():
     )
     claims = extract_claims(article(text, published=date(2018, 2, 20)))
     assert len(claims) == 1 and claims[0].figure("killed.total") == 32
+
+
+def test_an_outlet_named_after_a_town_is_not_the_incident_place():
+    text = (
+        "Blasts in Homs\n"
+        "A double bombing in the western Syrian city of Homs on Wednesday killed 18 civilians, the Lebanese "
+        "TV channel Al-Mayadin reported.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2014, 10, 1)))
+    assert (claim.place.name, claim.governorate) == ("Homs", "Homs")
