@@ -46,6 +46,9 @@ _INCLUDING = re.compile(
 )
 
 
+# "Get short URL 4016 At least 12 civilians were killed": a bare number right before another, with
+# no "and" or comma between them, shares nothing with it.
+_JUXTAPOSED = re.compile(r"\s*(?:(?:another|at least)\s+)?", re.I)
 _COORDINATED = re.compile(
     r"[\s,(]*(?:and|including|among them|of whom|among whom|among|with)?[\s,]*(?:another\s+|at least\s+)?",
     re.I,
@@ -331,7 +334,9 @@ def _forward_outcome(
     if outcome is not None:
         return outcome
     between = sentence[head_end:stop]
-    if i + 1 < len(numbers) and (_COORDINATED.fullmatch(between) or _more_people_then_and(between)):
+    bare = head_end == numbers[i].end  # no noun counted
+    coordinated = _COORDINATED.fullmatch(between) and not (bare and _JUXTAPOSED.fullmatch(between))
+    if i + 1 < len(numbers) and (coordinated or _more_people_then_and(between)):
         return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
     return None
 

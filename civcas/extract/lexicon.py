@@ -345,7 +345,8 @@ AGGREGATE_CUE = re.compile(
     r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)|during the (?:past|last)|"
     r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|this year|last year|per (?:day|month)|"
     r"daily basis|every day|each day|(?-i:campaign)|war has|conflict has|the war|the conflict|total of|"
-    r"tally|death toll in syria|(?:monthly|annual|weekly) (?:toll|report))\b",
+    r"tally|death toll in syria|(?:monthly|annual|weekly) (?:toll|report)|"
+    r"-year(?:-old|-long)? (?:civil )?(?:war|conflict)|(?:war|conflict) (?:which|that) has)\b",
     re.I,
 )
 # Markers that a sentence reports a different incident from the one before.

@@ -11,6 +11,8 @@ from civcas.extract.literals import ascii_twin, fold
 
 # Vague amounts (../shared/eval/GOLD_FORMAT.md conventions).
 VAGUE = {
+    "hundreds of thousands": 200_000,  # "hundreds" times "thousands", as GOLD_FORMAT counts each
+    "tens of thousands": 24_000,
     "several dozen": 24,  # as "dozens" (GOLD_FORMAT's conventions); likewise hundreds and thousands
     "several hundred": 200,
     "several thousand": 2000,
@@ -62,7 +64,10 @@ _UNITS = [
 ]
 _WORD = rf"(?:{'|'.join(_UNITS)})"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-_VAGUE = r"several (?:dozen|hundred|thousand)|dozens|scores|hundreds|thousands|several|a few|a number|a dozen|tens|dozen"
+_VAGUE = (
+    r"(?:hundreds|tens) of thousands|several (?:dozen|hundred|thousand)|dozens|scores|hundreds|thousands|"
+    r"several|a few|a number|a dozen|tens|dozen"
+)
 
 
 # A number; the words of a spelled one parted by spaces, hyphens or "and".

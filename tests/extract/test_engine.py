@@ -409,3 +409,14 @@ def test_an_outlet_named_after_a_town_is_not_the_incident_place():
     )
     (claim,) = extract_claims(article(text, published=date(2014, 10, 1)))
     assert (claim.place.name, claim.governorate) == ("Homs", "Homs")
+
+
+def test_the_toll_of_the_whole_war_is_no_incident():
+    text = (
+        "Gas attack\n"
+        "A gas attack on the town of Khan Sheikhoun on Tuesday killed at least 58 people, the Observatory said. "
+        "Damascus has repeatedly denied using such weapons during the six-year war which has killed hundreds "
+        "of thousands.\n"
+    )
+    claims = extract_claims(article(text, published=date(2017, 4, 4)))
+    assert [(c.place.name, c.figure("killed.total")) for c in claims] == [("Khan Sheikhoun", 58)]

@@ -176,6 +176,11 @@ def test_a_single_nurse_or_journalist_is_counted():
     assert figures("A journalist was killed by a sniper in the old city.") == {"killed.total": (1, False)}
 
 
+def test_a_bare_number_before_a_toll_shares_nothing_with_it():
+    sentence = "Get short URL 4016 At least 12 civilians were reportedly killed in coalition airstrikes."
+    assert [(f.path, f.value) for f in find_figures(sentence)] == [("killed.civilians", 12)]
+
+
 def test_twelve_year_old_is_one_child_not_twelve_dead():
     assert figures("A 12-year-old boy was killed by a sniper.") == {"killed.children": (1, False)}
 

@@ -72,3 +72,11 @@ def test_the_scan_and_its_ascii_twin_find_what_the_number_pattern_finds_in_fakes
     for text in texts:
         scanned = [(m.start(m.lastgroup) - 1, m.end() - 1) for m in _BREAK_THEN_NUMBER.finditer(" " + text)]
         assert scanned == [m.span() for m in NUMBER_RE.finditer(text)]
+
+
+def test_hundreds_and_tens_of_thousands_are_one_vague_amount():
+    assert [(n.value, n.approx, n.kind) for n in find_numbers("hundreds of thousands have died")] == [
+        (200_000, True, "vague")
+    ]
+    assert [n.value for n in find_numbers("Tens of thousands fled")] == [24_000]
+    assert [n.value for n in find_numbers("Hundreds of people")] == [200]
