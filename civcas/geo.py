@@ -1285,6 +1285,10 @@ def geocode(
     if win.found and _is_org_like(win.text, win.end):
         return None
     entry, part = _best_candidate(gaz, place_name, gov_hint)
+    city = _city_it_is_part_of(gaz, win, gov_hint)
+    if entry is not None and city is not None and not _within(entry, city, PART_OF_A_CITY_KM):
+        # "the Shahba neighbourhood of Aleppo": not the town of Shahba (Suwayda), a part of Aleppo
+        return _place_from_entry(gaz, city, place_name, span, 2)
     if entry is None:
         gov = gov_hint or _governorate_in_name(place_name)
         return _governorate_place(gaz, place_name, span, gov) if gov else Place(name=place_name, span=span)
@@ -1297,6 +1301,37 @@ def geocode(
 _DIRECTION_PREFIX = re.compile(
     r"^(?:eastern|western|northern|southern|east|west|north|south)\s+", re.IGNORECASE
 )
+
+
+# "X neighbourhood of Aleppo", "X district in the city of Homs": X is a part of that city.
+PART_OF_A_CITY_AFTER = re.compile(
+    r"\s+(?:neighbou?rhood|district|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?(?P<city>[A-Z][\w-]+)"
+)
+
+
+PART_OF_A_CITY_KM = 15  # "the Duma neighbourhood of Damascus": a suburb is still called part of the city
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Equirectangular: exact enough at a few kilometres."""
+    dy = (a[0] - b[0]) * 110.57
+    dx = (a[1] - b[1]) * 111.32 * math.cos(math.radians((a[0] + b[0]) / 2))
+    return math.hypot(dx, dy)
+
+
+def _within(entry: GazetteerEntry, city: GazetteerEntry, km: float) -> bool:
+    if entry.lat is None or city.lat is None:
+        return entry.governorate == city.governorate
+    return distance_km((entry.lat, entry.lon), (city.lat, city.lon)) <= km
+
+
+def _city_it_is_part_of(gaz: Gazetteer, win: _Window, gov_hint: str | None) -> GazetteerEntry | None:
+    """The city (seat of the hinted governorate) that the words after the place say it is part of."""
+    m = PART_OF_A_CITY_AFTER.match(win.after) if gov_hint and win.found else None
+    if m is None or canonical_governorate(m.group("city")) != gov_hint:
+        return None
+    entry, _ = _best_candidate(gaz, m.group("city"), gov_hint)
+    return entry if entry is not None and entry.kind != "governorate" else None
 
 
 def _best_candidate(gaz: Gazetteer, name: str, gov: str | None) -> tuple[GazetteerEntry | None, bool]:

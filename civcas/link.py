@@ -55,7 +55,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from civcas.geo import canonical_governorate, skeleton
+from civcas.geo import canonical_governorate, distance_km, skeleton
 from civcas.models import Claim, Link
 
 LINK_THRESHOLD = 4.5
@@ -372,15 +372,8 @@ def _point(c: Claim) -> tuple[float, float] | None:
     return (p.lat, p.lon) if p and p.precision == 1 and p.lat is not None and p.lon is not None else None
 
 
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Equirectangular: exact enough at a few kilometres."""
-    dy = (a[0] - b[0]) * 110.57
-    dx = (a[1] - b[1]) * 111.32 * math.cos(math.radians((a[0] + b[0]) / 2))
-    return math.hypot(dx, dy)
-
-
 def _near(a: _Features, b: _Features) -> bool:
-    return a.point is not None and b.point is not None and _distance_km(a.point, b.point) <= NEAR_KM
+    return a.point is not None and b.point is not None and distance_km(a.point, b.point) <= NEAR_KM
 
 
 def _cells(point: tuple[float, float]) -> list[tuple[int, int]]:
@@ -527,7 +520,7 @@ def _place_reason(points: float, a: Claim, b: Claim) -> str | None:
     if points == 3:
         pa, pb = _point(a), _point(b)
         if pa and pb and pa != pb and _place_keys(a).isdisjoint(_place_keys(b)):
-            km = _distance_km(pa, pb)
+            km = distance_km(pa, pb)
             return f"same place: {a.place.name} / {b.place.name}, {km:.1f} km apart"
         return f"same place: {a.place.name} / {b.place.name}"
     if points == 1:

@@ -581,3 +581,22 @@ def test_shells_without_any_casualties_are_an_incident_at_their_place():
         "causing material damage without any casualties among civilians."
     )
     assert claim_places(text) == [("al-Adawi", "Damascus")]
+
+
+def test_a_neighbourhood_of_a_city_is_not_a_namesake_town_elsewhere(gaz):
+    from civcas.extract.places import find_places
+
+    text = "A rocket hit the national school in the Shahba neighbourhood of Aleppo on Thursday."
+    (shahba,) = [p for p in find_places(text) if p.name == "Shahba"]
+    assert (shahba.kind, shahba.governorate) == ("neighbourhood", "Aleppo")
+    span = Span(text.index("Shahba"), text.index("Shahba") + 6, "Shahba")
+    p = geocode("Shahba", span, "Aleppo", text, gaz)
+    aleppo = gaz.get("geonames:170063")
+    assert (p.governorate, p.precision, p.lat, p.lon) == ("Aleppo", 2, aleppo.lat, aleppo.lon)
+
+
+def test_a_suburb_called_a_neighbourhood_of_the_city_keeps_its_own_point(gaz):
+    text = "A boy shelters in a mosque in the Duma neighbourhood of Damascus."
+    span = Span(text.index("Duma"), text.index("Duma") + 4, "Duma")
+    p = geocode("Duma", span, "Damascus", text, gaz)
+    assert (p.canonical, p.precision) == ("Douma", 1)
