@@ -127,9 +127,11 @@ TARGET_PATTERNS = _compile(
     [
         (
             # not a hospital that only receives the wounded or speaks for them, nor one near the strike
-            r"(?<!\bto )(?<!\bto a )(?<!\bto the )(?<!\bin )(?<!\bdirector of a )(?<!\bdirector of the )(?<!\bnear )(?<!\bnear a )"
-            r"(?<!\bnear the )"
-            r"hospitals?(?! (?:sources?|officials?|director|staff|doctors?|said|says|told))|"
+            # (the checks stand after the word, so that the search still skips ahead to "hospital")
+            r"hospital(?<!\bto hospital)(?<!\bto a hospital)(?<!\bto the hospital)(?<!\bin hospital)"
+            r"(?<!\bdirector of a hospital)(?<!\bdirector of the hospital)(?<!\bnear hospital)"
+            r"(?<!\bnear a hospital)(?<!\bnear the hospital)s?(?! (?:sources?|officials?|director|staff|doctors?|"
+            r"said|says|told))|"
             r"clinics?|medical (?:centre|center|facility|point)|health (?:centre|center)|field hospital",
             "hospital",
         ),

@@ -175,7 +175,19 @@ _ADJECTIVES = re.compile(
     r"populated|majority|dominated|besieged)$",
     re.I,
 )
-_OUTLET_BEFORE = re.compile(r"\b(?:channel|broadcaster|newspaper|station|news agency|network)\s+$", re.I)
+_OUTLET_NOUNS = ("channel", "broadcaster", "newspaper", "station", "news agency", "network")
+
+
+def _outlet_before(text: str, start: int) -> bool:
+    """The name follows an outlet noun ("TV channel Al-Mayadin"): str tests, not a regex search."""
+    before = text[max(0, start - 30) : start]
+    if not before[-1:].isspace():
+        return False
+    before = before.rstrip().lower()
+    noun = next((n for n in _OUTLET_NOUNS if before.endswith(n)), None)
+    return noun is not None and not before[: -len(noun)][-1:].isalnum()
+
+
 _ORG_AFTER = re.compile(
     r"^[\s-]*(?:government|regime|media|center|centre|council|agency|office|police|command|based|"
     r"health|directorate|authorities|university|airport authority|governor|television|tv|radio|news|"
@@ -463,7 +475,7 @@ def _list_size(text: str, folded: str, m: PlaceMention) -> int:
 def _is_place_use(text: str, m) -> bool:
     if getattr(m, "org_like", False) or _ORG_AFTER.match(text[m.end : m.end + 30]) or not m.entries:
         return False
-    if _OUTLET_BEFORE.search(text, max(0, m.start - 30), m.start):
+    if _outlet_before(text, m.start):
         return False  # "Lebanese TV channel Al-Mayadin reported": an outlet named after a town
     return not (
         m.text.isupper() and len(m.text) > 3

@@ -150,3 +150,23 @@ def test_a_mention_and_its_flagged_copy_are_ranked_by_kind_and_governorate_seat(
     assert found["Kafr Nabl"].rank == places.KIND_RANK["town"]
     listed = [m for m in found.values() if m.listed]
     assert listed and all(m.rank == places._rank(m.kind, m.name) for m in listed)
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="../shared/data/FA-KES-Dataset.csv not present")
+def test_outlet_noun_check_equals_its_regex_at_every_capital_in_fakes():
+    import re
+
+    from civcas.extract.places import _outlet_before
+
+    plain = re.compile(r"\b(?:channel|broadcaster|newspaper|station|news agency|network)\s+$", re.I)
+    texts = [a.text for a in ingest.iter_articles([FAKES]) if isinstance(a, Article)]
+    texts.append("the TV channel Al-Mayadin, a subnetwork Aleppo, the station  Homs, CHANNEL Idlib")
+    checked = 0
+    for text in texts:
+        for m in re.finditer(r"[A-Z]", text):
+            i = m.start()
+            assert _outlet_before(text, i) == bool(plain.search(text, max(0, i - 30), i)), text[
+                max(0, i - 30) : i + 10
+            ]
+            checked += 1
+    assert checked > 50_000
