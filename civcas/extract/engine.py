@@ -206,6 +206,9 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     if figures and _contains(lx.AGGREGATE_CUE, sentence.text):
         figures = [f for f in figures if not _aggregate_cue_around(sentence.text, f.start)]
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
+    if figures and _contains(lx.SUPERSEDED_TOLL, sentence.text):
+        superseded = lx.SUPERSEDED_TOLL.search(sentence.text).start()
+        figures = [f for f in figures if f.start < superseded]  # the old toll, replaced by the new
     if figures and _round_up(figures, governorates, s, e):
         figures = []
     site_only = (
@@ -1119,6 +1122,7 @@ _SENTENCE_GATE = LiteralIndex(
         _THE_CITY,
         _THE_AREA,
         lx.TOLL_UPDATE_CUE,
+        lx.SUPERSEDED_TOLL,
     ],
     shared=SENTENCE_PASS,
 )

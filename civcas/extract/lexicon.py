@@ -363,6 +363,8 @@ TOLL_UPDATE_CUE = re.compile(
     r"toll (?:rose|climbed|jumped|increased)|new toll|latest toll|may rise|likely to rise|expected to rise)\b",
     re.I,
 )
+# "updating a previous toll of 112", "The previous death toll was 20": a figure the report has replaced.
+SUPERSEDED_TOLL = re.compile(r"\b(?:previous|earlier|former) (?:death |casualty )?toll\b", re.I)
 # "No casualties were reported": a figure of zero.
 NO_CASUALTIES = re.compile(
     r"\bno (?:casualties|deaths|injuries|one was (?:killed|hurt|injured))\b|\bwithout (?:causing )?(?:any )?casualties\b",

@@ -420,3 +420,14 @@ def test_the_toll_of_the_whole_war_is_no_incident():
     )
     claims = extract_claims(article(text, published=date(2017, 4, 4)))
     assert [(c.place.name, c.figure("killed.total")) for c in claims] == [("Khan Sheikhoun", 58)]
+
+
+def test_a_superseded_toll_is_neither_a_figure_nor_an_incident():
+    text = (
+        "Convoy blast toll rises to 70\n"
+        "The toll of a suicide blast on a bus convoy of evacuees near the town of Rashidin has risen to 70, a "
+        "source said on Saturday. The previous death toll was 20 with 50 others injured. "
+        '"At least 70 were killed and over 130 are injured," the source said.\n'
+    )
+    claims = extract_claims(article(text, published=date(2017, 4, 15)))
+    assert [(c.figure("killed.total"), c.figure("injured.total")) for c in claims] == [(70, 130)]
