@@ -239,7 +239,12 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     head_end = noun[1] if noun else n.end
     words_after = sentence[n.end : head_end].lower().split() if noun else None
     word_after = words_after[-1] if words_after else None
-    if word_after in ("dead", "killed"):
+    if word_after in (
+        "dead",
+        "killed",
+        "martyrs",
+        "bodies",
+    ):  # "6 Lebanese martyrs": the count names the dead
         return "killed"
     if word_after == "casualties":
         return "killed_or_injured"

@@ -181,6 +181,24 @@ def test_a_bare_number_before_a_toll_shares_nothing_with_it():
     assert [(f.path, f.value) for f in find_figures(sentence)] == [("killed.civilians", 12)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Twin blasts near Damascus claiming 4 martyrs and 13 injured.",
+            [("killed.total", 4), ("injured.total", 13)],
+        ),
+        (
+            "Activists say at least 65 bodies of civilians have been found in the town.",
+            [("killed.total", 65)],
+        ),
+        ("A video showed a room filled with more than 90 bodies.", [("killed.total", 90)]),
+    ],
+)
+def test_martyrs_and_bodies_are_the_dead(sentence, expected):
+    assert [(f.path, f.value) for f in find_figures(sentence)][: len(expected)] == expected
+
+
 def test_twelve_year_old_is_one_child_not_twelve_dead():
     assert figures("A 12-year-old boy was killed by a sniper.") == {"killed.children": (1, False)}
 
