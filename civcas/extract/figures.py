@@ -141,9 +141,30 @@ def find_figures(sentence: str) -> list[FigureMention]:
         for i, n in enumerate(numbers)
         if outcomes[i] and (nouns[i] is not None or n.kind not in ("one",))
     ]
+    found = _others_added(sentence, found)
     return found + [
         part for f in found for m in families if f.start == m.start() for part in _family_parts(f, m)
     ]
+
+
+_AND_BETWEEN = re.compile(r"\s*,?\s*and\s+(?:another\s+|at least\s+)?", re.I)
+
+
+def _others_added(sentence: str, found: list[FigureMention]) -> list[FigureMention]:
+    """ "Five children and four medical staff were killed": the dead of another kind, counted beside a
+    category, are the rest of the dead; the total is both counts."""
+    out = list(found)
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        paths = {a.path, b.path}
+        if a.subordinate or b.subordinate or "killed.total" not in paths or len(paths) < 2:
+            continue
+        if not (a.path.startswith("killed.") and b.path.startswith("killed.")):
+            continue
+        if _AND_BETWEEN.fullmatch(sentence, a.end, b.number_start):
+            total = a if a.path == "killed.total" else b
+            out[out.index(total)] = total._replace(value=a.value + b.value, approx=a.approx or b.approx)
+    return out
 
 
 def _family_count(m: re.Match[str]) -> Number:

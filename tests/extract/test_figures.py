@@ -199,6 +199,24 @@ def test_martyrs_and_bodies_are_the_dead(sentence, expected):
     assert [(f.path, f.value) for f in find_figures(sentence)][: len(expected)] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Air strikes hit a school, killing 22 children and six teachers.",
+            [("killed.children", 22), ("killed.total", 28)],
+        ),
+        (
+            "Raids killed nine children and 14 others, activists said.",
+            [("killed.children", 9), ("killed.total", 23)],
+        ),
+        ("Airstrikes killed three children and four women.", [("killed.children", 3), ("killed.women", 4)]),
+    ],
+)
+def test_the_dead_of_another_kind_beside_a_category_add_up_to_the_total(sentence, expected):
+    assert [(f.path, f.value) for f in find_figures(sentence)] == expected
+
+
 def test_twelve_year_old_is_one_child_not_twelve_dead():
     assert figures("A 12-year-old boy was killed by a sniper.") == {"killed.children": (1, False)}
 
