@@ -73,7 +73,9 @@ _MEMBERS_OF_ARMED = re.compile(
 _NEXT_OUTCOME_WORD = re.compile(
     r"\s+(?:(?P<injured>injured|wounded|hurt)|killed|dead)\b(?!\s+(?:and|or|&)\s)"
 )
-_LUMPED_NEXT = re.compile(r"\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)")
+_LUMPED_NEXT = re.compile(r"\s+(?:killed|dead)\s+(?:and|or|&)\s+(?:injured|wounded)")
+_THE_DEAD = ("dead", "killed", "martyrs", "bodies")  # "6 Lebanese martyrs": the count names the dead
+_AND_INJURED_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:injured|wounded|hurt)\b")  # "88 killed & injured"
 _AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
 # "a woman and her three children", "a man and his young daughter": one group of civilians, counted whole.
 _FAMILY = re.compile(
@@ -260,13 +262,8 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     head_end = noun[1] if noun else n.end
     words_after = sentence[n.end : head_end].lower().split() if noun else None
     word_after = words_after[-1] if words_after else None
-    if word_after in (
-        "dead",
-        "killed",
-        "martyrs",
-        "bodies",
-    ):  # "6 Lebanese martyrs": the count names the dead
-        return "killed"
+    if word_after in _THE_DEAD:
+        return "killed_or_injured" if _AND_INJURED_NEXT.match(folded, head_end) else "killed"
     if word_after == "casualties":
         return "killed_or_injured"
     # "left 25 people wounded", "40 Civilians Killed 100 Injured": the word right after the count decides

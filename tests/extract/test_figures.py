@@ -217,6 +217,18 @@ def test_the_dead_of_another_kind_beside_a_category_add_up_to_the_total(sentence
     assert [(f.path, f.value) for f in find_figures(sentence)] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At Least 48 Killed and Injured in Mortar Attacks on Aleppo",
+        "Aleppo's Civilian Massacre Continues: 88 Killed & Injured",
+        "The strike left dozens of dead and injured among the troops.",
+    ],
+)
+def test_a_count_of_killed_and_injured_is_lumped(sentence):
+    assert [f.path for f in find_figures(sentence)] == ["killed_or_injured.total"]
+
+
 def test_twelve_year_old_is_one_child_not_twelve_dead():
     assert figures("A 12-year-old boy was killed by a sniper.") == {"killed.children": (1, False)}
 
