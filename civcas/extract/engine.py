@@ -39,7 +39,8 @@ _VICTIM_CONTEXT_BEFORE = re.compile(
     r"(?:against|targeting|targeted|targets of|positions of|held by|controlled by|used by|run by|"
     r"prison by|occupied by|fighting|battle with|clashes with|areas of|control of|from|besieged by|"
     r"under|attack on|attacks on|fight against|war on|to)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
-    r"\b(?:attacked|attacking|stormed|storming|ambushed|ambushing)\s+(?:the|an?)\s+(?:[\w-]+\s+)?$",
+    r"\b(?:attacked|attacking|stormed|storming|ambushed|ambushing)\s+(?:the|an?)\s+(?:[\w-]+\s+)?$|"
+    r"\b(?:including|among them)\s+(?:[\w-]+\s+)?(?:civilians|children|women|people)\s+and\s+$",
     re.I,
 )
 _VICTIM_CONTEXT_AFTER = re.compile(

@@ -431,3 +431,24 @@ def test_a_superseded_toll_is_neither_a_figure_nor_an_incident():
     )
     claims = extract_claims(article(text, published=date(2017, 4, 15)))
     assert [(c.figure("killed.total"), c.figure("injured.total")) for c in claims] == [(70, 130)]
+
+
+def test_fighters_listed_among_the_dead_are_not_the_perpetrator():
+    text = (
+        "Strikes on Idlib\n"
+        "Russian air strikes on the town of Kafr Takharim on Tuesday killed 14 people, a spokesman said. "
+        "Separate air strikes on the village of Salqin killed at least 12 people including civilians and "
+        "rebel fighters, the Observatory said.\n"
+    )
+    claims = extract_claims(article(text, published=date(2017, 4, 25)))
+    assert [(c.place.name, c.actor) for c in claims] == [("Kafr Takharim", "russia"), ("Salqin", "russia")]
+
+
+def test_a_group_named_among_the_attackers_is_still_the_perpetrator():
+    text = (
+        "Shelling of Aleppo\n"
+        "Militant groups including the Nusra Front shelled the Midan neighbourhood of Aleppo on Monday, "
+        "killing eight civilians.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2016, 7, 11)))
+    assert claim.actor == "hts_nusra"
