@@ -1325,12 +1325,22 @@ def _within(entry: GazetteerEntry, city: GazetteerEntry, km: float) -> bool:
     return distance_km((entry.lat, entry.lon), (city.lat, city.lon)) <= km
 
 
+def city_of_the_part(after: str) -> tuple[str, str] | None:
+    """(city, its governorate) when the words `after` a name say that it is a neighbourhood, district
+    or quarter of a governorate's seat ("... neighbourhood of Aleppo"); None otherwise."""
+    if "neighb" not in after and "district" not in after and "quarter" not in after:
+        return None  # a cheap literal check first: most names are followed by none of them
+    m = PART_OF_A_CITY_AFTER.match(after)
+    gov = canonical_governorate(m.group("city")) if m else None
+    return (m.group("city"), gov) if gov else None
+
+
 def _city_it_is_part_of(gaz: Gazetteer, win: _Window, gov_hint: str | None) -> GazetteerEntry | None:
     """The city (seat of the hinted governorate) that the words after the place say it is part of."""
-    m = PART_OF_A_CITY_AFTER.match(win.after) if gov_hint and win.found else None
-    if m is None or canonical_governorate(m.group("city")) != gov_hint:
+    found = city_of_the_part(win.after) if gov_hint and win.found else None
+    if found is None or found[1] != gov_hint:
         return None
-    entry, _ = _best_candidate(gaz, m.group("city"), gov_hint)
+    entry, _ = _best_candidate(gaz, found[0], gov_hint)
     return entry if entry is not None and entry.kind != "governorate" else None
 
 

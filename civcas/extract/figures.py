@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -156,16 +157,13 @@ def _others_added(sentence: str, found: list[FigureMention]) -> list[FigureMenti
     """ "Five children and four medical staff were killed": the dead of another kind, counted beside a
     category, are the rest of the dead; the total is both counts."""
     out = list(found)
-    for i in range(len(found) - 1):
-        a, b = found[i], found[i + 1]
-        paths = {a.path, b.path}
-        if a.subordinate or b.subordinate or "killed.total" not in paths or len(paths) < 2:
-            continue
-        if not (a.path.startswith("killed.") and b.path.startswith("killed.")):
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        both_killed = a.path.startswith("killed.") and b.path.startswith("killed.") and a.path != b.path
+        if a.subordinate or b.subordinate or not both_killed or "killed.total" not in (a.path, b.path):
             continue
         if _AND_BETWEEN.fullmatch(sentence, a.end, b.number_start):
-            total = a if a.path == "killed.total" else b
-            out[out.index(total)] = total._replace(value=a.value + b.value, approx=a.approx or b.approx)
+            j = i if a.path == "killed.total" else i + 1
+            out[j] = out[j]._replace(value=a.value + b.value, approx=a.approx or b.approx)
     return out
 
 

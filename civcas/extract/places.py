@@ -553,10 +553,10 @@ _GOVERNORATE_AFTER = re.compile(r"^(?:\s*['’]s)?[\s-]+(?:province|governorate|
 
 
 def _from_gazetteer(text: str, folded: str, m, entry) -> PlaceMention:
-    city_gov = _city_of_the_part(text, m.end)
-    if city_gov and city_gov != entry.governorate and entry.kind != "neighbourhood":
+    city = geo.city_of_the_part(text[m.end : m.end + 60])
+    if city and city[1] != entry.governorate and entry.kind != "neighbourhood":
         # "the Shahba neighbourhood of Aleppo": a part of that city, not the town of another governorate
-        return PlaceMention(m.start, m.end, text[m.start : m.end], "neighbourhood", city_gov)
+        return PlaceMention(m.start, m.end, text[m.start : m.end], "neighbourhood", city[1])
     start, kind = m.start, entry.kind
     direction = kind == "city" and _direction_before(text, folded, m.start)
     if direction and not _GOVERNORATE_AFTER.match(text[m.end : m.end + 20]):
@@ -564,15 +564,6 @@ def _from_gazetteer(text: str, folded: str, m, entry) -> PlaceMention:
     return PlaceMention(
         start, m.end, text[start : m.end], kind, entry.governorate, (entry.name, *entry.alt_names[:20])
     )
-
-
-def _city_of_the_part(text: str, end: int) -> str | None:
-    """The governorate of the city named after "X neighbourhood of", if that city names one."""
-    after = text[end : end + 60]
-    if "neighb" not in after and "district" not in after and "quarter" not in after:
-        return None
-    m = geo.PART_OF_A_CITY_AFTER.match(after)
-    return geo.canonical_governorate(m.group("city")) if m else None
 
 
 def _direction_before(text: str, folded: str, end: int) -> re.Match[str] | None:
