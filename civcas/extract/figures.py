@@ -37,7 +37,7 @@ _NON_CASUALTY_AFTER = re.compile(
     r"\s*(?:-year|-month|-day|-km|%|percent|per cent|km|kilomet|miles?|metres?|meters?|years?|year-old|months?|weeks?|days?|hours?|"
     r"minutes?|times|o'clock|am\b|pm\b|air ?strikes|raids|rockets|shells|missiles|barrels?|buildings|"
     r"houses|homes|villages|towns|tons|tonnes|dollars|million|billion|kg|sorties|strikes|attacks|"
-    r"vehicles|trucks|cars|(?:of|out of) (?:the|those|them|whom)\b)"
+    r"vehicles|trucks|cars|famil(?:y|ies)\b(?!\s+members)|(?:of|out of) (?:the|those|them|whom)\b)"
 )
 # Months before a day ("Jan. 5", "March 12") are written in full or short; after one ("5 March"), in full.
 _MONTHS = MONTH_NAMES
@@ -51,6 +51,7 @@ _INCLUDING = re.compile(
 # no "and" or comma between them, shares nothing with it.
 _JUXTAPOSED = re.compile(r"\s*(?:(?:another|at least)\s+)?", re.I)
 _COORDINATED = re.compile(
+    r"(?:\s+(?:of|from)\s+(?:the\s+same|one|a\s+single|a)\s+family)?"  # "Five civilians of one family including"
     r"[\s,(]*(?:and|including|among them|of whom|among whom|among|with)?[\s,]*(?:another\s+|at least\s+)?",
     re.I,
 )
@@ -208,7 +209,14 @@ def _follows_including(before: str) -> bool:
     """`before` (folded) holds "including", "among them", "of whom" ... (a cheap literal check first:
     most numbers follow none of them, and the regex is tried at every position of the window)."""
     may = "includ" in before or "among " in before or "of whom" in before or "of them" in before
-    return may and bool(_INCLUDING.search(before))
+    including = _INCLUDING.search(before) if may else None
+    # "Five civilians including a child were killed and dozens injured": the clause ended at its verb
+    return including is not None and not _OUTCOME_VERB.search(before, including.start())
+
+
+_OUTCOME_VERB = re.compile(
+    rf"\b(?:were|was|are|is|have been|has been|had been)\s+(?:{lx.KILLED}|{lx.INJURED})\b"
+)
 
 
 _OF_BEFORE = re.compile(r"\bof\s+$")

@@ -251,6 +251,40 @@ def test_dates_units_and_families_beside_counts(sentence, expected):
     assert figures(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Five civilians of one family including a child were killed in the strike on the market.",
+            {"killed.civilians": (5, False), "killed.children": (1, False)},
+        ),
+        (
+            "Six civilians from the same family were killed when the shell hit their home.",
+            {"killed.civilians": (6, False)},
+        ),
+        ("The strike killed six families who had sheltered in the school.", {}),
+        ("One family was killed when the building collapsed.", {}),
+        ("Four family members were killed in the raid.", {"killed.total": (4, False)}),
+    ],
+)
+def test_a_family_is_not_a_count_of_people(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, injured",
+    [
+        ("Nine people including two children were killed and dozens injured in the shelling.", 24),
+        ("Seven civilians, among them a woman, were killed and 13 others were wounded.", 13),
+    ],
+)
+def test_an_including_clause_ends_at_its_verb(sentence, injured):
+    found = {f.path: f for f in find_figures(sentence)}
+    assert found["injured.total"].value == injured
+    assert not found["injured.total"].subordinate  # the wounded are not a part of the dead
+    assert found["killed.children" if "children" in sentence else "killed.women"].subordinate
+
+
 FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
 
 
