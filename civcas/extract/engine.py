@@ -785,6 +785,7 @@ def _named_before(d: Draft, place: PlaceMention) -> bool:
 
 def _has_equal_figure(drafts: list[Draft], mention: Mention) -> Draft | None:
     """The incident that already holds one of this mention's counts ("kills 9" ... "nine civilians")."""
+    text = mention.sentence.text
     new_headline = _headline({f.path: f for f in reversed(mention.figures) if not f.subordinate})
     for d in drafts:
         if not _places_agree(d.place, mention.place):
@@ -794,9 +795,39 @@ def _has_equal_figure(drafts: list[Draft], mention: Mention) -> Draft | None:
             return d
         for f in mention.figures:
             held = d.figures.get(f.path)
-            if held and held[0].value == f.value and f.value >= 5:
+            if (
+                held
+                and held[0].value == f.value
+                and f.value >= 5
+                and _identifies_incident(f, text, held, d, mention)
+            ):
                 return d
     return None
+
+
+def _identifies_incident(
+    f: FigureMention, text: str, held: tuple[FigureMention, Sentence], d: Draft, mention: Mention
+):
+    """An equal count names the same incident, but a vague one ("dozens injured") does so only when no
+    other count of the mention contradicts the draft."""
+    return not (_vague(f, text) or _vague(*held)) or not _contradicts(d, mention)
+
+
+def _vague(f: FigureMention, sentence: Sentence | str) -> bool:
+    text = sentence if isinstance(sentence, str) else sentence.text
+    return bool(_VAGUE_AMOUNT.match(text, f.number_start))
+
+
+def _contradicts(d: Draft, mention: Mention) -> bool:
+    """Whether the mention gives another value for a count the draft holds ("21 civilians killed" held,
+    "five civilians killed" new): "dozens injured" in both then says nothing (it is 24 in every report)."""
+    return any(
+        not f.subordinate and f.path in d.figures and d.figures[f.path][0].value != f.value
+        for f in mention.figures
+    )
+
+
+_VAGUE_AMOUNT = re.compile(r"(?:dozens|scores|hundreds|thousands|tens|several|a few|a number)\b", re.I)
 
 
 _WEAPON_FAMILY = {

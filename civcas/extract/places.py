@@ -196,6 +196,9 @@ _ORG_AFTER = re.compile(
 )
 
 
+_LANDMARK_AFTER = re.compile(r"\s+(?:street|station|square|roundabout)\b", re.I)
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     start: int
@@ -477,6 +480,8 @@ def _is_place_use(text: str, m) -> bool:
         return False
     if _outlet_before(text, m.start):
         return False  # "Lebanese TV channel Al-Mayadin reported": an outlet named after a town
+    if _LANDMARK_AFTER.match(text, m.end) and all(e.kind == "city" for e in m.entries):
+        return False  # "Baghdad Station", "Damascus Street": a landmark named after a city, not the city
     return not (
         m.text.isupper() and len(m.text) > 3
     )  # a dateline ("BEIRUT", "AMMAN"): where the report was filed

@@ -452,3 +452,35 @@ def test_a_group_named_among_the_attackers_is_still_the_perpetrator():
     )
     (claim,) = extract_claims(article(text, published=date(2016, 7, 11)))
     assert claim.actor == "hts_nusra"
+
+
+def test_dozens_injured_in_two_places_does_not_make_them_one_incident():
+    text = (
+        "Raids on Aleppo\n"
+        "Russian jets on Monday bombed the towns of Anadan and Hayyan in rural Aleppo, killing at least 21 "
+        "civilians and injuring dozens more. Five civilians of one family including a child were killed and "
+        "dozens injured in Russian airstrikes on the neighborhood of Tareeq al-Bab in Aleppo on Monday.\n"
+    )
+    claims = extract_claims(article(text, published=date(2016, 6, 21)))
+    assert [(c.figure("killed.civilians"), c.figure("injured.total")) for c in claims] == [(21, 24), (5, 24)]
+    assert claims[1].place.name == "Tareeq al-Bab"
+
+
+def test_the_same_vague_toll_in_headline_and_lead_is_one_incident():
+    text = (
+        "Coalition strikes kill dozens of civilians in Deir ez-Zor\n"
+        "Coalition warplanes struck a building used as a prison near the town of Hajin, killing scores of "
+        "people, including dozens of civilians, local sources said.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2018, 12, 6)))
+    assert claim.figure("killed.civilians") == 24
+
+
+def test_a_station_named_after_a_foreign_city_is_not_that_city():
+    text = (
+        "Shelling of Aleppo\n"
+        "Eleven people were injured by shells fired on the Baghdad Station neighbourhood of Aleppo on "
+        "Thursday.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2016, 6, 9)))
+    assert claim.governorate == "Aleppo" and claim.place.name != "Baghdad"
