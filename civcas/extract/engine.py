@@ -163,6 +163,7 @@ class Draft:
     source: tuple[str, Span] | None = None
     response: tuple[str, Span] | None = None
     first_sentence: int = 0
+    claimed: bool = False  # the actor is the group that claimed the attack
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -191,6 +192,7 @@ def extract_claims(article: Article) -> list[Claim]:
     _place_from_strike_of_the_day(drafts, strikes)
     _date_main_from_lead(drafts, sentences, article.published, dateline_end)
     _assign_responses(text, sentences, drafts)
+    _actor_from_claim_of_responsibility(text, sentences, drafts)
     default_gov = _article_governorate(governorates, places, article)
     return [
         _claim(article, i, d, _role(d, i, article.published), default_gov, text) for i, d in enumerate(drafts)
@@ -983,6 +985,42 @@ def _assign_responses(text: str, sentences: list[Sentence], drafts: list[Draft])
             break
 
 
+_CLAIM_OF_RESPONSIBILITY = re.compile(
+    r"\b(?:claimed responsibi?li?ty|claims? of responsibility|took responsibility|"
+    r"said (?:\w+ of )?its (?:fighters|militants|members|bombers?|suicide bombers?) (?:had )?carried out)\b",
+    re.I,
+)
+_NO_ONE = re.compile(r"\b(?:no|not|nobody|none|neither)\b", re.I)
+
+
+def _actor_from_claim_of_responsibility(text: str, sentences: list[Sentence], drafts: list[Draft]) -> None:
+    """ "Daesh said three of its fighters carried out the attack": the group that claimed a blast is its
+    perpetrator, wherever the article says so; the first blast with no named group takes it."""
+    blast = next((d for d in drafts if d.weapon and d.weapon[0] in _BLASTS and not _names_a_group(d)), None)
+    if blast is None:
+        return
+    others = {m.sentence.index for d in drafts if d is not blast for m in d.mentions}
+    for sentence in sentences:
+        if sentence.index in others:
+            continue  # "Daesh claimed a mid-August attack there that killed 32": a claim for another incident
+        may_claim = "responsib" in sentence.text or " its " in sentence.text  # a cheap literal test first
+        claim = _CLAIM_OF_RESPONSIBILITY.search(sentence.text) if may_claim else None
+        if claim is None or _NO_ONE.search(sentence.text, 0, claim.start()):
+            continue
+        actor = _actor(text, sentence, sentence.start + claim.start())
+        if actor is not None and actor[0] != "unknown":
+            blast.actor, blast.claimed = actor, True
+            return
+
+
+_BLASTS = ("bombing", "suicide_attack")
+_GROUPS_NAMED_FOR_BLASTS = ("isis", "hts_nusra", "sdf_ypg")
+
+
+def _names_a_group(d: Draft) -> bool:
+    return d.actor is not None and d.actor[0] in _GROUPS_NAMED_FOR_BLASTS
+
+
 def _draft_for_response(drafts: list[Draft], sentence: Sentence) -> Draft | None:
     for d in drafts:
         if any(m.sentence.index == sentence.index for m in d.mentions):
@@ -1040,11 +1078,7 @@ def _claim(article: Article, index: int, d: Draft, role: str, default_gov: str |
         )
     governorate = governorate or default_gov
     actor = d.actor[0] if d.actor else _implied_actor(d)
-    if (
-        d.weapon
-        and d.weapon[0] in ("bombing", "suicide_attack")
-        and actor not in ("isis", "hts_nusra", "sdf_ypg")
-    ):
+    if d.weapon and d.weapon[0] in _BLASTS and actor not in _GROUPS_NAMED_FOR_BLASTS and not d.claimed:
         actor = "unknown"  # blasts are "unknown" unless a group is named (GOLD_FORMAT conventions)
     claim = Claim(
         article_id=article.id,

@@ -484,3 +484,25 @@ def test_a_station_named_after_a_foreign_city_is_not_that_city():
     )
     (claim,) = extract_claims(article(text, published=date(2016, 6, 9)))
     assert claim.governorate == "Aleppo" and claim.place.name != "Baghdad"
+
+
+@pytest.mark.parametrize(
+    "claim, actor",
+    [
+        ("Daesh said three of its fighters carried out the attack on the police station.", "isis"),
+        ("The Nusra Front claimed responsibility for the bombing in a statement.", "hts_nusra"),
+        ("No group has claimed responsibility for the attack so far.", "unknown"),
+        (
+            "Daesh claimed responsibility for a suicide attack there in August that killed at least 32.",
+            "unknown",
+        ),
+    ],
+)
+def test_the_group_that_claimed_a_blast_is_its_perpetrator(claim, actor):
+    text = (
+        "Blasts in Damascus\n"
+        "At least 17 people were killed on Monday by suicide bombings that targeted a police station in the "
+        f"Midan neighbourhood of Damascus. {claim}\n"
+    )
+    claim_of_the_blast = extract_claims(article(text, published=date(2017, 10, 3)))[0]
+    assert (claim_of_the_blast.figure("killed.total"), claim_of_the_blast.actor) == (17, actor)
