@@ -293,9 +293,15 @@ def test_known_place_without_coordinate_uses_governorate_point(gaz):
 
 
 def test_neighbourhood_without_coordinate_is_located_at_its_city(gaz):
-    p = geocode("Bab al-Nayrab", None, "Aleppo", "", gaz)
+    p = geocode("Karm al-Bek", None, "Aleppo", "", gaz)
     aleppo = gaz.get("geonames:170063")
-    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:bab-al-nairab", 2, aleppo.lat, aleppo.lon)
+    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:karm-al-beik", 2, aleppo.lat, aleppo.lon)
+
+
+def test_bab_al_nairab_is_placed_at_its_district_muhammad_bek(gaz):
+    p = geocode("Bab al-Nayrab", None, "Aleppo", "", gaz)
+    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:bab-al-nairab", 1, 36.19156, 37.17272)
+    assert "Muhammad Bek" in gaz.get("supp:bab-al-nairab").source
 
 
 def test_neighbourhood_with_a_sourced_coordinate_is_placed_there_not_at_its_city(gaz):
