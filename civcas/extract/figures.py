@@ -151,7 +151,9 @@ def find_figures(sentence: str) -> list[FigureMention]:
     ]
 
 
-_AND_BETWEEN = re.compile(r"\s*,?\s*and\s+(?:another\s+|at least\s+)?", re.I)
+_AND_BETWEEN = re.compile(
+    r"\s*,?\s*and\s+(?:another\s+|at least\s+|around\s+|about\s+|some\s+|nearly\s+|almost\s+)?", re.I
+)
 
 
 def _others_added(sentence: str, found: list[FigureMention]) -> list[FigureMention]:
@@ -243,6 +245,7 @@ def _ends_with_month(before: str) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([\w'’-]+)")
+_MEMBER_AFTER = re.compile(r"\s+members?\b", re.I)
 
 
 def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
@@ -255,7 +258,10 @@ def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
         word = m.group(1).lower()
         if word in lx.PERSON_NOUNS and not (n.kind == "one" and word in ("dead", "killed", "casualties")):
             armed = _MEMBERS_OF_ARMED.match(sentence, m.end()) if word == "members" else None
-            return ("combatants", armed.end()) if armed else (lx.PERSON_NOUNS[word], m.end())
+            if armed:
+                return "combatants", armed.end()
+            member = _MEMBER_AFTER.match(sentence, m.end())  # "a staff member", "two crew members"
+            return lx.PERSON_NOUNS[word], member.end() if member else m.end()
         if (word not in lx.NOUN_MODIFIERS and not _AGE.fullmatch(word)) or (n.kind == "one" and _ > 0):
             return None
         pos = m.end()

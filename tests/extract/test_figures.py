@@ -211,6 +211,10 @@ def test_martyrs_and_bodies_are_the_dead(sentence, expected):
             [("killed.children", 9), ("killed.total", 23)],
         ),
         ("Airstrikes killed three children and four women.", [("killed.children", 3), ("killed.women", 4)]),
+        (
+            "The attack on the convoy killed a staff member and around 20 civilians.",
+            [("killed.total", 21), ("killed.civilians", 20)],
+        ),
     ],
 )
 def test_the_dead_of_another_kind_beside_a_category_add_up_to_the_total(sentence, expected):
