@@ -329,9 +329,12 @@ TOLL_BEFORE = re.compile(
     r"increased|reached|reaches|stands|stood|hit|hits|surpass(?:es|ed)?|exceed(?:s|ed)?|tops|topped) (?:to |at )?|(?:is|was|now) (?:at )?)$",
     re.I,
 )
-INJURED_BEFORE = re.compile(r"\b(?:wounding|injuring|wounded|injured|injure|wound|hurting)\s*$", re.I)
+INJURED_BEFORE = re.compile(
+    r"\b(?:wounding|injuring|wounded|injured|injure|wound|hurting|(?:injury|injuries|injuring|wounding) of)\s*$",
+    re.I,
+)
 LUMPED_BEFORE = re.compile(
-    r"\b(?:killing (?:or|and) (?:wounding|injuring)|killed (?:or|and) (?:wounded|injured)|"
+    r"\b(?:killing (?:or|and) (?:wounding|injuring)(?: of)?|killed (?:or|and) (?:wounded|injured)|"
     r"casualties of|casualty toll (?:\w+ ){0,3}(?:to|at|of))\s*$",
     re.I,
 )

@@ -289,6 +289,27 @@ def test_an_including_clause_ends_at_its_verb(sentence, injured):
     assert found["killed.children" if "children" in sentence else "killed.women"].subordinate
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The rocket led to the killing of one person and the injury of 40 others.",
+            {"killed.total": (1, False), "injured.total": (40, False)},
+        ),
+        (
+            "The shelling led to the death of eight and the injuries of 89, state TV said.",
+            {"killed.total": (8, False), "injured.total": (89, False)},
+        ),
+        (
+            "The jets struck their positions, which ended in the killing or wounding of several terrorists.",
+            {"killed_or_injured.combatants": (3, True)},
+        ),
+    ],
+)
+def test_the_injury_of_a_number_is_injured(sentence, expected):
+    assert figures(sentence) == expected
+
+
 FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
 
 
