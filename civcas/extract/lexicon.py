@@ -345,8 +345,12 @@ CASUALTY_WORD = re.compile(
     re.I,
 )
 # Markers that the figures are not one incident: aggregates over time.
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 AGGREGATE_CUE = re.compile(
-    r"\b(?:since (?:19|20)\d\d|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
+    # "the bombing killed hundreds in late September and early October": a toll over weeks
+    rf"\b(?:(?:late|early|mid)[- ]?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
+    rf"(?:from|between) (?:(?:late|early|mid)[- ]?)?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
+    r"since (?:19|20)\d\d|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
     r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)|during the (?:past|last)|"
     r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|this year|last year|per (?:day|month)|"
     r"daily basis|every day|each day|(?-i:campaign)|war has|conflict has|the war|the conflict|total of|"

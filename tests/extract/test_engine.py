@@ -506,3 +506,14 @@ def test_the_group_that_claimed_a_blast_is_its_perpetrator(claim, actor):
     )
     claim_of_the_blast = extract_claims(article(text, published=date(2017, 10, 3)))[0]
     assert (claim_of_the_blast.figure("killed.total"), claim_of_the_blast.actor) == (17, actor)
+
+
+def test_a_toll_over_weeks_is_no_incident():
+    text = (
+        "Aleppo braces for bombing\n"
+        "Residents expect a resumption of the bombing, which killed hundreds of people in late September and "
+        "early October. On Thursday an air strike on the Sukkari neighbourhood killed seven civilians, "
+        "rescuers said.\n"
+    )
+    claims = extract_claims(article(text, published=date(2016, 11, 4)))
+    assert [(c.place.name, c.figure("killed.total")) for c in claims] == [("Sukkari", 7)]
