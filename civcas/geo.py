@@ -375,7 +375,12 @@ def _latin_skeleton(t: str) -> str:
     # have none, and a search for one costs less than regrouping every letter.
     if _REPEATED.search(t):
         t = "".join(map(_FIRST, itertools.groupby(t)))
+    if t in _KAFR:
+        return "kafr"  # one Arabic word (كفر, "village"), spelt Kafr, Kfar, Kafar, Kfr
     return t[:-1] if len(t) > 2 and t.endswith("ah") else t
+
+
+_KAFR = frozenset(("kfar", "kafar", "kfr"))
 
 
 @functools.lru_cache(maxsize=200_000)

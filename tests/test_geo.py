@@ -121,6 +121,12 @@ def test_find_mentions_variants_and_original_offsets(gaz):
     ]
 
 
+@pytest.mark.parametrize("spelling", ["Kafr Zita", "Kfar Zeita", "Kafar Zayta", "Kfr Zeita"])
+def test_find_mentions_kafr_in_its_spellings(gaz, spelling):
+    text = f"An air raid on a rescue centre in {spelling} killed eight volunteers."
+    assert mention_ids(gaz, text) == [(spelling, "geonames:168620")]
+
+
 def test_find_mentions_arabic_script(gaz):
     text = "قصفت طائرات التحالف بلدة حجين ومدينة دوما"
     assert mention_ids(gaz, text) == [("حجين", "geonames:174506"), ("دوما", "geonames:170592")]
