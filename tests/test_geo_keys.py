@@ -21,7 +21,8 @@ def _reference_norm_token(tok: str) -> str:
 
 def _reference_latin_skeleton(t: str) -> str:
     """_latin_skeleton as a character loop: vowel runs (with a y or w after a vowel and before
-    none) become one "a", a letter repeated stands once, a final "ah" loses its h."""
+    none) become one "a", a letter repeated stands once, the spellings of Kafr are one, a final "ah"
+    loses its h."""
     if (
         len(t) > 4
         and t[0] in "aeiu"
@@ -44,6 +45,8 @@ def _reference_latin_skeleton(t: str) -> str:
                 out.append("a")
         elif not out or out[-1] != c:
             out.append(c)
+    if "".join(out) in ("kfar", "kafar", "kfr"):
+        return "kafr"  # Kafr, Kfar, Kafar, Kfr: one word
     if len(out) > 2 and out[-1] == "h" and out[-2] == "a":
         out.pop()
     return "".join(out)
