@@ -9,7 +9,7 @@ from typing import NamedTuple
 from civcas.extract import lexicon as lx
 from civcas.extract.dates import MONTH_NAMES, MONTHS
 from civcas.extract.literals import fold, folded_twin, required_literals
-from civcas.extract.numbers import Number, find_numbers
+from civcas.extract.numbers import HEDGES_BEFORE, Number, find_numbers
 
 
 def _lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -314,22 +314,7 @@ _OUTCOME_BEFORE_LAST_WORDS = (
     *("wound", "wounding", "wounded", "injure", "injuring", "injured", "hurting"),
 )
 
-_HEDGES = (
-    "at least",
-    "more than",
-    "over",
-    "no fewer than",
-    "nearly",
-    "about",
-    "around",
-    "some",
-    "another",
-    "a further",
-    "up to",
-    "almost",
-    "as many as",
-    "an estimated",
-)
+_HEDGES = (*HEDGES_BEFORE, "another")  # "killing another 12"
 _HEDGE_AT_END = re.compile(rf"(?:{'|'.join(_HEDGES)})$")
 
 

@@ -237,10 +237,10 @@ for _cat, _words in {
     "women": "women woman mothers",
     "combatants": "fighters fighter soldiers soldier militants militant troops terrorists terrorist gunmen "
     "rebels rebel jihadists jihadist servicemen militiamen recruits insurgents mercenaries conscripts "
-    "troopers attackers assailants islamists guards",
+    "troopers attackers assailants islamists guards extremists",
     "total": "people persons person individuals victims others men man members bodies martyrs lives "
     "dead killed casualties family relatives workers medics volunteers doctors nurses journalists staff "
-    "employees paramedics rescuers nurse medic paramedic journalist rescuer",
+    "employees paramedics rescuers nurse medic paramedic journalist rescuer teachers teacher patients crewmen",
 }.items():
     for _w in _words.split():
         PERSON_NOUNS[_w] = _cat
@@ -301,6 +301,24 @@ NOUN_MODIFIERS = set(
         "including",
         "among",
         "them",
+        # beside a casualty noun in reports ("12 Islamist fighters", "five rescue workers")
+        "islamist",
+        "jihadist",
+        "extremist",
+        "takfiri",
+        "al-qaeda-linked",
+        "pro-assad",
+        "sunni",
+        "shiite",
+        "alawite",
+        "christian",
+        "rescue",
+        "medical",
+        "aid",
+        "emergency",
+        "alleged",
+        "besieged",
+        "fleeing",
     ]
 )
 

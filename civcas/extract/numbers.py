@@ -104,9 +104,10 @@ def _number_heads() -> str:
 _BREAK_THEN_NUMBER = re.compile(rf"[^{_IN_A_WORD}]{_number_heads()}{_NUMBER}")
 _BREAK_THEN_NUMBER_ASCII = ascii_twin(_BREAK_THEN_NUMBER)
 # Hedges that make a figure a lower bound or an estimate.
-_HEDGES_BEFORE = (
+HEDGES_BEFORE = (
     "at least",
     "more than",
+    "well over",
     "over",
     "no fewer than",
     "no less than",
@@ -129,7 +130,7 @@ _HEDGES_BEFORE = (
     "between",
     "at least another",
 )
-APPROX_BEFORE = re.compile(rf"\b(?:{'|'.join(_HEDGES_BEFORE)})\s*$")
+APPROX_BEFORE = re.compile(rf"\b(?:{'|'.join(HEDGES_BEFORE)})\s*$")
 APPROX_AFTER = re.compile(r"^\s*(?:or more|plus|\+)\b")
 _HEDGES_AFTER = ("or more", "plus", "+")
 
@@ -163,7 +164,7 @@ def find_numbers(text: str) -> list[Number]:
 
 def _hedged_before(before: str) -> bool:
     """`before` (folded) ends with a hedge. A cheap literal check first: most numbers follow none."""
-    return before.rstrip().endswith(_HEDGES_BEFORE) and bool(APPROX_BEFORE.search(before))
+    return before.rstrip().endswith(HEDGES_BEFORE) and bool(APPROX_BEFORE.search(before))
 
 
 def _hedged_after(after: str) -> bool:

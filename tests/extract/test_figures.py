@@ -310,6 +310,29 @@ def test_the_injury_of_a_number_is_injured(sentence, expected):
     assert figures(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "At least 12 Islamist fighters were killed in clashes in the city.",
+            {"killed.combatants": (12, True)},
+        ),
+        ("Five rescue workers were killed when the second strike hit.", {"killed.total": (5, False)}),
+        (
+            "At least 40 Takfiri insurgents were killed as the forces advanced.",
+            {"killed.combatants": (40, True)},
+        ),
+        ("The shell killed two teachers at the school.", {"killed.total": (2, False)}),
+        (
+            "The opposition accused government forces of killing well over 1000 civilians with gas.",
+            {"killed.civilians": (1000, True)},
+        ),
+    ],
+)
+def test_words_beside_the_counted_people_and_hedges(sentence, expected):
+    assert figures(sentence) == expected
+
+
 FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
 
 
