@@ -191,7 +191,7 @@ def _outlet_before(text: str, start: int) -> bool:
 _ORG_AFTER = re.compile(
     r"^[\s-]*(?:government|regime|media|center|centre|council|agency|office|police|command|based|"
     r"health|directorate|authorities|university|airport authority|governor|television|tv|radio|news|"
-    r"times|post|daily|province council|coordination|network|brigade|front|operations room)\b",
+    r"times|post|daily|province council|coordination|network|brigade|front|operations room|ally|allies)\b",
     re.I,
 )
 

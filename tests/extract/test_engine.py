@@ -517,3 +517,19 @@ def test_a_toll_over_weeks_is_no_incident():
     )
     claims = extract_claims(article(text, published=date(2016, 11, 4)))
     assert [(c.place.name, c.figure("killed.total")) for c in claims] == [("Sukkari", 7)]
+
+
+def test_a_capital_named_as_an_ally_is_not_the_incident_place():
+    text = (
+        "Toll of gas attack rises\n"
+        "The death toll from a suspected chemical attack on a rebel-held town has risen to 86, a monitor said "
+        "on Wednesday. But Moscow defended its Damascus ally, saying that while Syrian aircraft had carried out "
+        "a strike, the chemicals were part of a stockpile hit on the ground. Rebels vowed revenge for Tuesday's "
+        "strike in the town of Khan Sheikhun in Idlib province.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2017, 4, 5)))
+    assert (claim.place.name, claim.governorate, claim.figure("killed.total")) == (
+        "Khan Sheikhun",
+        "Idlib",
+        86,
+    )
