@@ -19,8 +19,8 @@ ACTOR_PATTERNS = _compile(
         (
             r"(?:u\.?s\.?|american)[- ]led (?:military |international )?coalition|international coalition|anti-(?:isis|is|daesh) coalition|"
             r"coalition (?:forces|warplanes|jets|aircraft|planes|air ?strikes?|strikes?|raids?|bombing|fighter jets)|"
-            r"(?:the|international|so-called) coalition|u\.?s\.? (?:warplanes|jets|aircraft|forces|strikes?|"
-            r"air ?strikes?|military|drones?|navy|missiles?|tomahawk)|american (?:warplanes|jets|strikes?|missiles?)|"
+            r"(?:the|international|so-called) coalition|u\.?s\.? (?:warplanes|war planes|jets|aircraft|forces|strikes?|"
+            r"air ?strikes?|raids?|bombing|military|drones?|navy|missiles?|tomahawk)|american (?:warplanes|jets|strikes?|missiles?)|"
             r"pentagon|centcom",
             "us_led_coalition",
         ),

@@ -355,6 +355,14 @@ def test_a_lumped_figure_stays_when_the_dead_are_not_counted_apart():
             "ISIS militants ambushed a government forces convoy near Palmyra on Sunday, killing six soldiers.",
             "isis",
         ),
+        (
+            "At least 22 people were killed in U.S. raids on IS positions in the town of Tabqa on Sunday.",
+            "us_led_coalition",
+        ),
+        (
+            "At least 22 people were killed in air strikes on the Islamic State group in Tabqa on Sunday.",
+            None,
+        ),
     ],
 )
 def test_the_party_attacked_is_not_the_perpetrator(text, actor):
