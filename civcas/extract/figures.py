@@ -145,7 +145,7 @@ def find_figures(sentence: str) -> list[FigureMention]:
         for i, n in enumerate(numbers)
         if outcomes[i] and (nouns[i] is not None or n.kind not in ("one",))
     ]
-    found = _others_added(sentence, found)
+    found = _others_added(sentence, _parts_among(sentence, found))
     return found + [
         part for f in found for m in families if f.start == m.start() for part in _family_parts(f, m)
     ]
@@ -154,6 +154,16 @@ def find_figures(sentence: str) -> list[FigureMention]:
 _AND_BETWEEN = re.compile(
     r"\s*,?\s*and\s+(?:another\s+|at least\s+|around\s+|about\s+|some\s+|nearly\s+|almost\s+)?", re.I
 )
+
+
+def _parts_among(sentence: str, found: list[FigureMention]) -> list[FigureMention]:
+    """ "Two medics were among at least 31 people killed": a count of the same kind as the one it is
+    among is a part of it, not the toll."""
+    out = list(found)
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        if a.path == b.path and _AMONG_THE_NEXT.fullmatch(sentence, a.end, b.number_start):
+            out[i] = a._replace(subordinate=True)
+    return out
 
 
 def _others_added(sentence: str, found: list[FigureMention]) -> list[FigureMention]:
@@ -217,7 +227,12 @@ def _follows_including(before: str) -> bool:
 
 
 _OUTCOME_VERB = re.compile(
-    rf"\b(?:were|was|are|is|have been|has been|had been)\s+(?:{lx.KILLED}|{lx.INJURED})\b"
+    rf"\b(?:were|was|are|is|have been|has been|had been)\s+(?:(?:also\s+)?among|{lx.KILLED}|{lx.INJURED})\b"
+)
+_AMONG_THE_NEXT = re.compile(
+    rf"(?:\s+including\s+(?:an?|one|two|three|four|five|\d+)\s+\w+)?\s+(?:were|was)\s+(?:also\s+)?among\s+"
+    rf"(?:the\s+)?(?:(?:{'|'.join(HEDGES_BEFORE)})\s+)?",
+    re.I,
 )
 
 
@@ -354,6 +369,9 @@ def _forward_outcome(
     if outcome is not None:
         return outcome
     between = sentence[head_end:stop]
+    if i + 1 < len(numbers) and _AMONG_THE_NEXT.fullmatch(between):
+        # "Six civilians were among at least 22 people killed": the part shares the whole's outcome
+        return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
     bare = head_end == numbers[i].end  # no noun counted
     coordinated = _COORDINATED.fullmatch(between) and not (bare and _JUXTAPOSED.fullmatch(between))
     if i + 1 < len(numbers) and (coordinated or _more_people_then_and(between)):

@@ -333,6 +333,27 @@ def test_words_beside_the_counted_people_and_hedges(sentence, expected):
     assert figures(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Six civilians including a child were among at least 22 people killed in the raids.",
+            [("killed.civilians", 6, False), ("killed.children", 1, True), ("killed.total", 22, False)],
+        ),
+        (
+            "Seven children were among 71 civilians killed in the strikes.",
+            [("killed.children", 7, False), ("killed.civilians", 71, False)],
+        ),
+        (
+            "Two medics were among at least 31 people killed on Saturday.",
+            [("killed.total", 2, True), ("killed.total", 31, False)],
+        ),
+    ],
+)
+def test_a_count_among_a_toll_shares_its_outcome(sentence, expected):
+    assert [(f.path, f.value, f.subordinate) for f in find_figures(sentence)] == expected
+
+
 FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
 
 
