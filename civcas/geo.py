@@ -1290,7 +1290,7 @@ def geocode(
     if win.found and _is_org_like(win.text, win.end):
         return None
     entry, part = _best_candidate(gaz, place_name, gov_hint)
-    city = _city_it_is_part_of(gaz, win, gov_hint)
+    city = _city_it_is_part_of(gaz, win, gov_hint, place_name)
     if entry is not None and city is not None and not _within(entry, city, PART_OF_A_CITY_KM):
         # "the Shahba neighbourhood of Aleppo": not the town of Shahba (Suwayda), a part of Aleppo
         return _place_from_entry(gaz, city, place_name, span, 2)
@@ -1310,7 +1310,8 @@ _DIRECTION_PREFIX = re.compile(
 
 # "X neighbourhood of Aleppo", "X district in the city of Homs": X is a part of that city.
 PART_OF_A_CITY_AFTER = re.compile(
-    r"\s+(?:neighbou?rhood|district|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?(?P<city>[A-Z][\w-]+)"
+    r"\s+(?:neighbou?rhood|district|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?city\s+of\s+)?"
+    r"(?P<city>[A-Z][\w-]+)"  # "... neighborhood of the Syrian city of Aleppo"
 )
 
 
@@ -1340,9 +1341,18 @@ def city_of_the_part(after: str) -> tuple[str, str] | None:
     return (m.group("city"), gov) if gov else None
 
 
-def _city_it_is_part_of(gaz: Gazetteer, win: _Window, gov_hint: str | None) -> GazetteerEntry | None:
-    """The city (seat of the hinted governorate) that the words after the place say it is part of."""
-    found = city_of_the_part(win.after) if gov_hint and win.found else None
+def _city_it_is_part_of(
+    gaz: Gazetteer, win: _Window, gov_hint: str | None, place_name: str
+) -> GazetteerEntry | None:
+    """The city (seat of the hinted governorate) that the words after the place, here or where the report
+    names it again ("the Sulaymaniyah neighborhood of Aleppo ... the Sulaymaniyah area"), say it is part of."""
+    if not gov_hint or not win.found:
+        return None
+    found = city_of_the_part(win.after)
+    start = 0
+    while found is None and (start := win.text.find(place_name, start)) >= 0:
+        start += len(place_name)
+        found = city_of_the_part(win.text[start : start + 60])
     if found is None or found[1] != gov_hint:
         return None
     entry, _ = _best_candidate(gaz, found[0], gov_hint)

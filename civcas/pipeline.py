@@ -54,8 +54,8 @@ def geocode_claim(claim: Claim, text: str) -> None:
     place = claim.place
     if place is None:
         return
-    context = text[max(0, place.span.start - 80) : place.span.end + 80] if place.span else None
-    resolved = geo.geocode(place.name, place.span, claim.governorate, context)
+    # The whole report is the context: the words around this mention, and where it names the place again.
+    resolved = geo.geocode(place.name, place.span, claim.governorate, text)
     if resolved is None:
         return
     resolved.alt_names = list(dict.fromkeys([*resolved.alt_names, *place.alt_names]))

@@ -607,6 +607,21 @@ def test_a_neighbourhood_of_a_city_is_not_a_namesake_town_elsewhere(gaz):
     assert (p.governorate, p.precision, p.lat, p.lon) == ("Aleppo", 2, aleppo.lat, aleppo.lon)
 
 
+def test_a_name_called_a_part_of_a_city_is_that_part_wherever_the_report_names_it(gaz):
+    from civcas.extract.places import find_places
+
+    text = (
+        "Shells hit the Sulaymaniyah neighborhood of the Syrian city of Aleppo on Saturday, killing two. "
+        "The Sulaymaniyah area was the site of a mortar attack in October."
+    )
+    found = [(p.kind, p.governorate) for p in find_places(text) if p.name == "Sulaymaniyah"]
+    assert found == [("neighbourhood", "Aleppo"), ("neighbourhood", "Aleppo")]
+    second = text.rindex("Sulaymaniyah")
+    p = geocode("Sulaymaniyah", Span(second, second + 12, "Sulaymaniyah"), "Aleppo", text, gaz)
+    aleppo = gaz.get("geonames:170063")
+    assert (p.governorate, p.precision, p.lat, p.lon) == ("Aleppo", 2, aleppo.lat, aleppo.lon)
+
+
 def test_a_suburb_called_a_neighbourhood_of_the_city_keeps_its_own_point(gaz):
     text = "A boy shelters in a mosque in the Duma neighbourhood of Damascus."
     span = Span(text.index("Duma"), text.index("Duma") + 4, "Duma")

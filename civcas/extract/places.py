@@ -244,7 +244,18 @@ def find_places(text: str) -> list[PlaceMention]:
     found = [m for m in gazetteer.find_mentions(text) if _is_place_use(text, m)]
     anchors = _governorate_anchors(text, found)
     folded = fold(text)  # once: the windows' tests read slices of it
-    mentions = [_from_gazetteer(text, folded, m, _nearest_entry(m, anchors)) for m in found]
+    entries = [_nearest_entry(m, anchors) for m in found]
+    # "the Sulaymaniyah neighborhood of Aleppo ... the Sulaymaniyah area": once a name is called a part
+    # of a city, it is that part wherever the report names it again.
+    parts = {
+        m.text.lower(): gov
+        for m, e in zip(found, entries, strict=True)
+        if (gov := _city_part_governorate(text, m, e))
+    }
+    mentions = [
+        _from_gazetteer(text, folded, m, e, parts.get(m.text.lower()))
+        for m, e in zip(found, entries, strict=True)
+    ]
     for match, kind in _introduced(text, folded):
         mention = _from_pattern(text, match, kind, mentions)
         if mention:
@@ -557,11 +568,16 @@ _DIRECTION_BEFORE = re.compile(rf"\b(?:{'|'.join(_DIRECTIONS)})\s+$", re.I)
 _GOVERNORATE_AFTER = re.compile(r"^(?:\s*['’]s)?[\s-]+(?:province|governorate|countryside|rural)\b", re.I)
 
 
-def _from_gazetteer(text: str, folded: str, m, entry) -> PlaceMention:
+def _city_part_governorate(text: str, m, entry) -> str | None:
+    """ "the Shahba neighbourhood of Aleppo": the governorate of the city the name is a part of, where
+    that is not the entry's (the entry is a namesake, the town of another governorate)."""
     city = geo.city_of_the_part(text[m.end : m.end + 60])
-    if city and city[1] != entry.governorate and entry.kind != "neighbourhood":
-        # "the Shahba neighbourhood of Aleppo": a part of that city, not the town of another governorate
-        return PlaceMention(m.start, m.end, text[m.start : m.end], "neighbourhood", city[1])
+    return city[1] if city and city[1] != entry.governorate and entry.kind != "neighbourhood" else None
+
+
+def _from_gazetteer(text: str, folded: str, m, entry, part_of: str | None = None) -> PlaceMention:
+    if part_of:
+        return PlaceMention(m.start, m.end, text[m.start : m.end], "neighbourhood", part_of)
     start, kind = m.start, entry.kind
     direction = kind == "city" and _direction_before(text, folded, m.start)
     if direction and not _GOVERNORATE_AFTER.match(text[m.end : m.end + 20]):
