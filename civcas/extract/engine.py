@@ -40,6 +40,7 @@ _VICTIM_CONTEXT_BEFORE = re.compile(
     r"prison by|occupied by|fighting|battle with|clashes with|areas of|control of|from|besieged by|"
     r"under|attack on|attacks on|fight against|war on|to|(?:air ?)?(?:strikes?|raids?) on)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:attacked|attacking|stormed|storming|ambushed|ambushing)\s+(?:the|an?)\s+(?:[\w-]+\s+)?$|"
+    r"\b(?:rockets?|shells?|missiles?|gas|bombs?|mortars?|projectiles)\s+(?:at|on)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:including|among them)\s+(?:[\w-]+\s+)?(?:civilians|children|women|people)\s+and\s+$",
     re.I,
 )

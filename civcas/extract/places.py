@@ -196,6 +196,7 @@ _ORG_AFTER = re.compile(
 )
 
 
+_KUNYA_BEFORE = re.compile(r"\bAbu\s+[A-Z][\w'-]+\s+(?:al-)?$")
 _LANDMARK_AFTER = re.compile(r"\s+(?:street|station|square|roundabout)\b", re.I)
 
 
@@ -491,6 +492,10 @@ def _is_place_use(text: str, m) -> bool:
         return False
     if _outlet_before(text, m.start):
         return False  # "Lebanese TV channel Al-Mayadin reported": an outlet named after a town
+    if "Abu " in text[max(0, m.start - 30) : m.start] and _KUNYA_BEFORE.search(
+        text, max(0, m.start - 30), m.start
+    ):
+        return False  # "Abu Abdelrahman Salqeen": a man named after his town
     if _LANDMARK_AFTER.match(text, m.end) and all(e.kind == "city" for e in m.entries):
         return False  # "Baghdad Station", "Damascus Street": a landmark named after a city, not the city
     return not (

@@ -363,6 +363,11 @@ def test_a_lumped_figure_stays_when_the_dead_are_not_counted_apart():
             "At least 22 people were killed in air strikes on the Islamic State group in Tabqa on Sunday.",
             None,
         ),
+        (
+            "ISIL militants fired rockets filled with toxic gas at Kurdish forces near Tel Brak on Sunday, "
+            "killing two.",
+            "isis",
+        ),
     ],
 )
 def test_the_party_attacked_is_not_the_perpetrator(text, actor):
@@ -541,3 +546,13 @@ def test_a_capital_named_as_an_ally_is_not_the_incident_place():
         "Idlib",
         86,
     )
+
+
+def test_a_man_named_after_his_town_is_not_the_town():
+    text = (
+        "Rebel leader killed\n"
+        "A suicide bombing on Tuesday killed seven members of Ahrar al-Sham, including its leader Abu "
+        "Abdelrahman Salqeen, in Idlib province.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2015, 7, 15)))
+    assert (claim.place.name, claim.governorate) == ("Idlib province", "Idlib")

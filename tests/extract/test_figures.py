@@ -324,6 +324,10 @@ def test_the_injury_of_a_number_is_injured(sentence, expected):
         ),
         ("The shell killed two teachers at the school.", {"killed.total": (2, False)}),
         (
+            "A Russian air strike killed 49 Nusra Front militants in Idlib.",
+            {"killed.combatants": (49, False)},
+        ),
+        (
             "The opposition accused government forces of killing well over 1000 civilians with gas.",
             {"killed.civilians": (1000, True)},
         ),
