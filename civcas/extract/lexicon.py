@@ -162,6 +162,11 @@ TARGET_PATTERNS = _compile(
             r"apartments?|dwellings?|civilian homes",
             "residential",
         ),
+        (
+            r"police (?:stations?|headquarters|building)|factor(?:y|ies)|oil (?:fields?|wells?|facilit(?:y|ies))|"
+            r"(?:power|water|gas|petrol) (?:stations?|plants?)|wedding|funeral|crowds?",
+            "other",
+        ),
     ]
 )
 

@@ -55,3 +55,18 @@ def _target(text: str) -> str | None:
 )
 def test_a_hospital_is_a_target_only_where_it_is_struck(text, target):
     assert _target(text) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Suicide bombings targeted a police station in the Midan neighbourhood of Damascus.", "other"),
+        ("A suicide bomber struck a wedding in the village of Tall Tawil.", "other"),
+        ("IS executed 19 men at an oil field near the city.", "other"),
+        ("A twin bombing struck a crowd in a Kurdish town.", "other"),
+        ("Regime aircraft bombed a medicine factory in the town.", "other"),
+        ("Shells fell on a residential building near the police station.", "residential"),
+    ],
+)
+def test_sites_of_no_other_kind_are_other(text, target):
+    assert _target(text) == target
