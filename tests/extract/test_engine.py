@@ -556,3 +556,9 @@ def test_a_man_named_after_his_town_is_not_the_town():
     )
     (claim,) = extract_claims(article(text, published=date(2015, 7, 15)))
     assert (claim.place.name, claim.governorate) == ("Idlib province", "Idlib")
+
+
+def test_children_and_women_give_the_total_but_no_civilian_count():
+    text = "Raids on Hajin\nSimilar airstrikes killed three children and four women in Hajin on Tuesday.\n"
+    (claim,) = extract_claims(article(text))
+    assert (claim.figure("killed.total"), claim.figure("killed.civilians")) == (7, None)
