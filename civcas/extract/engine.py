@@ -187,7 +187,7 @@ def extract_claims(article: Article) -> list[Claim]:
             else:
                 _support(drafts, part, pending)
                 strikes.append(part)
-    drafts = [d for d in drafts if not _only_an_aggregate(d, aggregates)]
+    drafts = _without_round_ups([d for d in drafts if not _only_an_aggregate(d, aggregates)])
     _inherit_from_previous(drafts)
     _place_from_anaphora(drafts)
     _place_from_strike_of_the_day(drafts, strikes)
@@ -360,6 +360,40 @@ def _only_an_aggregate(d: Draft, aggregates: set[int]) -> bool:
     """A draft that only repeats the sum of a breakdown ("54 killed in Aleppo") is no incident."""
     values = {f.value for f, _ in d.figures.values()}
     return bool(values) and values <= aggregates and (d.place is None or d.place.rank >= 2)
+
+
+def _without_round_ups(drafts: list[Draft]) -> list[Draft]:
+    """ "12 civilians were killed in two villages", then seven in Hass and five in Kafr Nabl: a toll
+    without a place of its own that the incidents reported right after it add up to is their sum, not
+    an incident; they take its date, perpetrator, weapon and source where they give none."""
+    kept = []
+    for i, d in enumerate(drafts):
+        parts = _parts_adding_up_to(d, drafts[i + 1 :])
+        if not parts:
+            kept.append(d)
+            continue
+        for part in parts:
+            if part.date is None:
+                part.date, part.date_sentence = d.date, d.date_sentence
+            for attr in ("actor", "weapon", "source"):
+                if getattr(part, attr) is None:
+                    setattr(part, attr, getattr(d, attr))
+    return kept
+
+
+def _parts_adding_up_to(d: Draft, after: list[Draft]) -> list[Draft]:
+    total = _headline({path: f for path, (f, _) in d.figures.items()})
+    if not total or (d.place is not None and d.place.rank < 2):
+        return []
+    running = 0
+    for n, part in enumerate(after, start=1):
+        value = _headline({path: f for path, (f, _) in part.figures.items()})
+        if value is None or part.place is None or part.place.rank >= 2:
+            return []
+        running += value
+        if running >= total:
+            return after[:n] if running == total and n >= 2 else []
+    return []
 
 
 def _number_value(token: str) -> int:

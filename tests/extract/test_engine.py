@@ -562,3 +562,17 @@ def test_children_and_women_give_the_total_but_no_civilian_count():
     text = "Raids on Hajin\nSimilar airstrikes killed three children and four women in Hajin on Tuesday.\n"
     (claim,) = extract_claims(article(text))
     assert (claim.figure("killed.total"), claim.figure("killed.civilians")) == (7, None)
+
+
+def test_a_toll_that_the_incidents_after_it_add_up_to_is_their_sum():
+    text = (
+        "Russian airstrikes kill 12 civilians in two villages in Idlib\n"
+        "The monitor documented the death of 12 civilians today in Russian airstrikes on two villages in the "
+        "southern countryside of Idlib. In the village of Hass, seven civilians were killed when warplanes "
+        "struck a school. An hour later, aircraft targeted the town of Kafr Nabl, killing five civilians.\n"
+    )
+    claims = extract_claims(article(text, published=date(2019, 6, 19)))
+    assert [(c.place.name, c.figure("killed.civilians"), c.date, c.actor) for c in claims] == [
+        ("Hass", 7, date(2019, 6, 19), "russia"),
+        ("Kafr Nabl", 5, date(2019, 6, 19), "russia"),
+    ]
