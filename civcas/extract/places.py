@@ -261,11 +261,27 @@ def find_places(text: str) -> list[PlaceMention]:
         mention = _from_pattern(text, match, kind, mentions)
         if mention:
             mentions.append(mention)
-    mentions = sorted((_with_context(text, folded, m) for m in mentions), key=lambda m: (m.start, -m.end))
+    mentions = _origins_chained(
+        text, sorted((_with_context(text, folded, m) for m in mentions), key=lambda m: (m.start, -m.end))
+    )
     mentions = sorted(
         [*mentions, *_parts_of_the_city(text, folded, mentions)], key=lambda m: (m.start, -m.end)
     )
     return _mark_listed(text, folded, mentions)
+
+
+_IN_BETWEEN = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?")
+
+
+def _origins_chained(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "terrorists positioned in Douma in Eastern Ghouta fired shells on Damascus": the wider place named
+    right after where the fire came from is part of where it came from."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        before, m = out[i - 1], out[i]
+        if before.origin and not m.origin and _IN_BETWEEN.fullmatch(text, before.end, m.start):
+            out[i] = _with_flags(m, origin=True)
+    return out
 
 
 def _fold_of(text: str, folded: str, start: int, end: int) -> str:

@@ -576,3 +576,13 @@ def test_a_toll_that_the_incidents_after_it_add_up_to_is_their_sum():
         ("Hass", 7, date(2019, 6, 19), "russia"),
         ("Kafr Nabl", 5, date(2019, 6, 19), "russia"),
     ]
+
+
+def test_the_wider_place_named_after_where_fire_came_from_is_not_the_target():
+    text = (
+        "Rockets on Damascus\n"
+        "Four civilians were killed and 17 injured today when militants positioned in Douma in Eastern Ghouta "
+        "fired rocket shells on residential neighbourhoods in Damascus.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2018, 2, 6)))
+    assert (claim.place.name, claim.governorate) == ("Damascus", "Damascus")
