@@ -163,6 +163,9 @@ def _parts_among(sentence: str, found: list[FigureMention]) -> list[FigureMentio
     for i, (a, b) in enumerate(itertools.pairwise(found)):
         if a.path == b.path and _AMONG_THE_NEXT.fullmatch(sentence, a.end, b.number_start):
             out[i] = a._replace(subordinate=True)
+    for i, f in enumerate(out):
+        if " among " in sentence[f.end : f.end + 25] and _AMONG_THE_COUNTED.match(sentence, f.end):
+            out[i] = f._replace(subordinate=True)  # "three students were among the injured": a part of a toll
     return out
 
 
@@ -228,6 +231,9 @@ def _follows_including(before: str) -> bool:
 
 _OUTCOME_VERB = re.compile(
     rf"\b(?:were|was|are|is|have been|has been|had been)\s+(?:(?:also\s+)?among|{lx.KILLED}|{lx.INJURED})\b"
+)
+_AMONG_THE_COUNTED = re.compile(
+    r"\s+(?:were|was)\s+(?:also\s+)?among\s+the\s+(?:dead|killed|victims|injured|wounded|casualties)\b", re.I
 )
 _AMONG_THE_NEXT = re.compile(
     rf"(?:\s+including\s+(?:an?|one|two|three|four|five|\d+)\s+\w+)?\s+(?:were|was)\s+(?:also\s+)?among\s+"

@@ -352,6 +352,7 @@ def test_words_beside_the_counted_people_and_hedges(sentence, expected):
             "Two medics were among at least 31 people killed on Saturday.",
             [("killed.total", 2, True), ("killed.total", 31, False)],
         ),
+        ("The source said three students were among the injured.", [("injured.total", 3, True)]),
     ],
 )
 def test_a_count_among_a_toll_shares_its_outcome(sentence, expected):
