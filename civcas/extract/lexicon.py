@@ -36,7 +36,7 @@ ACTOR_PATTERNS = _compile(
             r"shelling)|"
             r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian? (?:armed forces|army|troops|soldiers|"
             r"warplanes|war planes|jets|aircraft|air ?force|government forces|forces|military|artillery|"
-            r"helicopters)|assad(?:'s)? (?:forces|regime|troops|army)|loyalist forces|army units?|"
+            r"helicopters)|assad(?:'?s)? (?:forces|regime|troops|army|air ?force|warplanes|jets|aircraft)|loyalist forces|army units?|"
             r"syrian arab army|(?-i:\bSAA\b)",
             "syrian_government",
         ),
@@ -96,7 +96,8 @@ WEAPON_PATTERNS = _compile(
         (
             r"air ?strikes?|air ?raids?|aerial (?:bombardments?|bombing|attacks?|bombs?)|warplanes?|war planes?|"
             r"fighter jets?|jets|aircraft|airplanes?|bombers|helicopters?|drones?|air ?force|raids|"
-            r"planes|airstrike",
+            r"planes|airstrike|bombing (?:campaign|raids?|runs?)|"
+            r"(?:coalition|russian|regime|government|israeli|american|u\.?s\.?|turkish|syrian) bombing",
             "airstrike",
         ),
         (
@@ -382,7 +383,7 @@ AGGREGATE_CUE = re.compile(
     rf"(?:from|between) (?:(?:late|early|mid)[- ]?)?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
     r"since (?:19|20)\d\d|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
     r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)|during the (?:past|last)|"
-    r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|this year|last year|per (?:day|month)|"
+    r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|in (?:one|a single) (?:week|month|year)\b|this year|last year|per (?:day|month)|"
     r"daily basis|every day|each day|(?-i:campaign)|war has|conflict has|the war|the conflict|total of|"
     r"tally|death toll in syria|(?:monthly|annual|weekly) (?:toll|report)|"
     r"-year(?:-old|-long)? (?:civil )?(?:war|conflict)|(?:war|conflict) (?:which|that) has)\b",

@@ -70,3 +70,32 @@ def test_a_hospital_is_a_target_only_where_it_is_struck(text, target):
 )
 def test_sites_of_no_other_kind_are_other(text, target):
     assert _target(text) == target
+
+
+def _first(group, text: str) -> str | None:
+    return next((value for pattern, value in group if pattern.search(text)), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "weapon"),
+    [
+        (
+            "Dozens of civilians were killed by Assads air force in nine raids.",
+            "syrian_government",
+            "airstrike",
+        ),
+        (
+            "As a result of the US-led coalition bombing of Raqqa 20 civilians died.",
+            "us_led_coalition",
+            "airstrike",
+        ),
+        ("Assads forces shelled the town.", "syrian_government", "shelling"),
+        ("A bombing near the mosque killed five.", None, "bombing"),
+    ],
+)
+def test_a_belligerent_bombing_is_an_air_raid(text, actor, weapon):
+    assert (_first(lx.ACTOR_PATTERNS, text), _first(lx.WEAPON_PATTERNS, text)) == (actor, weapon)
+
+
+def test_a_toll_over_one_week_is_an_aggregate():
+    assert lx.AGGREGATE_CUE.search("Over 500 Civilians Killed in One Week in Ongoing Bombing Campaign")
