@@ -962,7 +962,11 @@ def _merge(d: Draft, m: Mention, fill_only: bool) -> None:
         for f in m.figures:
             if f.subordinate and f.path.endswith(".total"):
                 continue
-            if f.path == "killed.total" and _has_headline_elsewhere(d, m.sentence):
+            if (
+                f.path == "killed.total"
+                and _has_headline_elsewhere(d, m.sentence)
+                and not _includes_held(d, m)
+            ):
                 continue  # a second source's toll; the lead's civilian or fighter count already gives the total
             d.figures.setdefault(f.path, (f, m.sentence))
     if m.date and (
@@ -978,6 +982,16 @@ def _merge(d: Draft, m: Mention, fill_only: bool) -> None:
             setattr(d, attr, getattr(m, attr))
     if d.weapon and m.weapon and m.weapon[0] in _WEAPON_REFINES.get(d.weapon[0], ()):
         d.weapon = m.weapon  # "an explosion" ... "a suicide bomber": the more specific account
+
+
+def _includes_held(d: Draft, m: Mention) -> bool:
+    """ "kill dozens of civilians" held, then "killing scores of people, including dozens of civilians":
+    the new total is the whole of which the held count is a part, not another source's toll."""
+    return any(
+        f.subordinate and f.path in d.figures and d.figures[f.path][0].value == f.value
+        for f in m.figures
+        if f.path in ("killed.civilians", "killed.combatants")
+    )
 
 
 def _has_headline_elsewhere(d: Draft, sentence: Sentence) -> bool:
