@@ -1036,6 +1036,7 @@ def _assign_responses(text: str, sentences: list[Sentence], drafts: list[Draft])
 
 _CLAIM_OF_RESPONSIBILITY = re.compile(
     r"\b(?:claimed responsibi?li?ty|claims? of responsibility|took responsibility|"
+    r"claim(?:s|ed)? (?:the |an? )?(?:[\w-]+ ){0,3}(?:attacks?|bombings?|blasts?|explosions?)\b(?! (?:was|were|is|had|has)\b)|"
     r"said (?:\w+ of )?its (?:fighters|militants|members|bombers?|suicide bombers?) (?:had )?carried out)\b",
     re.I,
 )
@@ -1044,22 +1045,27 @@ _NO_ONE = re.compile(r"\b(?:no|not|nobody|none|neither)\b", re.I)
 
 def _actor_from_claim_of_responsibility(text: str, sentences: list[Sentence], drafts: list[Draft]) -> None:
     """ "Daesh said three of its fighters carried out the attack": the group that claimed a blast is its
-    perpetrator, wherever the article says so; the first blast with no named group takes it."""
-    blast = next((d for d in drafts if d.weapon and d.weapon[0] in _BLASTS and not _names_a_group(d)), None)
+    perpetrator, wherever the article says so, and admitted it; the first blast of the report takes it."""
+    blast = next((d for d in drafts if d.weapon and d.weapon[0] in _BLASTS), None)
     if blast is None:
         return
     others = {m.sentence.index for d in drafts if d is not blast for m in d.mentions}
     for sentence in sentences:
         if sentence.index in others:
             continue  # "Daesh claimed a mid-August attack there that killed 32": a claim for another incident
-        may_claim = "responsib" in sentence.text or " its " in sentence.text  # a cheap literal test first
+        may_claim = "claim" in sentence.text or " its " in sentence.text  # a cheap literal test first
         claim = _CLAIM_OF_RESPONSIBILITY.search(sentence.text) if may_claim else None
         if claim is None or _NO_ONE.search(sentence.text, 0, claim.start()):
             continue
         actor = _actor(text, sentence, sentence.start + claim.start())
-        if actor is not None and actor[0] != "unknown":
+        if actor is None or actor[0] == "unknown":
+            continue
+        if not _names_a_group(blast):
             blast.actor, blast.claimed = actor, True
-            return
+        if blast.actor[0] == actor[0] and blast.response is None:  # the perpetrator said it did it
+            start, end = sentence.start + claim.start(), sentence.start + claim.end()
+            blast.response = ("admitted", Span(start, end, text[start:end]))
+        return
 
 
 _BLASTS = ("bombing", "suicide_attack")

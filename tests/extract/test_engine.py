@@ -586,3 +586,30 @@ def test_the_wider_place_named_after_where_fire_came_from_is_not_the_target():
     )
     (claim,) = extract_claims(article(text, published=date(2018, 2, 6)))
     assert (claim.place.name, claim.governorate) == ("Damascus", "Damascus")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Islamic State group on Tuesday claimed the attack in a statement.",
+        "Daesh said three of its fighters carried out the attack on the police station.",
+    ],
+)
+def test_a_group_that_claims_a_blast_admitted_it(claim):
+    text = (
+        "Blasts in Damascus\n"
+        "At least 17 people were killed on Monday by IS suicide bombings that targeted a police station in "
+        f"Damascus. {claim}\n"
+    )
+    (blast,) = extract_claims(article(text, published=date(2017, 10, 3)))
+    assert (blast.actor, blast.belligerent_response) == ("isis", "admitted")
+
+
+def test_a_government_claiming_something_of_an_attack_did_not_claim_it():
+    text = (
+        "Blast in Damascus\n"
+        "A car bomb killed nine people in Damascus on Monday. The government claimed the attack was carried out "
+        "by rebels.\n"
+    )
+    (blast,) = extract_claims(article(text, published=date(2017, 10, 3)))
+    assert (blast.actor, blast.belligerent_response) == ("unknown", None)
