@@ -312,6 +312,8 @@ NOUN_MODIFIERS = set(
         "jihadist",
         "extremist",
         "takfiri",
+        "terror",
+        "group",
         "front",
         "al-qaeda",
         "qaeda",
