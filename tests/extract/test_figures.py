@@ -328,6 +328,10 @@ def test_the_injury_of_a_number_is_injured(sentence, expected):
             {"killed.combatants": (49, False)},
         ),
         (
+            "The army killed 28 and wounded 30 Daesh terror group militants in the city.",
+            {"killed.combatants": (28, False), "injured.total": (30, False)},
+        ),
+        (
             "The opposition accused government forces of killing well over 1000 civilians with gas.",
             {"killed.civilians": (1000, True)},
         ),
