@@ -434,7 +434,13 @@ def _outcome_in(window: str) -> str | None:
 def may_name_injuries(folded: str) -> bool:
     """A cheap literal check before the searches for injuries ("wounded", "killed and injured",
     "casualties"): every match holds one of these words, and most windows after a number hold none."""
-    return "injur" in folded or "wound" in folded or "hurt" in folded or "casualties" in folded
+    return (
+        "injur" in folded
+        or "wound" in folded
+        or "hurt" in folded
+        or "casualties" in folded
+        or "suffocat" in folded
+    )
 
 
 def _head_end(sentence: str, n: Number) -> int:
@@ -451,6 +457,6 @@ def _inherited(sentence: str, numbers: list[Number], i: int, outcomes) -> str | 
     if i == 0 or outcomes[i - 1] is None:
         return None
     between = sentence[numbers[i - 1].end : numbers[i].start]
-    if len(between) < 60 and _AND_BEFORE.search(between):
+    if len(between) < 60 and _AND_BEFORE.search(_strip_approx(between.lower())):  # "including more than 60"
         return outcomes[i - 1]
     return None

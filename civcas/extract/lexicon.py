@@ -341,7 +341,7 @@ KILLED = (
     r"killed|dead|died|martyred|martyrs|slain|perished|lost their lives|massacred|executed|beheaded|"
     r"decapitated|deaths"
 )
-INJURED = r"injured|wounded|hurt|injuries|wounds"
+INJURED = r"injured|wounded|hurt|injuries|wounds|suffocation|suffocating|suffocated"
 KILLED_CUE_AFTER = re.compile(rf"^(?:[\w'’,-]+\s+){{0,6}}?(?:{KILLED})\b", re.I)
 # Lumped figures: "killed and injured", "martyred or wounded", "casualties".
 LUMPED = re.compile(rf"\b(?:{KILLED})\s+(?:and|or|&)\s+(?:{INJURED})\b|\bcasualties\b", re.I)
@@ -374,7 +374,7 @@ LUMPED_BEFORE = re.compile(
 # A cheap test that a sentence may carry a casualty figure at all.
 CASUALTY_WORD = re.compile(
     r"kill|dead|death|die[ds]|martyr|slain|perish|lives|massacr|execut|behead|decapitat|slaughter|injur|wound|"
-    r"hurt|casualt|toll",
+    r"hurt|casualt|toll|suffocat",
     re.I,
 )
 # Markers that the figures are not one incident: aggregates over time.

@@ -293,6 +293,11 @@ def test_an_including_clause_ends_at_its_verb(sentence, injured):
     "sentence, expected",
     [
         (
+            "Three civilians were killed and more than twenty others suffered from suffocation on Sunday.",
+            {"killed.civilians": (3, False), "injured.total": (20, True)},
+        ),
+        ("More than 35 people suffered suffocation after the gas attack.", {"injured.total": (35, True)}),
+        (
             "The rocket led to the killing of one person and the injury of 40 others.",
             {"killed.total": (1, False), "injured.total": (40, False)},
         ),
