@@ -363,7 +363,8 @@ TOLL_BEFORE = re.compile(
     re.I,
 )
 INJURED_BEFORE = re.compile(
-    r"\b(?:wounding|injuring|wounded|injured|injure|wound|hurting|(?:injury|injuries|injuring|wounding) of)\s*$",
+    r"\b(?:wounding|injuring|wounded|injured|injure|wound|hurting|(?:injury|injuries|injuring|wounding) of|"
+    r"number of (?:the )?(?:injured|wounded|injuries)(?: \w+){0,3}? (?:at|to|reached|was|is))\s*$",
     re.I,
 )
 LUMPED_BEFORE = re.compile(

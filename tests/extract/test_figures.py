@@ -298,6 +298,10 @@ def test_an_including_clause_ends_at_its_verb(sentence, injured):
         ),
         ("More than 35 people suffered suffocation after the gas attack.", {"injured.total": (35, True)}),
         (
+            "The governor put the death toll at six and the number of injured at 28.",
+            {"killed.total": (6, False), "injured.total": (28, False)},
+        ),
+        (
             "The rocket led to the killing of one person and the injury of 40 others.",
             {"killed.total": (1, False), "injured.total": (40, False)},
         ),
