@@ -197,7 +197,13 @@ _ORG_AFTER = re.compile(
 
 
 _KUNYA_BEFORE = re.compile(r"\bAbu\s+[A-Z][\w'-]+\s+(?:al-)?$")
-_LANDMARK_AFTER = re.compile(r"\s+(?:street|station|square|roundabout)\b", re.I)
+# "Baghdad Station", "Damascus Street": str.startswith over the few spellings, not a regex per place
+_LANDMARK_AFTER = tuple(
+    f" {w}{end}"
+    for word in ("street", "station", "square", "roundabout")
+    for w in (word, word.capitalize(), word.upper())
+    for end in (" ", ".", ",", ";", ")")
+)
 
 
 @dataclass(frozen=True)
@@ -512,7 +518,7 @@ def _is_place_use(text: str, m) -> bool:
         text, max(0, m.start - 30), m.start
     ):
         return False  # "Abu Abdelrahman Salqeen": a man named after his town
-    if _LANDMARK_AFTER.match(text, m.end) and all(e.kind == "city" for e in m.entries):
+    if text.startswith(_LANDMARK_AFTER, m.end) and all(e.kind == "city" for e in m.entries):
         return False  # "Baghdad Station", "Damascus Street": a landmark named after a city, not the city
     return not (
         m.text.isupper() and len(m.text) > 3
