@@ -1195,6 +1195,8 @@ def _derive_totals(out: dict[str, Figure]) -> None:
                 out["killed.total"] = Figure(
                     sum(p.value for p in parts), any(p.approx for p in parts), parts[0].span
                 )
+                if "killed.combatants" not in out:
+                    out["killed.civilians"] = out["killed.total"]
     if "killed_or_injured.civilians" in out and "killed_or_injured.total" not in out:
         out["killed_or_injured.total"] = out["killed_or_injured.civilians"]
     lumped = out.get("killed_or_injured.total")
