@@ -44,6 +44,11 @@ _VICTIM_CONTEXT_BEFORE = re.compile(
     r"\b(?:including|among them)\s+(?:[\w-]+\s+)?(?:civilians|children|women|people)\s+and\s+$",
     re.I,
 )
+_KILLED_IN_CLASHES_WITH = re.compile(
+    r"\bkilled\s+(?:[\w-]+\s+){0,3}?in\s+(?:[\w-]+\s+)?(?:clashes|fighting|battles?)\s+with\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 _VICTIM_CONTEXT_AFTER = re.compile(
     r"^[\s-]*(?:held|controlled|run|positions|targets|hideouts|strongholds?|militants were|fighters were|"
     r"members were|terrorists were|-held|-controlled|(?:had been|have been|were|was) (?:killed|wounded|injured))",
@@ -622,6 +627,8 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
         score += 2
     if _in_window(_MEMBER_OF, before):
         return score + 2  # "a suicide bomber from the Nusra Front"
+    if "with" in before and _KILLED_IN_CLASHES_WITH.search(before):
+        return score + 2  # "ten soldiers were killed in clashes with IS": the dead fell to the other side
     if (
         _in_window(_VICTIM_CONTEXT_BEFORE, before)
         or _VICTIM_CONTEXT_AFTER.match(after)

@@ -43,7 +43,7 @@ ACTOR_PATTERNS = _compile(
         (r"isis|isil|daesh|islamic state|(?-i:\bIS\b)|da'esh", "isis"),
         (
             r"(?:syrian democratic forces|sdf|ypg|pyd|people's protection units|kurdish (?:forces|militias?|fighters"
-            r"|units))",
+            r"|units|militants|troops))",
             "sdf_ypg",
         ),
         (

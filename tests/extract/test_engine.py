@@ -368,6 +368,14 @@ def test_a_lumped_figure_stays_when_the_dead_are_not_counted_apart():
             "killing two.",
             "isis",
         ),
+        (
+            "At least ten Syrian soldiers were killed on Tuesday in clashes with IS jihadists near Palmyra.",
+            "isis",
+        ),
+        (
+            "At least 12 Islamist fighters were killed in clashes with Kurdish militants in Hasaka on Friday.",
+            "sdf_ypg",
+        ),
     ],
 )
 def test_the_party_attacked_is_not_the_perpetrator(text, actor):
