@@ -267,6 +267,10 @@ def _ends_with_month(before: str) -> bool:
 
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([\w'’-]+)")
 _MEMBER_AFTER = re.compile(r"\s+members?\b", re.I)
+_BODY_AFTER = re.compile(
+    r"\s+(?:groups?|organi[sz]ations?|factions?|movements?|alliances?|brigades?|positions?|strongholds?|bastions?)\b",
+    re.I,
+)
 
 
 def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
@@ -282,6 +286,8 @@ def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
             if armed:
                 return "combatants", armed.end()
             member = _MEMBER_AFTER.match(sentence, m.end())  # "a staff member", "two crew members"
+            if member is None and _BODY_AFTER.match(sentence, m.end()):
+                return None  # "a jihadist group", "two rebel factions": the word names a body, not people
             return lx.PERSON_NOUNS[word], member.end() if member else m.end()
         if (word not in lx.NOUN_MODIFIERS and not _AGE.fullmatch(word)) or (n.kind == "one" and _ > 0):
             return None
@@ -331,7 +337,16 @@ _OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been)
 _OUTCOME_BEFORE_LAST_WORDS = (
     *("kill", "kills", "killed", "killing", "left", "leaving", "hit", "was", "is", "of", "to", "at"),
     *("surpasses", "surpassed", "reaches", "reached", "exceeds", "exceeded", "executed", "executing"),
-    *("beheaded", "beheading", "decapitated", "massacred", "slaughtered", "slaughter", "martyring"),
+    *(
+        "beheaded",
+        "beheading",
+        "decapitated",
+        "massacred",
+        "slaughtered",
+        "slaughter",
+        "martyring",
+        "crucified",
+    ),
     *("wound", "wounding", "wounded", "injure", "injuring", "injured", "hurting"),
 )
 

@@ -20,13 +20,13 @@ ACTOR_PATTERNS = _compile(
             r"(?:u\.?s\.?|american)[- ]led (?:military |international )?coalition|international coalition|anti-(?:isis|is|daesh) coalition|"
             r"coalition (?:forces|warplanes|jets|aircraft|planes|air ?strikes?|strikes?|raids?|bombing|fighter jets)|"
             r"(?:the|international|so-called) coalition|u\.?s\.? (?:warplanes|war planes|jets|aircraft|forces|strikes?|"
-            r"air ?strikes?|raids?|bombing|military|drones?|navy|missiles?|tomahawk)|american (?:warplanes|jets|strikes?|missiles?)|"
+            r"air ?strikes?|(?:air )?raids?|bombing|military|drones?|navy|missiles?|tomahawk)|american (?:warplanes|jets|strikes?|missiles?)|"
             r"pentagon|centcom",
             "us_led_coalition",
         ),
         (
             r"russian?(?: and syrian)? (?:warplanes|war planes|jets|aircraft|air ?force|air ?strikes?|strikes?|"
-            r"raids?|planes|bombers|helicopters|forces|military|missiles?|bombing|fighter jets)|russia|moscow|"
+            r"(?:air )?raids?|planes|bombers|helicopters|forces|military|missiles?|bombing|fighter jets)|russia|moscow|"
             r"russian defen[cs]e ministry",
             "russia",
         ),
@@ -352,7 +352,7 @@ KILLED_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|claimed the lives of|claiming the lives of|took the lives of|left|leaving|"
     r"death toll(?: [\w-]+){0,8}? (?:to|at|of|surpass(?:es|ed)|reach(?:es|ed)|exceed(?:s|ed)|hit|was|is|stood at|"
     r"stands at)|toll (?:\w+ ){0,3}(?:to|at|of)|bodies of|deaths of|death of|"
-    r"executed|executing|beheaded|beheading|decapitated|massacred|slaughtered|slaughter|martyring|killing of)\s*$",
+    r"executed|executing|beheaded|beheading|decapitated|massacred|slaughtered|slaughter|martyring|crucified|killing of)\s*$",
     re.I,
 )
 # "The death toll in a car bomb attack on buses carrying evacuees has risen to 112": the subject
@@ -384,7 +384,7 @@ AGGREGATE_CUE = re.compile(
     # "the bombing killed hundreds in late September and early October": a toll over weeks
     rf"\b(?:(?:late|early|mid)[- ]?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
     rf"(?:from|between) (?:(?:late|early|mid)[- ]?)?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
-    r"since (?:19|20)\d\d|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
+    r"since (?:19|20)\d\d|since (?:the )?[\w-]+(?: [\w-]+){0,8} (?:began|started|launched)\b|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
     r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)|during the (?:past|last)|"
     r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|in (?:one|a single) (?:week|month|year)\b|this year|last year|per (?:day|month)|"
     r"daily basis|every day|each day|(?-i:campaign)|war has|conflict has|the war|the conflict|total of|"

@@ -332,6 +332,8 @@ def test_the_injury_of_a_number_is_injured(sentence, expected):
             {"killed.combatants": (40, True)},
         ),
         ("The shell killed two teachers at the school.", {"killed.total": (2, False)}),
+        ("A jihadist group has publicly executed and crucified nine men.", {"killed.total": (9, False)}),
+        ("Two rebel groups said 12 fighters were killed in the assault.", {"killed.combatants": (12, False)}),
         (
             "A Russian air strike killed 49 Nusra Front militants in Idlib.",
             {"killed.combatants": (49, False)},

@@ -97,5 +97,17 @@ def test_a_belligerent_bombing_is_an_air_raid(text, actor, weapon):
     assert (_first(lx.ACTOR_PATTERNS, text), _first(lx.WEAPON_PATTERNS, text)) == (actor, weapon)
 
 
-def test_a_toll_over_one_week_is_an_aggregate():
-    assert lx.AGGREGATE_CUE.search("Over 500 Civilians Killed in One Week in Ongoing Bombing Campaign")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over 500 Civilians Killed in One Week in Ongoing Bombing Campaign",
+        "At least 123 civilians have been killed by air strikes since the regime and Russian jets began an "
+        "offensive two weeks ago",
+    ],
+)
+def test_a_toll_over_weeks_is_an_aggregate(text):
+    assert lx.AGGREGATE_CUE.search(text)
+
+
+def test_a_suspected_russian_air_raid_is_russias():
+    assert _first(lx.ACTOR_PATTERNS, "17 civilians were killed by a suspected Russian air raid") == "russia"
