@@ -1315,6 +1315,11 @@ PART_OF_A_CITY_AFTER = re.compile(
 )
 
 
+_PART_OF_THE_CAPITAL_AFTER = re.compile(
+    r"\s+(?:neighbou?rhood|district|quarter|region)\s+(?:of|in)\s+the\s+(?:Syrian\s+)?capital\b"
+)
+
+
 PART_OF_A_CITY_KM = 15  # "the Duma neighbourhood of Damascus": a suburb is still called part of the city
 
 
@@ -1333,9 +1338,12 @@ def _within(entry: GazetteerEntry, city: GazetteerEntry, km: float) -> bool:
 
 def city_of_the_part(after: str) -> tuple[str, str] | None:
     """(city, its governorate) when the words `after` a name say that it is a neighbourhood, district
-    or quarter of a governorate's seat ("... neighbourhood of Aleppo"); None otherwise."""
-    if "neighb" not in after and "district" not in after and "quarter" not in after:
+    or quarter of a governorate's seat ("... neighbourhood of Aleppo", "... region of the Syrian
+    capital"); None otherwise."""
+    if "neighb" not in after and "district" not in after and "quarter" not in after and "region" not in after:
         return None  # a cheap literal check first: most names are followed by none of them
+    if _PART_OF_THE_CAPITAL_AFTER.match(after):
+        return "Damascus", "Damascus"
     m = PART_OF_A_CITY_AFTER.match(after)
     gov = canonical_governorate(m.group("city")) if m else None
     return (m.group("city"), gov) if gov else None

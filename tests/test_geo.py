@@ -622,6 +622,26 @@ def test_a_name_called_a_part_of_a_city_is_that_part_wherever_the_report_names_i
     assert (p.governorate, p.precision, p.lat, p.lon) == ("Aleppo", 2, aleppo.lat, aleppo.lon)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "governorate"),
+    [
+        (
+            "The explosion took place in the Al Kalassa region of the Syrian capital.",
+            "Al Kalassa",
+            "Damascus",
+        ),
+        ("Rockets hit the al-Khalediya neighborhood in Aleppo city.", "al-Khalediya", "Aleppo"),
+    ],
+)
+def test_a_neighbourhood_named_like_one_in_another_city_is_part_of_the_city_named(
+    gaz, text, name, governorate
+):
+    from civcas.extract.places import find_places
+
+    (found,) = [p for p in find_places(text) if p.name == name]
+    assert (found.kind, found.governorate) == ("neighbourhood", governorate)
+
+
 def test_a_suburb_called_a_neighbourhood_of_the_city_keeps_its_own_point(gaz):
     text = "A boy shelters in a mosque in the Duma neighbourhood of Damascus."
     span = Span(text.index("Duma"), text.index("Duma") + 4, "Duma")

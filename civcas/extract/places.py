@@ -599,7 +599,7 @@ def _city_part_governorate(text: str, m, entry) -> str | None:
     """ "the Shahba neighbourhood of Aleppo": the governorate of the city the name is a part of, where
     that is not the entry's (the entry is a namesake, the town of another governorate)."""
     city = geo.city_of_the_part(text[m.end : m.end + 60])
-    return city[1] if city and city[1] != entry.governorate and entry.kind != "neighbourhood" else None
+    return city[1] if city and city[1] != entry.governorate else None
 
 
 def _from_gazetteer(text: str, folded: str, m, entry, part_of: str | None = None) -> PlaceMention:
