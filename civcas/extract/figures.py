@@ -268,9 +268,10 @@ def _ends_with_month(before: str) -> bool:
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([\w'’-]+)")
 _MEMBER_AFTER = re.compile(r"\s+members?\b", re.I)
 _BODY_AFTER = re.compile(
-    r"\s+(?:groups?|organi[sz]ations?|factions?|movements?|alliances?|brigades?|positions?|strongholds?|bastions?)\b",
+    r"\s+(?:groups?|organi[sz]ations?|factions?|movements?|alliances?|brigades?|positions?|strongholds?|bastions?|"
+    r"attacks?|car|bombs?|bombings?|rockets?|shells?|shelling|mortars?|offensive|assault|fire|ambush|cells?)\b",
     re.I,
-)
+)  # "a jihadist group", "a terrorist car bomb attack": the word describes a body or an attack
 
 
 def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:

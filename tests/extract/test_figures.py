@@ -335,6 +335,10 @@ def test_the_injury_of_a_number_is_injured(sentence, expected):
         ("A jihadist group has publicly executed and crucified nine men.", {"killed.total": (9, False)}),
         ("Two rebel groups said 12 fighters were killed in the assault.", {"killed.combatants": (12, False)}),
         (
+            "A terrorist car bomb attack killed four people and wounded six others.",
+            {"killed.total": (4, False), "injured.total": (6, False)},
+        ),
+        (
             "A Russian air strike killed 49 Nusra Front militants in Idlib.",
             {"killed.combatants": (49, False)},
         ),
