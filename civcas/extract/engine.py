@@ -16,6 +16,7 @@ from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import FigureMention, find_figures
 from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, finditer_folded, search_folded
+from civcas.extract.numbers import VAGUE
 from civcas.extract.places import KIND_RANK, PlaceMention, find_places, governorates_in
 from civcas.extract.text import Sentence, body_end, split_sentences
 from civcas.models import Article, Claim, Figure, Place, Span
@@ -851,7 +852,7 @@ def _has_equal_figure(drafts: list[Draft], mention: Mention) -> Draft | None:
 
 def _identifies_incident(
     f: FigureMention, text: str, held: tuple[FigureMention, Sentence], d: Draft, mention: Mention
-):
+) -> bool:
     """An equal count names the same incident, but a vague one ("dozens injured") does so only when no
     other count of the mention contradicts the draft."""
     return not (_vague(f, text) or _vague(*held)) or not _contradicts(d, mention)
@@ -871,7 +872,11 @@ def _contradicts(d: Draft, mention: Mention) -> bool:
     )
 
 
-_VAGUE_AMOUNT = re.compile(r"(?:dozens|scores|hundreds|thousands|tens|several|a few|a number)\b", re.I)
+# The vague amounts of the number reader ("dozens", "several hundred"), but "a dozen", which is twelve.
+_VAGUE_AMOUNT = re.compile(
+    "(?:" + "|".join(sorted((k for k, n in VAGUE.items() if n != 12), key=len, reverse=True)) + r")\b",
+    re.I,
+)
 
 
 _WEAPON_FAMILY = {

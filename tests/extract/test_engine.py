@@ -432,15 +432,30 @@ def test_an_outlet_named_after_a_town_is_not_the_incident_place():
     assert (claim.place.name, claim.governorate) == ("Homs", "Homs")
 
 
-def test_the_toll_of_the_whole_war_is_no_incident():
-    text = (
-        "Gas attack\n"
-        "A gas attack on the town of Khan Sheikhoun on Tuesday killed at least 58 people, the Observatory said. "
-        "Damascus has repeatedly denied using such weapons during the six-year war which has killed hundreds "
-        "of thousands.\n"
-    )
-    claims = extract_claims(article(text, published=date(2017, 4, 4)))
-    assert [(c.place.name, c.figure("killed.total")) for c in claims] == [("Khan Sheikhoun", 58)]
+@pytest.mark.parametrize(
+    ("text", "published", "incidents"),
+    [
+        (  # the toll of the whole war
+            "Gas attack\n"
+            "A gas attack on the town of Khan Sheikhoun on Tuesday killed at least 58 people, the Observatory "
+            "said. Damascus has repeatedly denied using such weapons during the six-year war which has killed "
+            "hundreds of thousands.\n",
+            date(2017, 4, 4),
+            [("Khan Sheikhoun", 58)],
+        ),
+        (  # a toll over weeks
+            "Aleppo braces for bombing\n"
+            "Residents expect a resumption of the bombing, which killed hundreds of people in late September and "
+            "early October. On Thursday an air strike on the Sukkari neighbourhood killed seven civilians, "
+            "rescuers said.\n",
+            date(2016, 11, 4),
+            [("Sukkari", 7)],
+        ),
+    ],
+)
+def test_a_toll_over_a_war_or_weeks_is_no_incident(text, published, incidents):
+    claims = extract_claims(article(text, published=published))
+    assert [(c.place.name, c.figure("killed.total")) for c in claims] == incidents
 
 
 def test_a_superseded_toll_is_neither_a_figure_nor_an_incident():
@@ -527,17 +542,6 @@ def test_the_group_that_claimed_a_blast_is_its_perpetrator(claim, actor):
     )
     claim_of_the_blast = extract_claims(article(text, published=date(2017, 10, 3)))[0]
     assert (claim_of_the_blast.figure("killed.total"), claim_of_the_blast.actor) == (17, actor)
-
-
-def test_a_toll_over_weeks_is_no_incident():
-    text = (
-        "Aleppo braces for bombing\n"
-        "Residents expect a resumption of the bombing, which killed hundreds of people in late September and "
-        "early October. On Thursday an air strike on the Sukkari neighbourhood killed seven civilians, "
-        "rescuers said.\n"
-    )
-    claims = extract_claims(article(text, published=date(2016, 11, 4)))
-    assert [(c.place.name, c.figure("killed.total")) for c in claims] == [("Sukkari", 7)]
 
 
 def test_a_capital_named_as_an_ally_is_not_the_incident_place():
