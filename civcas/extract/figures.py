@@ -151,9 +151,7 @@ def find_figures(sentence: str) -> list[FigureMention]:
     ]
 
 
-_AND_BETWEEN = re.compile(
-    r"\s*,?\s*and\s+(?:another\s+|at least\s+|around\s+|about\s+|some\s+|nearly\s+|almost\s+)?", re.I
-)
+_AND_BETWEEN = re.compile(rf"\s*,?\s*and\s+(?:(?:another|{'|'.join(HEDGES_BEFORE)})\s+)?", re.I)
 
 
 def _parts_among(sentence: str, found: list[FigureMention]) -> list[FigureMention]:
