@@ -631,7 +631,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         words.pop(0)
     while len(words) > 1 and words[-1].group(0).lower() in _EDGE_WORDS:
         words.pop()
+    if len(words) > 1 and _SPEECH_AFTER.match(text, start + words[-1].end()):
+        words.pop()  # "the city of Khan-Shaikhoun Rudskoi said": the comma before the speaker was lost
     return start + words[0].start(), start + words[-1].end()
+
+
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|stressed)\b")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -625,3 +625,13 @@ def test_a_government_claiming_something_of_an_attack_did_not_claim_it():
     )
     (blast,) = extract_claims(article(text, published=date(2017, 10, 3)))
     assert (blast.actor, blast.belligerent_response) == ("unknown", None)
+
+
+def test_a_speaker_named_after_a_place_is_not_part_of_its_name():
+    text = (
+        "Russia warns\n"
+        "Sixty people were killed in the alleged chemical attack on the city of Khan-Shaikhoun Rudskoi said on "
+        "Tuesday.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2017, 4, 11)))
+    assert claim.place.name == "Khan-Shaikhoun"
