@@ -596,6 +596,8 @@ def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | Non
     for pattern, value in _candidates(lx.ACTOR_PATTERNS, sentence.text):
         for m in finditer_folded(pattern, sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
+            if text[start - 1 : start] == "(" and any(f[3] == value and start - 3 <= f[2] for f in found):
+                continue  # "the Islamic State (IS) group": the name just before says who, and in what context
             score = _actor_score(sentence.text, m, value)
             found.append((score, start, end, value))
     if not found:
@@ -626,8 +628,10 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
         score += 2  # "coalition warplanes", "regime forces": the party acting
     if _in_window(_BY_BEFORE, before) and not _HELD_BY_BEFORE.search(before):
         score += 2
-    if _in_window(_MEMBER_OF, before):
-        return score + 2  # "a suicide bomber from the Nusra Front"
+    if _in_window(_MEMBER_OF, before) and not _in_window(_VICTIM_COUNT_BEFORE, before):
+        return (
+            score + 2
+        )  # "a suicide bomber from the Nusra Front", not "killing 30 members of the regime troops"
     if "with" in before and _KILLED_IN_CLASHES_WITH.search(before):
         return score + 2  # "ten soldiers were killed in clashes with IS": the dead fell to the other side
     if (

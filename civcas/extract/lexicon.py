@@ -17,7 +17,8 @@ def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
 ACTOR_PATTERNS = _compile(
     [
         (
-            r"(?:u\.?s\.?|american)[- ]led (?:military |international )?coalition|international coalition|anti-(?:isis|is|daesh) coalition|"
+            r"(?:u\.?s\.?|american)[- ]led (?:military |international )?coalition|"
+            r"(?:u\.?s\.?|american)[- ]led (?:air ?strikes?|strikes?|raids?|bombing)|international coalition|anti-(?:isis|is|daesh) coalition|"
             r"coalition (?:forces|warplanes|jets|aircraft|planes|air ?strikes?|strikes?|raids?|bombing|fighter jets)|"
             r"(?:the|international|so-called) coalition|u\.?s\.? (?:warplanes|war planes|jets|aircraft|forces|strikes?|"
             r"air ?strikes?|(?:air )?raids?|bombing|military|drones?|navy|missiles?|tomahawk)|american (?:warplanes|jets|strikes?|missiles?)|"
@@ -36,13 +37,13 @@ ACTOR_PATTERNS = _compile(
             r"shelling)|"
             r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian? (?:armed forces|army|troops|soldiers|"
             r"warplanes|war planes|jets|aircraft|air ?force|government forces|forces|military|artillery|"
-            r"helicopters)|assad(?:'?s)? (?:forces|regime|troops|army|air ?force|warplanes|jets|aircraft)|loyalist forces|army units?|"
+            r"helicopters)|syrian (?:air ?strikes?|air raids?)|assad(?:'?s)? (?:forces|regime|troops|army|air ?force|warplanes|jets|aircraft)|loyalist forces|army units?|"
             r"syrian arab army|(?-i:\bSAA\b)",
             "syrian_government",
         ),
         (r"isis|isil|daesh|islamic state|(?-i:\bIS\b)|da'esh", "isis"),
         (
-            r"(?:syrian democratic forces|sdf|ypg|pyd|people's protection units|kurdish (?:forces|militias?|fighters"
+            r"(?:syrian democratic forces|sdf|ypg|pyd|people'?s protection units|kurdish (?:forces|militias?|fighters"
             r"|units|militants|troops))",
             "sdf_ypg",
         ),
@@ -69,7 +70,7 @@ ACTOR_PATTERNS = _compile(
             r"rebels?|rebel (?:groups|fighters|factions|shelling|rockets?)|armed (?:groups|opposition|factions)|"
             r"terrorist (?:groups|organizations|organisations|factions)|terrorists|free syrian army|\bfsa\b|"
             r"opposition (?:fighters|forces|groups|factions)|militants|insurgents|jihadists|islamist (?:rebels|"
-            r"groups|factions)|jaish al-islam|ahrar al-sham",
+            r"groups|factions)|ja[iy]sh al-islam|ahrar al-sham",
             "opposition",
         ),
     ]

@@ -373,6 +373,23 @@ def test_a_lumped_figure_stays_when_the_dead_are_not_counted_apart():
             "isis",
         ),
         (
+            "IS recaptured the gas fields near Palmyra on Sunday after killing at least 30 members of the regime "
+            "troops.",
+            "isis",
+        ),
+        (
+            "Air strikes on Al-Shaara, a town held by the Islamic State (IS) group, killed 17 civilians on Monday.",
+            None,
+        ),
+        (
+            "A Syrian air strike on an IS training camp near Tibni killed 17 militants on Saturday.",
+            "syrian_government",
+        ),
+        (
+            "US-led strikes on IS positions near Raqqa killed more than 20 jihadists on Tuesday.",
+            "us_led_coalition",
+        ),
+        (
             "At least 12 Islamist fighters were killed in clashes with Kurdish militants in Hasaka on Friday.",
             "sdf_ypg",
         ),
