@@ -38,6 +38,13 @@ class ExtractBench:
         )
 
 
+def extraction_is_compiled() -> bool:
+    """Whether the extraction modules run compiled (setup.py builds them with mypyc) or as plain Python."""
+    from civcas.extract import engine
+
+    return not engine.__file__.endswith(".py")
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process (Linux reports kilobytes)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

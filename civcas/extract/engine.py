@@ -8,9 +8,9 @@ import itertools
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import TypeGuard
 
 from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
@@ -106,21 +106,7 @@ _SAME_DAY = re.compile(
 )
 
 
-class _found_once:  # noqa: N801 (a decorator, named like functools.cached_property)
-    """functools.cached_property without its lock (Python 3.11 takes one on every first read): a
-    mention is read by one thread, and thousands of mentions have their party, target or source read."""
-
-    def __init__(self, find: Callable) -> None:
-        self._find = find
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-
-    def __get__(self, mention, owner=None):
-        if mention is None:
-            return self
-        value = mention.__dict__[self._name] = self._find(mention)
-        return value
+_ACTOR, _TARGET, _SOURCE = 1, 2, 4  # what a mention has looked for (Mention.looked_for)
 
 
 @dataclass
@@ -141,17 +127,31 @@ class Mention:
 
     # The party, target and source are only read when the mention fills an incident that lacks them:
     # most mentions join an incident that has them already, so they are found on demand.
-    @_found_once
+    found_actor: tuple[str, Span] | None = None
+    found_target: tuple[str, Span] | None = None
+    found_source: tuple[str, Span] | None = None
+    looked_for: int = 0  # which of them were looked for: bits _ACTOR, _TARGET, _SOURCE
+
+    @property
     def actor(self) -> tuple[str, Span] | None:
-        return _actor(self.text, self.sentence, self.anchor)
+        if not self.looked_for & _ACTOR:
+            self.found_actor = _actor(self.text, self.sentence, self.anchor)
+            self.looked_for |= _ACTOR
+        return self.found_actor
 
-    @_found_once
+    @property
     def target(self) -> tuple[str, Span] | None:
-        return _first_match(self.text, self.sentence, lx.TARGET_PATTERNS, by_order=True)
+        if not self.looked_for & _TARGET:
+            self.found_target = _first_match(self.text, self.sentence, lx.TARGET_PATTERNS, by_order=True)
+            self.looked_for |= _TARGET
+        return self.found_target
 
-    @_found_once
+    @property
     def source(self) -> tuple[str, Span] | None:
-        return _source(self.text, self.sentence, self.anchor)
+        if not self.looked_for & _SOURCE:
+            self.found_source = _source(self.text, self.sentence, self.anchor)
+            self.looked_for |= _SOURCE
+        return self.found_source
 
 
 @dataclass
@@ -216,9 +216,12 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     if figures and _contains(lx.AGGREGATE_CUE, sentence.text):
         figures = [f for f in figures if not _aggregate_cue_around(sentence.text, f.start)]
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
-    if figures and _contains(lx.SUPERSEDED_TOLL, sentence.text):
-        superseded = lx.SUPERSEDED_TOLL.search(sentence.text).start()
-        figures = [f for f in figures if f.start < superseded]  # the old toll, replaced by the new
+    if (
+        figures
+        and _contains(lx.SUPERSEDED_TOLL, sentence.text)
+        and (superseded := lx.SUPERSEDED_TOLL.search(sentence.text))
+    ):
+        figures = [f for f in figures if f.start < superseded.start()]  # the old toll, replaced by the new
     if figures and _round_up(figures, governorates, s, e):
         figures = []
     site_only = (
@@ -247,7 +250,8 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         anchor=anchor,
     )
     if site_target is not None:
-        mention.target = site_target  # found already: the on-demand search need not run again
+        mention.found_target = site_target  # found already: the on-demand search need not run again
+        mention.looked_for |= _TARGET
     return mention
 
 
@@ -474,7 +478,7 @@ def _place_from_strike_of_the_day(drafts: list[Draft], strikes: list[Mention]) -
             d.place = places[0]
 
 
-def _exact_day(d: DateMention | None) -> bool:
+def _exact_day(d: DateMention | None) -> TypeGuard[DateMention]:
     return d is not None and d.value is not None and d.precision == "day" and not d.weak
 
 
@@ -527,7 +531,8 @@ _dates_in = functools.lru_cache(maxsize=32)(find_dates)
 
 def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> DateMention | None:
     """The date nearest the figure; the day a statement was made only when nothing else is given."""
-    candidates, statement_days = [], []
+    candidates: list[tuple[int, DateMention]] = []  # (distance to the anchor, date)
+    statement_days: list[tuple[int, DateMention]] = []
     for d in _dates_in(sentence.text, published):
         absolute_start = sentence.start + d.start
         if not d.relative and d.value == published and absolute_start < dateline_end:
@@ -592,7 +597,7 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
 
 
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
-    found = []
+    found: list[tuple[int, int, int, str]] = []  # (score, start, end, party)
     for pattern, value in _candidates(lx.ACTOR_PATTERNS, sentence.text):
         for m in finditer_folded(pattern, sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
@@ -1078,7 +1083,9 @@ def _actor_from_claim_of_responsibility(text: str, sentences: list[Sentence], dr
             continue
         if not _names_a_group(blast):
             blast.actor, blast.claimed = actor, True
-        if blast.actor[0] == actor[0] and blast.response is None:  # the perpetrator said it did it
+        if (
+            blast.actor is not None and blast.actor[0] == actor[0] and blast.response is None
+        ):  # the perpetrator said it did it
             start, end = sentence.start + claim.start(), sentence.start + claim.end()
             blast.response = ("admitted", Span(start, end, text[start:end]))
         return
@@ -1135,13 +1142,10 @@ def _claim(article: Article, index: int, d: Draft, role: str, default_gov: str |
     place = None
     if d.place:
         p = d.place
+        evidence["place"] = Span(p.start, p.end, text[p.start : p.end])
         place = Place(
-            name=p.name,
-            span=Span(p.start, p.end, text[p.start : p.end]),
-            alt_names=list(p.alt_names),
-            governorate=p.governorate,
+            name=p.name, span=evidence["place"], alt_names=list(p.alt_names), governorate=p.governorate
         )
-        evidence["place"] = place.span
     governorate = (d.place.governorate if d.place else None) or (d.governorate[2] if d.governorate else None)
     if d.governorate and not governorate:
         evidence["governorate"] = Span(

@@ -141,9 +141,9 @@ def find_figures(sentence: str) -> list[FigureMention]:
             continue  # "the death toll of a terrorist attack": an article, not a count
         outcomes[i] = _outcome(sentence, folded, numbers, i, nouns, outcomes)
     found = [
-        _mention(folded, n, nouns[i], outcomes[i])
+        _mention(folded, n, nouns[i], outcome)
         for i, n in enumerate(numbers)
-        if outcomes[i] and (nouns[i] is not None or n.kind not in ("one",))
+        if (outcome := outcomes[i]) and (nouns[i] is not None or n.kind not in ("one",))
     ]
     found = _others_added(sentence, _parts_among(sentence, found))
     return found + [

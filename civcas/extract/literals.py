@@ -20,8 +20,8 @@ from typing import TypeVar
 import ahocorasick
 
 try:  # the parser behind `re`; an unknown layout only turns the prefilter off
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     _sre = _sre_parse = None
 
@@ -265,7 +265,9 @@ def _decided_by_literals(pattern: re.Pattern[str]) -> bool:
     spellings = _sequence_spellings(
         _sre_parse.parse(pattern.pattern, pattern.flags).data, True, bounded=False
     )
-    return bool(spellings) and all(map(_WORD_SPELLING.fullmatch, spellings))
+    if not spellings:
+        return False
+    return all(map(_WORD_SPELLING.fullmatch, spellings))
 
 
 # What a pattern source spells a zero-width item with (or a class, "[^", that may hold no such item).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from text_to_num import text2num
 
@@ -148,7 +148,7 @@ def find_numbers(text: str) -> list[Number]:
     folded = fold(text)
     scan = _BREAK_THEN_NUMBER_ASCII if folded.isascii() else _BREAK_THEN_NUMBER
     for m in scan.finditer(" " + folded):
-        kind = m.lastgroup
+        kind = cast(str, m.lastgroup)  # every alternative is a named group
         value = _value(m.group(kind), kind)
         if value is None:
             continue

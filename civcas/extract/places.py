@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from re import _parser as _sre_parse
+from dataclasses import dataclass, field
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
 
 import ahocorasick
 
@@ -217,6 +217,7 @@ class PlaceMention:
     introduced: bool = False  # named by a phrase like "the town of X"
     origin: bool = False  # where people came from ("evacuated from the towns of X"): not where it happened
     listed: bool = False  # one of several places named together ("the towns of X, Y and Z")
+    rank: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # rank: float, read for every mention: set once here, as functools.cached_property's first
@@ -376,7 +377,7 @@ def _matches(text: str, folded: str, introducer: _Introducer):
     # Where fold changed a length (rare), its offsets are not the text's.
     if not literals or len(folded) != len(text):
         return pattern.finditer(text)
-    starts = set()
+    starts: set[int] = set()
     for literal_start in _literal_starts(folded, literals):
         starts.update(literal_start - lead for lead in introducer.leads)
         if introducer.spaces and _capital_before(text, literal_start):
@@ -404,7 +405,7 @@ def _starts_by_suffix(folded: str, literals: tuple[str, ...], suffix: str) -> li
     for the suffix, and one endswith test of the words before each, instead of a pass for each
     literal."""
     longest = max(map(len, literals))
-    starts = []
+    starts: list[int] = []
     end = folded.find(suffix)
     while end >= 0:
         end += len(suffix)
@@ -499,7 +500,8 @@ def _mark_listed(text: str, folded: str, mentions: list[PlaceMention]) -> list[P
 def _list_size(text: str, folded: str, m: PlaceMention) -> int:
     if m.rank >= KIND_RANK["city"]:
         return 1
-    after = _ITEMS_AFTER.match(text, m.end).group(0)
+    items = _ITEMS_AFTER.match(text, m.end)
+    after = items.group(0) if items else ""
     size = 1 + len(_ITEM_RE.findall(after))
     lo = max(0, m.start - 160)
     window = text[lo : m.start]

@@ -35,7 +35,7 @@ _RELATED_LINKS = re.compile(
 
 # A tuple: one is built for every sentence of every article, at a third of a frozen dataclass's cost.
 class Sentence(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index, which no caller uses
     start: int
     end: int
     text: str
