@@ -1,7 +1,7 @@
 """Build step: compile the extraction hot path with mypyc.
 
 Extraction is rules over text, run once per sentence for hundreds of thousands of sentences; compiled,
-its pure-Python modules run about 1.4 times as fast with the same results. Everything else is
+its pure-Python modules run about 1.25-1.3 times as fast with the same results. Everything else is
 configured in pyproject.toml. CIVCAS_PURE_PYTHON=1 installs the plain modules (no C compiler needed).
 """
 

@@ -442,7 +442,7 @@ def bench_extract_cmd(
     console.print(
         "extraction modules: compiled (mypyc)"
         if bench.extraction_is_compiled()
-        else "extraction modules: plain Python (`make` compiles them, about 1.4 times as fast)"
+        else "extraction modules: plain Python (`make` compiles them, about 1.25 times as fast)"
     )
     console.print(
         f"{result.articles} articles, {result.megabytes:.2f} MB, {result.claims} claims in {result.seconds:.2f} s: "
