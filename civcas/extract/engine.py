@@ -230,7 +230,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     if site_only and not any(p.introduced and not p.origin for p in sent_places):
         return None
     site_target = _first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True) if site_only else None
-    if site_only and site_target is None:
+    if site_only and site_target is None and not _contains(_RESCUE_AT_SITE, sentence.text):
         return None
     weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
     anchor = s + (figures[0].start if figures else 0)
@@ -791,7 +791,7 @@ _SITE_OF_LAST = re.compile(
 def _names_site_of(d: Draft, m: Mention) -> bool:
     return (
         m.place is not None
-        and (bool(_SITE_OF_LAST.match(m.sentence.text)) or _same_target_nearby(d, m))
+        and (bool(_SITE_OF_LAST.match(m.sentence.text)) or _same_target_nearby(d, m) or _rescue_nearby(d, m))
         and _places_agree(d.place, m.place)
         and (d.place is None or _more_specific(m.place, d.place))
     )
@@ -806,6 +806,21 @@ def _same_target_nearby(d: Draft, m: Mention) -> bool:
 
 
 _SAME_TARGET_REACH = 3  # sentences
+
+# "The bodies of children were pulled from the rubble in the town of X": where the victims just
+# counted were found is where it happened.
+_RESCUE_AT_SITE = re.compile(
+    r"\b(?:from (?:the |under the )?(?:rubble|debris)|(?:bodies|victims|survivors)\b[^.]{0,60}?\b"
+    r"(?:pulled|recovered|retrieved|dug out|rescued))\b",
+    re.I,
+)
+
+
+def _rescue_nearby(d: Draft, m: Mention) -> bool:
+    near = m.sentence.index - d.mentions[-1].sentence.index <= _SAME_TARGET_REACH
+    return (
+        near and m.place is not None and m.place.introduced and bool(_RESCUE_AT_SITE.search(m.sentence.text))
+    )
 
 
 def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool = True) -> Draft | None:

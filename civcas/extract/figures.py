@@ -75,6 +75,12 @@ _MEMBERS_OF_ARMED = re.compile(
 _NEXT_OUTCOME_WORD = re.compile(
     r"\s+(?:(?P<injured>injured|wounded|hurt)|killed|dead)\b(?!\s+(?:and|or|&)\s)"
 )
+# "14 people were killed 25 were wounded" (its comma lost): a count with a verb of its own is not
+# the object of the verb before it.
+_OWN_OUTCOME_NEXT = re.compile(
+    r"\s+(?:were|was|have been|had been)\s+(?:(?:also|reportedly|seriously|critically|lightly)\s+)?"
+    r"(?:(?P<injured>injured|wounded|hurt)|killed)\b(?!\s+(?:and|or|&)\s)"
+)
 _LUMPED_NEXT = re.compile(r"\s+(?:killed|dead)\s+(?:and|or|&)\s+(?:injured|wounded)")
 _THE_DEAD = ("dead", "killed", "martyrs", "bodies")  # "6 Lebanese martyrs": the count names the dead
 _AND_INJURED_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:injured|wounded|hurt)\b")  # "88 killed & injured"
@@ -308,6 +314,8 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     next_word = _NEXT_OUTCOME_WORD.match(folded, head_end)
     if next_word and not _LUMPED_NEXT.match(folded, head_end):
         return "injured" if next_word.group("injured") else "killed"
+    if not noun and (own := _OWN_OUTCOME_NEXT.match(folded, head_end)):
+        return "injured" if own.group("injured") else "killed"
     before = _strip_approx(folded[max(0, n.start - 40) : n.start])
     verb_before = before.rstrip().endswith(_OUTCOME_BEFORE_LAST_WORDS)
     if verb_before and _LUMPED_BEFORE.search(before):

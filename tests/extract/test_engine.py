@@ -97,6 +97,25 @@ def test_aggregates_are_not_incidents():
     assert extract_claims(article(text)) == []
 
 
+def test_a_toll_over_recent_days_is_an_aggregate_not_part_of_the_incident():
+    text = (
+        "Air strikes killed 12 people in the town of Kafr Nabl on Saturday, a monitor said. "
+        "Dozens of civilians have been killed in the offensive in recent days."
+    )
+    (c,) = extract_claims(article(text))
+    assert (c.figure("killed.total"), c.figure("killed.civilians")) == (12, None)
+
+
+def test_where_the_victims_were_pulled_from_the_rubble_is_the_place_of_the_strike():
+    text = (
+        "Air strikes killed 25 children on Saturday in a densely populated town in eastern Syria, the agency said. "
+        "Rescuers said the bodies were pulled from the rubble in the town of al-Quria. "
+        "The agency called on all parties to spare civilians."
+    )
+    (c,) = extract_claims(article(text))
+    assert (c.figure("killed.children"), c.place.name) == (25, "al-Quria")
+
+
 def test_distant_death_toll_subject_and_origin_towns():
     text = (
         "Toll rises in convoy bombing\n"

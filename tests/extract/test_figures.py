@@ -378,6 +378,24 @@ def test_a_count_among_a_toll_shares_its_outcome(sentence, expected):
     assert [(f.path, f.value, f.subordinate) for f in find_figures(sentence)] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # a flattened report lost the comma: the second count has a verb of its own
+            "At least 14 people were killed 25 were wounded in a suicide attack on a wedding.",
+            [("killed.total", 14), ("injured.total", 25)],
+        ),
+        (
+            "The strike killed 12 and 30 were seriously injured.",
+            [("killed.total", 12), ("injured.total", 30)],
+        ),
+        ("The shelling killed 12 who were wounded earlier.", [("killed.total", 12)]),
+    ],
+)
+def test_a_count_with_its_own_outcome_verb_is_not_the_object_of_the_verb_before(sentence, expected):
+    assert [(f.path, f.value) for f in find_figures(sentence)] == expected
+
+
 FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
 
 
