@@ -946,12 +946,39 @@ def _conflicting_figures(d: Draft, m: Mention) -> bool:
         # "30 soldiers and 39 rebels" after "70 fighters" is a breakdown, not another event
         breakdown = held and (held[0].value == total or _close(held[0].value, total))
         if held and not breakdown and all(f.value != held[0].value for f in m.figures if f.path == path):
-            return True
+            if not _vague_lead_fits(d, m, held, [f for f in m.figures if f.path == path]):
+                return True
     held_total = _headline({path: f for path, (f, _) in d.figures.items()})
     new_total = _headline({f.path: f for f in m.figures if not f.subordinate})
     if held_total is None or new_total is None or held_total == new_total:
         return False
+    if _vague_lead_fits(d, m, _headline_held(d), [f for f in m.figures if f.value == new_total]):
+        return False
     return not _close(held_total, sums.get("killed.combatants", sums.get("killed.civilians", new_total)))
+
+
+def _headline_held(d: Draft) -> tuple[FigureMention, Sentence] | None:
+    for path in ("killed.total", "killed.civilians", "killed.combatants"):
+        if path in d.figures:
+            return d.figures[path]
+    return None
+
+
+def _vague_lead_fits(
+    d: Draft, m: Mention, held: tuple[FigureMention, Sentence] | None, new: list[FigureMention]
+) -> bool:
+    """ "Dozens of civilians killed after airstrikes targeted a market in Idlib" (the headline), then
+    "airstrikes killed at least 12 people in Idlib": a vague count in the lead does not contradict a
+    precise one of the same order (its half to twice) for the same place."""
+    if held is None or not new or held[1].index > _LEAD_SENTENCES or not _vague(*held):
+        return False
+    if m.place is not None and (d.place is None or not _same_place(d.place, m.place)):
+        return False
+    value = held[0].value
+    return any(value / 2 <= f.value <= 2 * value and not _vague(f, m.sentence) for f in new)
+
+
+_LEAD_SENTENCES = 2  # the headline and the first sentences of the report
 
 
 def _close(a: int, b: int) -> bool:

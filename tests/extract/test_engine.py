@@ -116,6 +116,20 @@ def test_where_the_victims_were_pulled_from_the_rubble_is_the_place_of_the_strik
     assert (c.figure("killed.children"), c.place.name) == (25, "al-Quria")
 
 
+def test_a_vague_count_in_the_lead_and_a_precise_count_of_its_order_are_one_incident():
+    text = (
+        "Dozens of civilians have been killed after Russian airstrikes targeted a busy market in rebel-held Idlib.\n"
+        "Activists say airstrikes have hit a market and other targets in the city of Idlib, killing at least 12 people.\n"
+        "A monitor says at least 12 people were killed when several airstrikes struck the city on Sunday.\n"
+        "Separately, three people were killed in shelling on the town of Saraqeb on Sunday."
+    )
+    claims = extract_claims(article(text, date(2016, 6, 12)))
+    assert [(c.role, c.place.name, c.date, c.figure("killed.total")) for c in claims] == [
+        ("main", "Idlib", date(2016, 6, 12), 24),
+        ("related", "Saraqeb", date(2016, 6, 12), 3),
+    ]
+
+
 def test_distant_death_toll_subject_and_origin_towns():
     text = (
         "Toll rises in convoy bombing\n"
