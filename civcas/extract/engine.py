@@ -945,9 +945,14 @@ def _conflicting_figures(d: Draft, m: Mention) -> bool:
         held = d.figures.get(path)
         # "30 soldiers and 39 rebels" after "70 fighters" is a breakdown, not another event
         breakdown = held and (held[0].value == total or _close(held[0].value, total))
-        if held and not breakdown and all(f.value != held[0].value for f in m.figures if f.path == path):
-            if not _vague_lead_fits(d, m, held, [f for f in m.figures if f.path == path]):
-                return True
+        same_count = [f for f in m.figures if f.path == path]
+        if (
+            held
+            and not breakdown
+            and all(f.value != held[0].value for f in same_count)
+            and not _vague_lead_fits(d, m, held, same_count)
+        ):
+            return True
     held_total = _headline({path: f for path, (f, _) in d.figures.items()})
     new_total = _headline({f.path: f for f in m.figures if not f.subordinate})
     if held_total is None or new_total is None or held_total == new_total:
