@@ -39,7 +39,8 @@ _SPEECH_BEFORE = re.compile(
 _VICTIM_CONTEXT_BEFORE = re.compile(
     r"(?:against|targeting|targeted|targets of|positions of|held by|controlled by|used by|run by|"
     r"prison by|occupied by|fighting|battle with|clashes with|areas of|control of|from|besieged by|"
-    r"under|attack on|attacks on|fight against|war on|to|(?:air ?)?(?:strikes?|raids?) on)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
+    r"under|attack on|attacks on|fight against|war on|to|(?:air ?)?(?:strikes?|raids?) on)\s+(?:the\s+)?"
+    r"(?:both\s+)?(?:(?:president\s+)?bashar\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:attacked|attacking|stormed|storming|ambushed|ambushing)\s+(?:the|an?)\s+(?:[\w-]+\s+)?$|"
     r"\b(?:rockets?|shells?|missiles?|gas|bombs?|mortars?|projectiles)\s+(?:at|on)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:including|among them)\s+(?:[\w-]+\s+)?(?:civilians|children|women|people)\s+and\s+$",
@@ -639,6 +640,12 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
         )  # "a suicide bomber from the Nusra Front", not "killing 30 members of the regime troops"
     if "with" in before and _KILLED_IN_CLASHES_WITH.search(before):
         return score + 2  # "ten soldiers were killed in clashes with IS": the dead fell to the other side
+    if ("accus" in before or "blam" in before) and _ACCUSED_BEFORE.search(before):
+        return (
+            score + 2
+        )  # "opposition groups have accused Assad's forces of ...": the accused is the claimed actor
+    if ("accus" in after or "blam" in after) and _ACCUSES_AFTER.match(after):
+        return score - 4  # the accuser
     if (
         _in_window(_VICTIM_CONTEXT_BEFORE, before)
         or _VICTIM_CONTEXT_AFTER.match(after)
@@ -647,6 +654,12 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
     ):
         score -= 4
     return score
+
+
+_ACCUSED_BEFORE = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_ACCUSES_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:(?:has|have|had)\s+)?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b", re.I
+)
 
 
 def _drop_nested(found: list[tuple[int, int, int, str]], text: str) -> list[tuple[int, int, int, str]]:

@@ -37,7 +37,7 @@ ACTOR_PATTERNS = _compile(
             r"shelling)|"
             r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian? (?:armed forces|army|troops|soldiers|"
             r"warplanes|war planes|jets|aircraft|air ?force|government forces|forces|military|artillery|"
-            r"helicopters)|syrian (?:air ?strikes?|air raids?)|assad(?:'?s)? (?:forces|regime|troops|army|air ?force|warplanes|jets|aircraft)|loyalist forces|army units?|"
+            r"helicopters)|syrian (?:air ?strikes?|air raids?)|(?:al-)?assad(?:'?s)? (?:forces|regime|troops|army|air ?force|warplanes|jets|aircraft)|loyalist forces|army units?|"
             r"syrian arab army|(?-i:\bSAA\b)",
             "syrian_government",
         ),

@@ -426,6 +426,21 @@ def test_a_lumped_figure_stays_when_the_dead_are_not_counted_apart():
             "At least 12 Islamist fighters were killed in clashes with Kurdish militants in Hasaka on Friday.",
             "sdf_ypg",
         ),
+        (  # the accuser is not the actor; "al-Assads forces" as flattened reports write it
+            "Opposition groups have accused President Bashar al-Assads forces of launching a chemical attack "
+            "near Damascus on Wednesday and killing as many as 1300 people.",
+            "syrian_government",
+        ),
+        (
+            "Jihadist rebels blamed Russian warplanes for the attack on the market in Atareb, which killed "
+            "61 people on Monday.",
+            "russia",
+        ),
+        (
+            "IS publicly executed nine men, eight of them rebels fighting both President Bashar al-Assads regime "
+            "and the jihadists, in the town of al-Bab on Saturday.",
+            "isis",
+        ),
     ],
 )
 def test_the_party_attacked_is_not_the_perpetrator(text, actor):
