@@ -63,7 +63,7 @@ _SMALL = {"two": 2, "three": 3, "four": 4}
 _GATE = LiteralIndex([_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR, _YEAR, _WEEKDAY, _RELATIVE], shared=SENTENCE_PASS)
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # never changed once built
 class DateMention:
     value: date | None  # None when it cannot be resolved (no publication date)
     precision: str | None  # day, month, year
@@ -72,6 +72,21 @@ class DateMention:
     text: str
     relative: bool  # resolved against the publication date
     weak: bool = False  # the day a statement was made ("a monitor said Thursday"), not clearly the event's
+
+    # Written out: a dataclass's generated __init__ runs in the interpreter even in the compiled
+    # module (setup.py), at ten times the cost; the class stays a dataclass for eq, hash, repr, replace.
+    def __init__(
+        self,
+        value: date | None,
+        precision: str | None,
+        start: int,
+        end: int,
+        text: str,
+        relative: bool,
+        weak: bool = False,
+    ) -> None:
+        self.value, self.precision, self.start, self.end = value, precision, start, end
+        self.text, self.relative, self.weak = text, relative, weak
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:

@@ -206,7 +206,7 @@ _LANDMARK_AFTER = tuple(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # never changed once built
 class PlaceMention:
     start: int
     end: int
@@ -217,16 +217,30 @@ class PlaceMention:
     introduced: bool = False  # named by a phrase like "the town of X"
     origin: bool = False  # where people came from ("evacuated from the towns of X"): not where it happened
     listed: bool = False  # one of several places named together ("the towns of X, Y and Z")
-    rank: float = field(init=False, repr=False, compare=False)
+    rank: float = field(init=False, repr=False, compare=False)  # read for every mention: set once
 
-    def __post_init__(self) -> None:
-        # rank: float, read for every mention: set once here, as functools.cached_property's first
-        # read (which takes a lock) costs more than computing it.
-        object.__setattr__(self, "rank", _rank(self.kind, self.name))
+    # Written out: a dataclass's generated __init__ runs in the interpreter even in the compiled
+    # module (setup.py), at ten times the cost; the class stays a dataclass for eq, hash, repr, replace.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        name: str,
+        kind: str,
+        governorate: str | None,
+        alt_names: tuple[str, ...] = (),
+        introduced: bool = False,
+        origin: bool = False,
+        listed: bool = False,
+    ) -> None:
+        self.start, self.end, self.name, self.kind, self.governorate = start, end, name, kind, governorate
+        self.alt_names, self.introduced, self.origin, self.listed = alt_names, introduced, origin, listed
+        self.rank = _rank(kind, name)
 
-    @functools.cached_property
+    @property
     def keys(self) -> frozenset[str]:
-        """Spelling-tolerant keys of every name of this place, to tell whether two mentions are one place."""
+        """Spelling-tolerant keys of every name of this place, to tell whether two mentions are one place
+        (remembered by name: a plain property keeps the class compilable to a native one)."""
         return _keys(self.name, self.alt_names)
 
 
