@@ -1086,23 +1086,30 @@ def _longest_non_overlapping(found: list[_Match]) -> list[_Match]:
 
 # One match instead of two; endpos instead of a slice of the 60 characters after the name.
 _ORG_OR_METONYM_AFTER = re.compile(f"{_ORG_AFTER.pattern}|{_METONYM_AFTER.pattern}", re.IGNORECASE)
-# The first three letters (two for "tv", "24", "is being") of every word that can begin a match.
-_ORG_OR_METONYM_HEADS = frozenset(
-    w[:2] if len(w) < 3 or " " in w[:3] else w[:3]
-    for w in (*_ORG_WORDS, *_METONYM_VERBS, "has", "have", "had")
-)
 
 
 def _is_org_like(text: str, end: int) -> bool:
-    # The IGNORECASE alternation costs about 10,000 instructions a try; the first letters of the
-    # word after the name (past "'s", spaces and hyphens) rule out nearly every name first.
-    i = _past_spaces_and_hyphens(text, end)
+    # The IGNORECASE alternation costs about 10,000 instructions a try: the next word's first
+    # letters rule out nearly every name first.
+    return (
+        may_follow(text, end, _ORG_OR_METONYM_HEADS)
+        and _ORG_OR_METONYM_AFTER.match(text, end, end + 60) is not None
+    )
+
+
+def word_heads(words: Iterable[str]) -> frozenset[str]:
+    """What may_follow compares: the first three letters of each word (two for "tv", "is being")."""
+    return frozenset(w[:2] if len(w) < 3 or " " in w[:3] else w[:3] for w in words)
+
+
+def may_follow(text: str, pos: int, heads: frozenset[str]) -> bool:
+    """Whether the word after `pos` (past spaces, hyphens and a possessive "'s") may be one of the
+    words `heads` were made of, case aside: a necessary condition, read before a costly pattern."""
+    i = _past_spaces_and_hyphens(text, pos)
     if text[i : i + 1] in ("'", "’") and text[i + 1 : i + 2] in ("s", "S"):
         i = _past_spaces_and_hyphens(text, i + 2)
     head = text[i : i + 3].lower()
-    if head not in _ORG_OR_METONYM_HEADS and head[:2] not in _ORG_OR_METONYM_HEADS:
-        return False
-    return _ORG_OR_METONYM_AFTER.match(text, end, end + 60) is not None
+    return head in heads or head[:2] in heads
 
 
 def _past_spaces_and_hyphens(text: str, i: int) -> int:
@@ -1110,6 +1117,9 @@ def _past_spaces_and_hyphens(text: str, i: int) -> int:
     while i < n and (text[i].isspace() or text[i] == "-"):
         i += 1
     return i
+
+
+_ORG_OR_METONYM_HEADS = word_heads((*_ORG_WORDS, *_METONYM_VERBS, "has", "have", "had"))
 
 
 # --------------------------------------------------------------------------- gazetteer

@@ -188,12 +188,21 @@ def _outlet_before(text: str, start: int) -> bool:
     return noun is not None and not before[: -len(noun)][-1:].isalnum()
 
 
-_ORG_AFTER = re.compile(
-    r"^[\s-]*(?:government|regime|media|center|centre|council|agency|office|police|command|based|"
-    r"health|directorate|authorities|university|airport authority|governor|television|tv|radio|news|"
-    r"times|post|daily|province council|coordination|network|brigade|front|operations room|ally|allies)\b",
-    re.I,
+# Words after a name that make it an organisation ("Aleppo Media Center", "Idlib Operations Room").
+_ORG_WORDS = (
+    *("government", "regime", "media", "center", "centre", "council", "agency", "office", "police"),
+    *("command", "based", "health", "directorate", "authorities", "university", "airport authority"),
+    *("governor", "television", "tv", "radio", "news", "times", "post", "daily", "province council"),
+    *("coordination", "network", "brigade", "front", "operations room", "ally", "allies"),
 )
+_ORG_AFTER = re.compile(rf"^[\s-]*(?:{'|'.join(_ORG_WORDS)})\b", re.I)
+_ORG_HEADS = geo.word_heads(_ORG_WORDS)
+
+
+def _org_after(text: str, end: int) -> bool:
+    """Whether an organisation word follows the name ending at `end` (the pattern only where the
+    next word's first letters allow it: it costs thousands of instructions a try)."""
+    return geo.may_follow(text, end, _ORG_HEADS) and _ORG_AFTER.match(text[end : end + 30]) is not None
 
 
 _KUNYA_BEFORE = re.compile(r"\bAbu\s+[A-Z][\w'-]+\s+(?:al-)?$")
@@ -526,7 +535,7 @@ def _list_size(text: str, folded: str, m: PlaceMention) -> int:
 
 
 def _is_place_use(text: str, m) -> bool:
-    if getattr(m, "org_like", False) or _ORG_AFTER.match(text[m.end : m.end + 30]) or not m.entries:
+    if getattr(m, "org_like", False) or _org_after(text, m.end) or not m.entries:
         return False
     if _outlet_before(text, m.start):
         return False  # "Lebanese TV channel Al-Mayadin reported": an outlet named after a town
@@ -673,7 +682,7 @@ def _from_pattern(
         return None
     if name.lower() in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES:
         return None
-    if _ORG_AFTER.match(text[end : end + 30]):
+    if _org_after(text, end):
         return None
     for other in known:
         if other.start <= start and end <= other.end:
@@ -689,6 +698,4 @@ def _from_pattern(
 
 @functools.lru_cache(maxsize=8)  # asked by find_places and by the engine for the same text
 def governorates_in(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple(
-        (s, e, g) for s, e, g in geo.governorate_mentions(text) if not _ORG_AFTER.match(text[e : e + 30])
-    )
+    return tuple((s, e, g) for s, e, g in geo.governorate_mentions(text) if not _org_after(text, e))
