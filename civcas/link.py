@@ -243,14 +243,14 @@ class _BlockIndex:
                     yield from _unseen(self._day_all.get((gov, day), ())[-WIDE_CANDIDATES:], seen)
                     continue
                 yield from _unseen(self._day_wide.get((gov, day), ())[-WIDE_CANDIDATES:], seen)
-                for key in keys:
+                for key in sorted(keys):  # a set: its order changes with the hash seed
                     yield from _unseen(self._day_place.get((gov, day, key), ()), seen)
                 for cell in cells:
                     yield from _unseen(self._day_cell.get((day, *cell), ()), seen)
             if self._place_imprecise:
                 yield from self._imprecise_around(claim, features, seen)
         yield from self._by_publication_date(claim, seen)
-        for key in _place_keys(claim):
+        for key in sorted(_place_keys(claim)):
             same_place = self._place_all if claim.date is None else self._place_undated
             yield from _unseen(same_place.get((gov, key), ())[-UNDATED_CANDIDATES:], seen)
 
@@ -258,12 +258,12 @@ class _BlockIndex:
         """Claims of the same place whose date (or interval) meets the claim's month or year, and the
         undated ones (imprecise claims are rare, so the place's whole list is read)."""
         first, last = features.span
-        for key in features.keys:
+        for key in sorted(features.keys):
             entries = self._place_all.get((claim.governorate, key), ())
             yield from _unseen((e for e in entries if _meets(e[2], first, last)), seen)
 
     def _imprecise_around(self, claim: Claim, features: _Features, seen: set[int]):
-        for key in features.keys:
+        for key in sorted(features.keys):
             entries = self._place_imprecise.get((claim.governorate, key), ())
             yield from _unseen((e for e in entries if _meets(e[2], features.day, features.day)), seen)
 
