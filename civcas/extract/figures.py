@@ -312,7 +312,11 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
         return "killed_or_injured"
     # "left 25 people wounded", "40 Civilians Killed 100 Injured": the word right after the count decides
     next_word = _NEXT_OUTCOME_WORD.match(folded, head_end)
-    if next_word and not _LUMPED_NEXT.match(folded, head_end):
+    if (
+        next_word
+        and not _LUMPED_NEXT.match(folded, head_end)
+        and not _verb_of_the_next_count(folded, n, next_word)
+    ):
         return "injured" if next_word.group("injured") else "killed"
     if not noun and (own := _OWN_OUTCOME_NEXT.match(folded, head_end)):
         return "injured" if own.group("injured") else "killed"
@@ -335,6 +339,17 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
     return _inherited(sentence, numbers, i, outcomes)
 
 
+def _verb_of_the_next_count(folded: str, n: Number, next_word: re.Match[str]) -> bool:
+    """ "Attacks Kill 10 Civilians Injured Dozens": the outcome word after the count is the verb of
+    the count after it, when a verb stands before the count too ("40 Civilians Killed 100 Injured"
+    has none: there the word after each count is its own)."""
+    if not _COUNT_NEXT.match(folded, next_word.end()):
+        return False
+    before = _strip_approx(folded[max(0, n.start - 40) : n.start])
+    return before.rstrip().endswith(_OUTCOME_BEFORE_LAST_WORDS) or before.rstrip().endswith(("kill", "kills"))
+
+
+_COUNT_NEXT = re.compile(r"\s+(?:\d|dozens|scores|hundreds|several|many|others|more)")
 _OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been)\s")
 
 

@@ -390,6 +390,16 @@ def test_a_count_among_a_toll_shares_its_outcome(sentence, expected):
             [("killed.total", 12), ("injured.total", 30)],
         ),
         ("The shelling killed 12 who were wounded earlier.", [("killed.total", 12)]),
+        # the outcome word after a count is the next count's verb when a verb precedes the first
+        (
+            "A suicide bomber killed 30 people injured 90 on Monday.",
+            [("killed.total", 30), ("injured.total", 90)],
+        ),
+        (
+            "Rocket Attacks Kill 10 Civilians Injured Dozens in Daraa",
+            [("killed.civilians", 10), ("injured.total", 24)],
+        ),
+        ("40 Civilians Killed 100 Injured in Aleppo", [("killed.civilians", 40), ("injured.total", 100)]),
     ],
 )
 def test_a_count_with_its_own_outcome_verb_is_not_the_object_of_the_verb_before(sentence, expected):
