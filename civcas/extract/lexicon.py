@@ -161,7 +161,9 @@ TARGET_PATTERNS = _compile(
         (
             r"homes?|houses?|residential|neighbou?rhoods|neighbou?rhood(?!\s+(?:of\b|(?-i:[A-Z])))|"
             r"(?:civilian|populated|inhabited) areas?|buildings?|"
-            r"apartments?|dwellings?|civilian homes",
+            r"apartments?|dwellings?|civilian homes|"
+            # "air raids hit rebel-held districts": the parts of a city where people live under one side
+            r"(?:rebel|opposition|government|regime|insurgent)[- ](?:held|controlled|run) (?:districts?|neighbou?rhoods?|parts)",
             "residential",
         ),
         (

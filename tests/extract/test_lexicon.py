@@ -72,6 +72,19 @@ def test_sites_of_no_other_kind_are_other(text, target):
     assert _target(text) == target
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A fresh wave of air raids hit rebel-held districts of the city of Aleppo.", "residential"),
+        ("A barrel bomb attack on a rebel-held district of Aleppo killed 15 civilians.", "residential"),
+        ("32 people were killed in the opposition-controlled parts of the city.", "residential"),
+        ("A bomb blast killed six people in the Salah al-Din district of Aleppo.", None),
+    ],
+)
+def test_the_districts_one_side_holds_are_residential(text, target):
+    assert _target(text) == target
+
+
 def _first(group, text: str) -> str | None:
     return next((value for pattern, value in group if pattern.search(text)), None)
 
