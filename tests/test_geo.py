@@ -310,6 +310,13 @@ def test_bab_al_nairab_is_placed_at_its_district_muhammad_bek(gaz):
     assert "Muhammad Bek" in gaz.get("supp:bab-al-nairab").source
 
 
+@pytest.mark.parametrize("spelling", ["Sayyeda Zeinab", "Sayyida Zaynab", "Sayeda Zeinab", "السيدة زينب"])
+def test_the_shrine_town_south_of_damascus_is_in_rif_dimashq(gaz, spelling):
+    p = geocode(spelling, None, None, "", gaz)
+    assert (p.gazetteer_id, p.governorate, p.precision) == ("supp:sayyidah-zaynab", "Rif Dimashq", 1)
+    assert (p.lat, p.lon) == (33.44722, 36.33611)
+
+
 def test_neighbourhood_with_a_sourced_coordinate_is_placed_there_not_at_its_city(gaz):
     p = geocode("Baba Amro", None, "Homs", "", gaz)
     homs = gaz.get("geonames:169577")

@@ -398,7 +398,8 @@ AGGREGATE_CUE = re.compile(
 # Markers that a sentence reports a different incident from the one before.
 SEPARATE_CUE = re.compile(
     r"\b(?:another|similar|separate(?:ly)?|elsewhere|also (?:killed|hit|struck|targeted)|earlier|previous|"
-    r"in a separate|meanwhile|in another|a day earlier|a day before|the day before)\b",
+    r"in a separate|meanwhile|in another|a day earlier|a day before|the day before|"
+    r"(?:the )?(?:last|latest previous) (?:attack|bombing|blast|strike|explosion)s? on)\b",
     re.I,
 )
 # A revised toll for the incident just reported, not a new incident.

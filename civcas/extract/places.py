@@ -206,10 +206,20 @@ def _org_after(text: str, end: int) -> bool:
 
 
 _KUNYA_BEFORE = re.compile(r"\bAbu\s+[A-Z][\w'-]+\s+(?:al-)?$")
+
+
 # "Baghdad Station", "Damascus Street": str.startswith over the few spellings, not a regex per place
+def _landmark_after(text: str, end: int) -> bool:
+    """ "Baghdad Station", "Sayyeda Zainab (AS) Highway" (the honorific after a saint's name skipped)."""
+    if text.startswith(_HONORIFIC_AFTER, end):
+        end = text.index(")", end) + 1
+    return text.startswith(_LANDMARK_AFTER, end)
+
+
+_HONORIFIC_AFTER = (" (AS)", " (as)", " (a.s.)", " (A.S.)")
 _LANDMARK_AFTER = tuple(
     f" {w}{end}"
-    for word in ("street", "station", "square", "roundabout")
+    for word in ("street", "station", "square", "roundabout", "highway")
     for w in (word, word.capitalize(), word.upper())
     for end in (" ", ".", ",", ";", ")")
 )
@@ -543,7 +553,7 @@ def _is_place_use(text: str, m) -> bool:
         text, max(0, m.start - 30), m.start
     ):
         return False  # "Abu Abdelrahman Salqeen": a man named after his town
-    if text.startswith(_LANDMARK_AFTER, m.end) and all(e.kind == "city" for e in m.entries):
+    if _landmark_after(text, m.end) and all(e.kind in ("city", "town") for e in m.entries):
         return False  # "Baghdad Station", "Damascus Street": a landmark named after a city, not the city
     return not (
         m.text.isupper() and len(m.text) > 3

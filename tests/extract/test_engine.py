@@ -587,6 +587,28 @@ def test_a_station_named_after_a_foreign_city_is_not_that_city():
     assert claim.governorate == "Aleppo" and claim.place.name != "Baghdad"
 
 
+def test_a_highway_named_after_a_town_is_not_that_town():
+    text = (
+        "Twin Suicide Blasts Target Checkpoint near Damascus Claim 4 Martyrs\n"
+        "Twin suicide blasts targeted a checkpoint on Sayyeda Zainab (AS) Highway near Damascus claiming "
+        "4 martyrs and 13 injured.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2015, 2, 23)))
+    assert (claim.place.name, claim.figure("injured.total")) == ("Damascus", 13)
+
+
+def test_the_last_attack_on_a_place_is_another_incident():
+    text = (
+        "At least 20 people were killed in suicide attacks targeting the Sayeda Zeinab shrine on Saturday.\n"
+        "The last attack on Sayeda Zeinab shrine on April 25 killed at least seven and wounded dozens.\n"
+    )
+    claims = extract_claims(article(text, published=date(2016, 6, 12)))
+    assert [(c.date, c.figure("killed.total")) for c in claims] == [
+        (date(2016, 6, 11), 20),
+        (date(2016, 4, 25), 7),
+    ]
+
+
 @pytest.mark.parametrize(
     "claim, actor",
     [
