@@ -231,7 +231,12 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     if site_only and not any(p.introduced and not p.origin for p in sent_places):
         return None
     site_target = _first_match(text, sentence, lx.TARGET_PATTERNS, by_order=True) if site_only else None
-    if site_only and site_target is None and not _contains(_RESCUE_AT_SITE, sentence.text):
+    if (
+        site_only
+        and site_target is None
+        and not _contains(_RESCUE_AT_SITE, sentence.text)
+        and not _contains(_THE_FIGHTING, sentence.text)
+    ):
         return None
     weapon = _first_match(text, sentence, lx.WEAPON_PATTERNS, by_order=True)
     anchor = s + (figures[0].start if figures else 0)
@@ -831,9 +836,15 @@ _RESCUE_AT_SITE = re.compile(
 
 def _rescue_nearby(d: Draft, m: Mention) -> bool:
     near = m.sentence.index - d.mentions[-1].sentence.index <= _SAME_TARGET_REACH
-    return (
-        near and m.place is not None and m.place.introduced and bool(_RESCUE_AT_SITE.search(m.sentence.text))
-    )
+    if not (near and m.place is not None and m.place.introduced):
+        return False
+    if _RESCUE_AT_SITE.search(m.sentence.text):
+        return True
+    # "30 militants were killed in clashes ... The fighting pitted X against Y in the village of Z"
+    return d.weapon is not None and d.weapon[0] == "clashes" and bool(_THE_FIGHTING.search(m.sentence.text))
+
+
+_THE_FIGHTING = re.compile(r"\bthe (?:fighting|clashes|battle)\b", re.I)
 
 
 def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool = True) -> Draft | None:

@@ -130,6 +130,16 @@ def test_a_vague_count_in_the_lead_and_a_precise_count_of_its_order_are_one_inci
     ]
 
 
+def test_where_the_fighting_took_place_is_the_place_of_the_clashes_just_counted():
+    text = (
+        "At least 30 militants were killed in clashes with Kurdish troops in northeastern Syria on Thursday.\n"
+        "The fighting pitted the militants against Kurdish fighters in the village of Qassiab in Hasakeh "
+        "province, a monitor said.\n"
+    )
+    (c,) = extract_claims(article(text, date(2014, 12, 25)))
+    assert (c.figure("killed.total"), c.place.name, c.weapon) == (30, "Qassiab", "clashes")
+
+
 def test_distant_death_toll_subject_and_origin_towns():
     text = (
         "Toll rises in convoy bombing\n"
