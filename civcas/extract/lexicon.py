@@ -98,7 +98,9 @@ WEAPON_PATTERNS = _compile(
             r"air ?strikes?|air ?raids?|aerial (?:bombardments?|bombing|attacks?|bombs?)|warplanes?|war planes?|"
             r"fighter jets?|jets|aircraft|airplanes?|bombers|helicopters?|drones?|air ?force|raids|"
             r"planes|airstrike|bombing (?:campaign|raids?|runs?)|"
-            r"(?:coalition|russian|regime|government|israeli|american|u\.?s\.?|turkish|syrian) bombing",
+            r"(?:coalition|russian|regime|government|israeli|american|u\.?s\.?|turkish|syrian) bombing|"
+            # bombs only aircraft drop: "a vacuum bomb attack aerially dropped by the regime"
+            r"(?:vacuum|thermobaric|bunker[- ]buster|parachute) bombs?|aerially dropped",
             "airstrike",
         ),
         (

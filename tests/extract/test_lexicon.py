@@ -104,6 +104,12 @@ def _first(group, text: str) -> str | None:
         ),
         ("Assads forces shelled the town.", "syrian_government", "shelling"),
         ("A bombing near the mosque killed five.", None, "bombing"),
+        (
+            "The district was hit by a vacuum bomb attack aerially dropped by Syrian regime on Monday.",
+            "syrian_government",
+            "airstrike",
+        ),
+        ("Russia may be using thermobaric bombs on the city.", "russia", "airstrike"),
     ],
 )
 def test_a_belligerent_bombing_is_an_air_raid(text, actor, weapon):
