@@ -317,6 +317,18 @@ def test_the_shrine_town_south_of_damascus_is_in_rif_dimashq(gaz, spelling):
     assert (p.lat, p.lon) == (33.44722, 36.33611)
 
 
+@pytest.mark.parametrize("spelling", ["Atmeh", "Atme", "Atma"])
+def test_the_border_town_of_the_camps_is_in_idlib(gaz, spelling):
+    p = geocode(spelling, None, None, "", gaz)
+    assert (p.gazetteer_id, p.governorate, p.precision, p.lat, p.lon) == (
+        "supp:atme",
+        "Idlib",
+        1,
+        36.31111,
+        36.68639,
+    )
+
+
 def test_neighbourhood_with_a_sourced_coordinate_is_placed_there_not_at_its_city(gaz):
     p = geocode("Baba Amro", None, "Homs", "", gaz)
     homs = gaz.get("geonames:169577")
