@@ -19,6 +19,13 @@ from civcas.store import Store
 FETCH_FIXTURES = Path(__file__).parent / "fixtures" / "fetch"
 
 
+@pytest.fixture(scope="session")
+def fakes_sample() -> str:
+    """The first 400 kB of the FA-KES CSV (real report text, page furniture included), or "" without ../shared."""
+    fakes = Path(__file__).resolve().parents[2] / "shared" / "data" / "FA-KES-Dataset.csv"
+    return fakes.read_text(encoding="utf-8", errors="replace")[:400_000] if fakes.exists() else ""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if stale := civcas.stale_compiled_modules():
         raise pytest.UsageError(
