@@ -16,8 +16,10 @@ __version__ = "0.1.0"
 def stale_compiled_modules() -> list[str]:
     """Compiled modules older than their source: Python would load them and ignore the edit.
     Only a source checkout can have any (an editable install builds them beside the sources)."""
-    stale = []
+    stale: list[str] = []
     package = os.path.dirname(__file__)
+    if not os.path.exists(os.path.join(os.path.dirname(package), "pyproject.toml")):
+        return stale  # an installed copy: its files' times say when they were unpacked, not edited
     for folder in (package, os.path.join(package, "extract")):
         for entry in os.scandir(folder):
             if not entry.name.endswith(".so"):
