@@ -26,6 +26,24 @@ def fakes_sample() -> str:
     return fakes.read_text(encoding="utf-8", errors="replace")[:400_000] if fakes.exists() else ""
 
 
+@pytest.fixture(scope="session")
+def agreement_after_every_word(fakes_sample):
+    """A checker for a prefiltered test: `fast(text, end)` must answer as `slow(text, end)` after every word
+    of `hand_text` and of the FA-KES sample; it returns how many word ends `slow` accepted."""
+    import re
+
+    def check(hand_text: str, fast, slow) -> int:
+        accepted = 0
+        for text in (hand_text, fakes_sample):
+            for word in re.finditer(r"\w+", text):
+                expected = slow(text, word.end())
+                assert fast(text, word.end()) == expected, text[word.start() : word.end() + 30]
+                accepted += expected
+        return accepted
+
+    return check
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if stale := civcas.stale_compiled_modules():
         raise pytest.UsageError(

@@ -668,23 +668,18 @@ def test_a_suburb_called_a_neighbourhood_of_the_city_keeps_its_own_point(gaz):
     assert (p.canonical, p.precision) == ("Douma", 1)
 
 
-def test_the_org_check_prefilter_agrees_with_the_pattern_after_every_word(fakes_sample):
+def test_the_org_check_prefilter_agrees_with_the_pattern_after_every_word(agreement_after_every_word):
     """_is_org_like reads the next word's first letters before running its pattern: at every word end
     of these reports (and of the hard spellings below) it must answer as the pattern alone does."""
-    import re
-
     from civcas import geo
 
-    texts = [
+    hand_text = (
         "Aleppo Media Center said; Damascus-based group; Aleppo's government; Homs city; Idlib  -  Today; "
         "Aleppo 24 reported; Homs TV said; Ghouta is\tbeing slaughtered; Raqqa HAS SAID; Hama ’S Police; "
-        "Daraa\u00a0news; Deir -'s press; Homs -- authorities",
-        fakes_sample,
-    ]
-    checked = 0
-    for text in texts:
-        for word in re.finditer(r"\w+", text):
-            expected = geo._ORG_OR_METONYM_AFTER.match(text, word.end(), word.end() + 60) is not None
-            assert geo._is_org_like(text, word.end()) == expected, text[word.start() : word.end() + 30]
-            checked += expected
-    assert checked > 12
+        "Daraa\u00a0news; Deir -'s press; Homs -- authorities"
+    )
+
+    def pattern_alone(text: str, end: int) -> bool:
+        return geo._ORG_OR_METONYM_AFTER.match(text, end, end + 60) is not None
+
+    assert agreement_after_every_word(hand_text, geo._is_org_like, pattern_alone) > 12
