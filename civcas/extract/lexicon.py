@@ -120,7 +120,7 @@ WEAPON_PATTERNS = _compile(
             "execution",
         ),
         (
-            r"clashes|fighting|battles?|gunfire|sniper|assault|offensive|firefights?|ambush|attack on positions",
+            r"clashes|fighting(?! (?:to|both|alongside)\b)|battles?|gunfire|sniper|assault|offensive|firefights?|ambush|attack on positions",
             "clashes",
         ),
         (r"siege|starvation|starved|besieged|malnutrition", "siege"),
@@ -399,7 +399,9 @@ AGGREGATE_CUE = re.compile(
 )
 # Markers that a sentence reports a different incident from the one before.
 SEPARATE_CUE = re.compile(
-    r"\b(?:another|similar|separate(?:ly)?|elsewhere|also (?:killed|hit|struck|targeted)|earlier|previous|"
+    # but "another 100 people were wounded": more casualties of the incident just told
+    r"\b(?:another(?! (?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|scores|hundreds)"
+    r"(?: \w+)? (?:were|was|have been|had been) (?:wounded|injured|hurt)\b)|similar|separate(?:ly)?|elsewhere|also (?:killed|hit|struck|targeted)|earlier|previous|"
     r"in a separate|meanwhile|in another|a day earlier|a day before|the day before|"
     r"(?:the )?(?:last|latest previous) (?:attack|bombing|blast|strike|explosion)s? on)\b",
     re.I,

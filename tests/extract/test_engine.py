@@ -89,6 +89,33 @@ def test_unclaimed_car_bomb_has_unknown_actor():
     assert (claim.actor, claim.weapon, claim.figure("killed.total")) == ("unknown", "bombing", 7)
 
 
+@pytest.mark.parametrize(
+    ("blamed_on", "actor"),
+    [("rebels fighting to overthrow President Bashar al-Assad", "opposition"), ("terrorists", "unknown")],
+)
+def test_a_blast_blamed_on_a_group_has_that_actor_but_terrorists_alone_name_none(blamed_on, actor):
+    text = (
+        "A car bomb killed at least 34 people on Friday in a government-controlled village in the province "
+        "of Hama, state news agency SANA reported. More than 50 people were wounded in the attack in "
+        f"Al-Horra, which was blamed on {blamed_on}."
+    )
+    (claim,) = extract_claims(article(text, published=date(2014, 6, 20)))
+    # "fighting to overthrow" tells who the rebels are, not that the weapon was ground fighting
+    assert (claim.actor, claim.weapon, claim.place.name) == (actor, "bombing", "Al-Horra")
+    assert (claim.figure("killed.total"), claim.figure("injured.total")) == (34, 50)
+
+
+def test_another_count_of_wounded_adds_to_the_incident_just_told():
+    text = (
+        "Two car bombs killed at least 25 people in a government-held neighbourhood of Homs on Wednesday, "
+        "state media said. Another 100 people were wounded in the blasts.\n"
+        "Another 12 people were killed in shelling on Rastan."
+    )
+    first, second = extract_claims(article(text, published=date(2014, 4, 9)))
+    assert (first.figure("killed.total"), first.figure("injured.total")) == (25, 100)
+    assert (second.place.name, second.figure("killed.total")) == ("Rastan", 12)
+
+
 def test_aggregates_are_not_incidents():
     text = (
         "More than 230,000 people have been killed since the start of the war in 2011.\n"
