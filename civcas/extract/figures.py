@@ -37,7 +37,8 @@ _NON_CASUALTY_AFTER = re.compile(
     r"\s*(?:-year|-month|-day|-km|%|percent|per cent|km|kilomet|miles?|metres?|meters?|years?|year-old|months?|weeks?|days?|hours?|"
     r"minutes?|times|o'clock|am\b|pm\b|air ?strikes|raids|rockets|shells|missiles|barrels?|buildings|"
     r"houses|homes|villages|towns|tons|tonnes|dollars|million|billion|kg|sorties|strikes|attacks|"
-    r"vehicles|trucks|cars|famil(?:y|ies)\b(?!\s+members)|(?:of|out of) (?:the|those|them|whom)\b)"
+    r"vehicles|trucks|car[- ]bombs?|cars|bombs|blasts|explosions|mortars|(?:suicide )?bombers|warplanes|jets|"
+    r"helicopters|famil(?:y|ies)\b(?!\s+members)|(?:of|out of) (?:the|those|them|whom)\b)"
 )
 # Months before a day ("Jan. 5", "March 12") are written in full or short; after one ("5 March"), in full.
 _MONTHS = MONTH_NAMES

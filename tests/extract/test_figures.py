@@ -98,6 +98,12 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.",
             {"killed.civilians": (20, False)},
         ),
+        # the count of the bombs or bombers is not a toll
+        ("Two car bombs killed at least 25 people in Homs.", {"killed.total": (25, True)}),
+        (
+            "Three suicide bombers killed at least two people near the police headquarters.",
+            {"killed.total": (2, True)},
+        ),
     ],
 )
 def test_casualty_figures(sentence, expected):
