@@ -63,6 +63,7 @@ _UNITS = [
     "thousand",
 ]
 _WORD = rf"(?:{'|'.join(_UNITS)})"
+NUMBER_WORD = _WORD  # a spelled number's first word
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE = (
     r"(?:hundreds|tens) of thousands|several (?:dozen|hundred|thousand)|dozens|scores|hundreds|thousands|"

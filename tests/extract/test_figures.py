@@ -98,6 +98,10 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.",
             {"killed.civilians": (20, False)},
         ),
+        (
+            "An attack on a clinic has killed two patients injured eight others and damaged the building.",
+            {"killed.total": (2, False), "injured.total": (8, False)},
+        ),
         # the count of the bombs or bombers is not a toll
         ("Two car bombs killed at least 25 people in Homs.", {"killed.total": (25, True)}),
         (
