@@ -114,15 +114,38 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 _NAMED_AFTER_A_DATE = re.compile(r"\s+(?:Street|Square|Avenue|Road|Bridge|Stadium|School|Hospital|Park)\b")
 
 
+# "between 21 and 26 of September", "from March 3 to March 9": the days of a span. What happened over
+# it is dated by the day it began (as "since Wednesday" is), which the date closing the span does not
+# give: its month does, with the opening day, when the span opens with a bare day.
+_SPAN_OPENED_BEFORE = re.compile(
+    rf"\b(?:between|from)\s+(?P<month>{_MONTH}\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    r"(?:and|to|until|through)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _explicit(m: re.Match[str], text: str, published: date | None) -> DateMention | None:
     if _NAMED_AFTER_A_DATE.match(text, m.end()):
         return None
     month = MONTHS[m.group("month").rstrip(".")]
     day = int(m.group("day"))
+    start = m.start()
+    opened, lo = _span_opened_before(text, start)
+    if opened is not None:
+        if opened.group("month"):
+            return None  # "from March 3 to March 9": the opening date is read on its own
+        day, start = int(opened.group("day")), lo + opened.start("day")
     year = int(m.group("year")) if m.group("year") else _infer_year(month, day, published)
-    return DateMention(
-        _safe_date(year, month, day), "day", m.start(), m.end(), text[m.start() : m.end()], False
-    )
+    return DateMention(_safe_date(year, month, day), "day", start, m.end(), text[start : m.end()], False)
+
+
+def _span_opened_before(text: str, start: int) -> tuple[re.Match[str] | None, int]:
+    """The opening of a span that the date at `start` closes, and where the text it was sought in starts."""
+    lo = max(0, start - 30)
+    before = text[lo:start].lower()
+    if "between" not in before and "from" not in before:
+        return None, lo
+    return _SPAN_OPENED_BEFORE.search(before), lo
 
 
 def _month_year(m: re.Match[str], text: str, published: date | None) -> DateMention:

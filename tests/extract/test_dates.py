@@ -38,6 +38,24 @@ def test_a_street_named_after_a_date_is_not_a_date():
     assert resolved("Shells landed on 7 April, near the bakery.") == [(date(2018, 4, 7), "day")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Between 21 and 26 of November the hospitals received 270 dead.", [(date(2018, 11, 21), "day")]),
+        ("The raids from 3 to 5 November killed 40.", [(date(2018, 11, 3), "day")]),
+        ("The casualties occurred between Nov. 14 to Nov. 17 in clashes.", [(date(2018, 11, 14), "day")]),
+        ("From November 3 to November 9, jets struck the town.", [(date(2018, 11, 3), "day")]),
+    ],
+)
+def test_a_span_of_days_is_dated_by_the_day_it_began(text, expected):
+    assert resolved(text) == expected
+
+
+def test_a_span_of_days_keeps_its_words_as_evidence():
+    (found,) = find_dates("Between 21 and 26 of November the hospitals received 270 dead.", THURSDAY)
+    assert found.text == "21 and 26 of November"
+
+
 def test_vague_relative_dates_are_not_pinned():
     assert resolved("Last week, the coalition killed at least 40 people.") == [(None, None)]
 

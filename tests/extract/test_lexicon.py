@@ -122,6 +122,8 @@ def test_a_belligerent_bombing_is_an_air_raid(text, actor, weapon):
         "Over 500 Civilians Killed in One Week in Ongoing Bombing Campaign",
         "At least 123 civilians have been killed by air strikes since the regime and Russian jets began an "
         "offensive two weeks ago",
+        "Between 21 and 26 of September the hospitals received more than 822 wounded and 270 dead bodies",
+        "From March 3 to March 9 the raids killed 120 people",
     ],
 )
 def test_a_toll_over_weeks_is_an_aggregate(text):
