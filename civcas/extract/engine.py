@@ -780,7 +780,7 @@ _BACK_REFERENCE = re.compile(
 def _support(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> None:
     if mention.site_only:
         if drafts and _names_site_of(drafts[-1], mention):
-            drafts[-1].place = mention.place
+            _take_site(drafts[-1], mention)
         return
     if not drafts:
         pending.append(mention)
@@ -792,9 +792,17 @@ def _support(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> N
     if target is not None:
         _merge(target, mention, fill_only=True)
     elif near and _names_site_of(last, mention):
-        last.place = mention.place
+        _take_site(last, mention)
     elif mention.place is not None:
         pending[:] = [mention]  # a strike somewhere else: a figure may follow
+
+
+def _take_site(d: Draft, m: Mention) -> None:
+    """The mention names where the draft's incident happened, and when, if the draft has no day yet:
+    "the health centre in al-Sakhoor went out of service as a result of the bombing on Saturday"."""
+    d.place = m.place
+    if d.date is None and _exact_day(m.date) and not m.date.weak:
+        d.date, d.date_sentence = m.date, m.sentence
 
 
 # "The blast hit the southwestern neighbourhood of X which was on the front line ... in December":

@@ -105,6 +105,19 @@ def test_a_blast_blamed_on_a_group_has_that_actor_but_terrorists_alone_name_none
     assert (claim.figure("killed.total"), claim.figure("injured.total")) == (34, 50)
 
 
+def test_the_site_of_the_incident_named_later_dates_it_too():
+    text = (
+        "Airstrikes on a clinic in Aleppo killed two patients and injured eight others, the charity said.\n"
+        "The charity condemned the attack.\n"
+        '"Two patients killed and eight injured due to four bombs dropped from a helicopter on our medical '
+        'facility" the charity said.\n'
+        # past the lead, and "the bombing" is no air strike: the sentence names the site, and its day
+        "The health centre in al-Sakhoor area went out of service as a result of the bombing on Saturday."
+    )
+    (claim,) = extract_claims(article(text, published=date(2016, 10, 3)))
+    assert (claim.place.name, claim.date) == ("al-Sakhoor", date(2016, 10, 1))
+
+
 def test_another_count_of_wounded_adds_to_the_incident_just_told():
     text = (
         "Two car bombs killed at least 25 people in a government-held neighbourhood of Homs on Wednesday, "
