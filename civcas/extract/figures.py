@@ -152,7 +152,7 @@ def find_figures(sentence: str) -> list[FigureMention]:
         for i, n in enumerate(numbers)
         if (outcome := outcomes[i]) and (nouns[i] is not None or n.kind not in ("one",))
     ]
-    found = _others_added(sentence, _parts_among(sentence, found))
+    found = _others_added(sentence, _more_of_the_same_kind(sentence, _parts_among(sentence, found)))
     return found + [
         part for f in found for m in families if f.start == m.start() for part in _family_parts(f, m)
     ]
@@ -185,6 +185,23 @@ def _others_added(sentence: str, found: list[FigureMention]) -> list[FigureMenti
         if _AND_BETWEEN.fullmatch(sentence, a.end, b.number_start):
             j = i if a.path == "killed.total" else i + 1
             out[j] = out[j]._replace(value=a.value + b.value, approx=a.approx or b.approx)
+    return out
+
+
+def _more_of_the_same_kind(sentence: str, found: list[FigureMention]) -> list[FigureMention]:
+    """ "15 civilians were killed in Manbij while six others were killed in a village near the city": the
+    others killed after a count of civilians, in a clause of their own, are more civilians ("five
+    civilians and four others", one count, is _others_added's)."""
+    out = list(found)
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        if (
+            a.path == "killed.civilians"
+            and b.path == "killed.total"
+            and not (a.subordinate or b.subordinate)
+            and sentence[b.number_start : b.end].lower().endswith(" others")
+            and not _AND_BETWEEN.fullmatch(sentence, a.end, b.number_start)
+        ):
+            out[i + 1] = b._replace(path="killed.civilians")
     return out
 
 

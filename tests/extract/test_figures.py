@@ -102,6 +102,11 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             "An attack on a clinic has killed two patients injured eight others and damaged the building.",
             {"killed.total": (2, False), "injured.total": (8, False)},
         ),
+        # "and N others" are others than the kind counted: the total is both counts
+        (
+            "Five civilians and four others were killed.",
+            {"killed.civilians": (5, False), "killed.total": (9, False)},
+        ),
         # the count of the bombs or bombers is not a toll
         ("Two car bombs killed at least 25 people in Homs.", {"killed.total": (25, True)}),
         (
@@ -442,3 +447,11 @@ def test_injury_check_passes_every_literal_an_injury_pattern_needs(pattern):
 
 def test_including_check_passes_every_literal_the_including_pattern_needs():
     assert all(_follows_including(literal + " 5") for literal in required_literals(_INCLUDING))
+
+
+def test_others_in_a_clause_of_their_own_are_more_of_the_kind_counted_before():
+    sentence = "At least 15 civilians were killed in Manbij while six others were killed in a village nearby."
+    assert [(f.path, f.value) for f in find_figures(sentence)] == [
+        ("killed.civilians", 15),
+        ("killed.civilians", 6),
+    ]
