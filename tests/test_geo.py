@@ -496,6 +496,20 @@ def test_the_target_named_again_with_its_village_refines_the_incident():
     assert claim_places(other)[0] == ("Aleppo", "Aleppo")  # another building: not where the strike was
 
 
+def test_a_name_introduced_as_a_place_is_that_place_where_the_report_names_it_again():
+    from civcas.extract.places import find_places
+
+    text = (
+        "Barrel bombs hit the Xarbouti neighbourhood of Aleppo on Sunday. Nine civilians were killed in "
+        "Xarbouti, a monitor said. Xarbouti Street was closed. A man named Xarbouti was hurt."
+    )
+    first, *again = [p for p in find_places(text) if p.name.startswith("Xarbouti")]
+    assert first.name == "Xarbouti neighbourhood"
+    # after a preposition only: not the street, nor the man
+    assert [(p.name, text[p.start : p.end], p.kind) for p in again] == [("Xarbouti", "Xarbouti", first.kind)]
+    assert text[again[0].start - 3 : again[0].start] == "in "
+
+
 def test_a_part_of_the_city_named_before_is_the_place():
     from civcas.extract.places import find_places
 

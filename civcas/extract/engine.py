@@ -42,6 +42,8 @@ _VICTIM_CONTEXT_BEFORE = re.compile(
     r"under|attack on|attacks on|fight against|war on|to|(?:air ?)?(?:strikes?|raids?) on)\s+(?:the\s+)?"
     r"(?:both\s+)?(?:(?:president\s+)?bashar\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:attacked|attacking|stormed|storming|ambushed|ambushing)\s+(?:the|an?)\s+(?:[\w-]+\s+)?$|"
+    # "Hasakeh, which is mostly controlled by the PKK's Syrian affiliate YPG": who holds the place
+    r"\b(?:held|controlled|run)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$|"
     r"\b(?:rockets?|shells?|missiles?|gas|bombs?|mortars?|projectiles)\s+(?:at|on)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:including|among them)\s+(?:[\w-]+\s+)?(?:civilians|children|women|people)\s+and\s+$",
     re.I,
@@ -633,7 +635,7 @@ _in_window = LiteralIndex([_BY_BEFORE, _MEMBER_OF, _VICTIM_CONTEXT_BEFORE, _VICT
 
 
 def _actor_score(s: str, m: re.Match[str], value: str) -> int:
-    before, after = s[max(0, m.start() - 40) : m.start()], s[m.end() : m.end() + 25]
+    before, after = s[max(0, m.start() - 48) : m.start()], s[m.end() : m.end() + 25]
     score = 0
     if len(m.group(0).split()) > 1:
         score += 2  # "coalition warplanes", "regime forces": the party acting

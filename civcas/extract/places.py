@@ -297,10 +297,13 @@ def find_places(text: str) -> list[PlaceMention]:
         _from_gazetteer(text, folded, m, e, parts.get(m.text.lower()))
         for m, e in zip(found, entries, strict=True)
     ]
+    introduced = []
     for match, kind in _introduced(text, folded):
         mention = _from_pattern(text, match, kind, mentions)
         if mention:
             mentions.append(mention)
+            introduced.append(mention)
+    mentions.extend(_named_again(text, introduced, mentions))
     mentions = _origins_chained(
         text, sorted((_with_context(text, folded, m) for m in mentions), key=lambda m: (m.start, -m.end))
     )
@@ -311,6 +314,63 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 _IN_BETWEEN = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?")
+
+# The words before a bare name that make it a place: "killed in Qaterji".
+_PLACE_PREPOSITIONS = ("in", "at", "near", "on", "of", "from", "into", "around", "outside", "inside")
+
+
+def _named_again(text: str, introduced: list[PlaceMention], known: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Qaterji neighbourhood ... nine civilians were killed in Qaterji": a name the report has
+    introduced as a place (no gazetteer knows it) is that place where the report names it again after
+    a preposition."""
+    found: list[PlaceMention] = []
+    taken = [(m.start, m.end) for m in known]
+    for m in introduced:
+        name = _without_generic_word(m.name)
+        if m.kind == "governorate" or not name[:1].isupper():
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (
+                _bare_word_at(text, at, end)
+                and _preposition_before(text, at)
+                and not any(s < end and at < e for s, e in taken)
+            ):
+                found.append(PlaceMention(at, end, name, m.kind, m.governorate, (m.name, *m.alt_names)))
+                taken.append((at, end))
+            at = text.find(name, end)
+    return found
+
+
+_GENERIC_WORDS = (
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "village",
+    "town",
+    "area",
+    "camp",
+    "suburb",
+    "quarter",
+)
+
+
+def _without_generic_word(name: str) -> str:
+    """ "Qaterji neighbourhood" -> "Qaterji": how the report names the place again."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in _GENERIC_WORDS else name
+
+
+def _bare_word_at(text: str, start: int, end: int) -> bool:
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return not (before.isalnum() or before in "-'’") and not (after.isalnum() or after in "-'’")
+
+
+def _preposition_before(text: str, start: int) -> bool:
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1].lower() in _PLACE_PREPOSITIONS and text[start - 1 : start] == " "
 
 
 def _origins_chained(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -118,6 +118,25 @@ def test_the_site_of_the_incident_named_later_dates_it_too():
     assert (claim.place.name, claim.date) == ("al-Sakhoor", date(2016, 10, 1))
 
 
+def test_the_group_that_holds_the_place_is_not_the_perpetrator():
+    text = "Air strikes hit Hasakeh, which is mostly controlled by the PKK's Syrian affiliate YPG, killing 12 people."
+    (claim,) = extract_claims(article(text))
+    assert (claim.actor, claim.weapon, claim.figure("killed.total")) == (None, "airstrike", 12)
+
+
+def test_two_tolls_each_in_its_neighbourhood_named_before_are_two_incidents():
+    text = (
+        "Barrel bombs hit the Xarbouti neighbourhood of Aleppo on Sunday.\n"
+        "The monitor said nine civilians were killed in Xarbouti and two others - including a child - died "
+        "in the Mayssar neighbourhood of the city."
+    )
+    found = [
+        (c.place.name, c.figure("killed.civilians"), c.figure("killed.children"))
+        for c in extract_claims(article(text))
+    ]
+    assert found == [("Xarbouti neighbourhood", 9, None), ("Mayssar", 2, 1)]
+
+
 def test_another_count_of_wounded_adds_to_the_incident_just_told():
     text = (
         "Two car bombs killed at least 25 people in a government-held neighbourhood of Homs on Wednesday, "
