@@ -216,7 +216,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     s, e = sentence.start, sentence.end
     sent_places = _places_within(places, s, e)
     figures = find_figures(sentence.text) if _contains(lx.CASUALTY_WORD, sentence.text) else []
-    if figures and _contains(lx.AGGREGATE_CUE, sentence.text):
+    if figures and (_contains(lx.AGGREGATE_CUE, sentence.text) or _contains(lx.SPAN_OF_DAYS, sentence.text)):
         figures = [f for f in figures if not _aggregate_cue_around(sentence.text, f.start)]
     figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
     if (
@@ -271,7 +271,7 @@ def _aggregate_cue_around(sentence: str, pos: int) -> bool:
     cue: in '"40 were killed in X" Reports also said ... during the last five days', the round-up after
     the quotation does not make its toll one."""
     quotation = _quotation_around(sentence, pos)
-    return quotation is None or bool(lx.AGGREGATE_CUE.search(quotation))
+    return quotation is None or bool(lx.AGGREGATE_CUE.search(quotation) or lx.SPAN_OF_DAYS.search(quotation))
 
 
 def _quotation_around(text: str, pos: int) -> str | None:
@@ -635,7 +635,7 @@ _in_window = LiteralIndex([_BY_BEFORE, _MEMBER_OF, _VICTIM_CONTEXT_BEFORE, _VICT
 
 
 def _actor_score(s: str, m: re.Match[str], value: str) -> int:
-    before, after = s[max(0, m.start() - 48) : m.start()], s[m.end() : m.end() + 25]
+    before, after = s[max(0, m.start() - 40) : m.start()], s[m.end() : m.end() + 25]
     score = 0
     if len(m.group(0).split()) > 1:
         score += 2  # "coalition warplanes", "regime forces": the party acting
@@ -1348,6 +1348,7 @@ _SENTENCE_GATE = LiteralIndex(
         *(p for group in (lx.SOURCE_PATTERNS, lx.RESPONSE_PATTERNS) for p, _ in group),
         lx.CASUALTY_WORD,
         lx.AGGREGATE_CUE,
+        lx.SPAN_OF_DAYS,
         lx.SEPARATE_CUE,
         lx.ATTRIBUTION_CUE,
         _SAME_DAY,

@@ -389,15 +389,21 @@ AGGREGATE_CUE = re.compile(
     # "the bombing killed hundreds in late September and early October": a toll over weeks
     rf"\b(?:(?:late|early|mid)[- ]?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
     rf"(?:from|between) (?:(?:late|early|mid)[- ]?)?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
-    # "between 21 and 26 of September", "from March 3 to March 9": a toll over several days
-    rf"(?:from|between) (?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:and|to|through|until) (?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|"
-    rf"(?:from|between) {_MONTH} \d{{1,2}}(?:st|nd|rd|th)? (?:and|to|through|until) (?:{_MONTH} )?\d{{1,2}}\b|"
     r"since (?:19|20)\d\d|since (?:the )?[\w-]+(?: [\w-]+){0,8} (?:began|started|launched)\b|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
     r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)|during the (?:past|last)|"
     r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|(?:in|over) recent (?:days|weeks|months)|in (?:one|a single) (?:week|month|year)\b|this year|last year|per (?:day|month)|"
     r"daily basis|every day|each day|(?-i:campaign)|war has|conflict has|the war|the conflict|total of|"
     r"tally|death toll in syria|(?:monthly|annual|weekly) (?:toll|report)|"
     r"-year(?:-old|-long)? (?:civil )?(?:war|conflict)|(?:war|conflict) (?:which|that) has)\b",
+    re.I,
+)
+# "between 21 and 26 of September", "from March 3 to March 9": a toll over several days. Apart from
+# AGGREGATE_CUE: its words ("from", "between") are in most sentences, and a long pattern tried at every
+# position of them costs more than this short one.
+SPAN_OF_DAYS = re.compile(
+    rf"\b(?:from|between) (?:(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:and|to|through|until) (?:the )?\d{{1,2}}"
+    rf"(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)? (?:and|to|through|until) "
+    rf"(?:{_MONTH} )?\d{{1,2}}\b)",
     re.I,
 )
 # Markers that a sentence reports a different incident from the one before.

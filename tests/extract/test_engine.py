@@ -119,7 +119,7 @@ def test_the_site_of_the_incident_named_later_dates_it_too():
 
 
 def test_the_group_that_holds_the_place_is_not_the_perpetrator():
-    text = "Air strikes hit Hasakeh, which is mostly controlled by the PKK's Syrian affiliate YPG, killing 12 people."
+    text = "Air strikes hit Hasakeh, which is mostly controlled by the Syrian Kurdish YPG, killing 12 people."
     (claim,) = extract_claims(article(text))
     assert (claim.actor, claim.weapon, claim.figure("killed.total")) == (None, "airstrike", 12)
 

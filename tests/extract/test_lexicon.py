@@ -122,12 +122,23 @@ def test_a_belligerent_bombing_is_an_air_raid(text, actor, weapon):
         "Over 500 Civilians Killed in One Week in Ongoing Bombing Campaign",
         "At least 123 civilians have been killed by air strikes since the regime and Russian jets began an "
         "offensive two weeks ago",
-        "Between 21 and 26 of September the hospitals received more than 822 wounded and 270 dead bodies",
-        "From March 3 to March 9 the raids killed 120 people",
     ],
 )
 def test_a_toll_over_weeks_is_an_aggregate(text):
     assert lx.AGGREGATE_CUE.search(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Between 21 and 26 of September the hospitals received 270 dead bodies", True),
+        ("From March 3 to March 9 the raids killed 120 people", True),
+        ("between 3 and 5 people were killed on 9 March", False),
+        ("jets from Hmeimim struck on March 3", False),
+    ],
+)
+def test_a_toll_over_a_span_of_days(text, span):
+    assert bool(lx.SPAN_OF_DAYS.search(text)) is span
 
 
 def test_a_suspected_russian_air_raid_is_russias():
