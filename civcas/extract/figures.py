@@ -74,7 +74,7 @@ _MEMBERS_OF_ARMED = re.compile(
     re.I,
 )
 _NEXT_OUTCOME_WORD = re.compile(
-    r"\s+(?:(?P<injured>injured|wounded|hurt)|killed|dead)\b(?!\s+(?:and|or|&)\s)"
+    rf"\s+(?:(?P<injured>injured|wounded|hurt)|killed|dead)\b(?!\s+(?:and|or|&)\s|,?\s+(?:injured|wounded)\b(?!{lx.COUNT_AFTER}))"
 )
 # "14 people were killed 25 were wounded" (its comma lost): a count with a verb of its own is not
 # the object of the verb before it.
@@ -82,9 +82,13 @@ _OWN_OUTCOME_NEXT = re.compile(
     r"\s+(?:were|was|have been|had been)\s+(?:(?:also|reportedly|seriously|critically|lightly)\s+)?"
     r"(?:(?P<injured>injured|wounded|hurt)|killed)\b(?!\s+(?:and|or|&)\s)"
 )
-_LUMPED_NEXT = re.compile(r"\s+(?:killed|dead)\s+(?:and|or|&)\s+(?:injured|wounded)")
+# "175 Nusra Terrorists Killed Injured" (a headline, its comma lost): one count of both
+_LUMPED_NEXT = re.compile(
+    rf"\s+(?:killed|dead)(?:\s+(?:and|or|&)|,)?\s+(?:injured|wounded)\b(?!{lx.COUNT_AFTER})"
+)
 _THE_DEAD = ("dead", "killed", "martyrs", "bodies")  # "6 Lebanese martyrs": the count names the dead
-_AND_INJURED_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:injured|wounded|hurt)\b")  # "88 killed & injured"
+# "88 killed & injured", "175 killed, injured"
+_AND_INJURED_NEXT = re.compile(rf"(?:\s+(?:and|or|&)|,)?\s+(?:injured|wounded|hurt)\b(?!{lx.COUNT_AFTER})")
 _AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
 # "a woman and her three children", "a man and his young daughter": one group of civilians, counted whole.
 _FAMILY = re.compile(

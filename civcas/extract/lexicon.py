@@ -349,7 +349,15 @@ KILLED = (
 INJURED = r"injured|wounded|hurt|injuries|wounds|suffocation|suffocating|suffocated"
 KILLED_CUE_AFTER = re.compile(rf"^(?:[\w'’,-]+\s+){{0,6}}?(?:{KILLED})\b", re.I)
 # Lumped figures: "killed and injured", "martyred or wounded", "casualties".
-LUMPED = re.compile(rf"\b(?:{KILLED})\s+(?:and|or|&)\s+(?:{INJURED})\b|\bcasualties\b", re.I)
+# "Nusra Terrorists Killed, Injured" (a headline; FA-KES drops the comma) too, but not "12 dead, wounded
+# dozens": a count after the second word is its own.
+COUNT_AFTER = (
+    r"\s+(?:\d|(?:dozens|scores|hundreds|several|many|others|more|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)"
+)
+LUMPED = re.compile(
+    rf"\b(?:{KILLED})(?:\s+(?:and|or|&)|,)?\s+(?:{INJURED})\b(?!{COUNT_AFTER})|\bcasualties\b", re.I
+)
 KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
 INJURED_RE = re.compile(rf"\b(?:{INJURED})\b", re.I)
 # Cues before a number: "killing 12", "claimed the lives of 12", "death toll rose to 12", "wounding 5".

@@ -107,6 +107,20 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             "Five civilians and four others were killed.",
             {"killed.civilians": (5, False), "killed.total": (9, False)},
         ),
+        # a headline's "Killed, Injured" with its comma lost lumps both; a count after the second word is its own
+        (
+            "175 Nusra Terrorists Killed Injured in Castello Road",
+            {"killed_or_injured.combatants": (175, False)},
+        ),
+        (
+            "Dozens Killed Injured in Terrorist Missile Attack on Aleppo Hospital",
+            {"killed_or_injured.total": (24, True)},
+        ),
+        ("20 people killed, injured in blast", {"killed_or_injured.total": (20, False)}),
+        (
+            "The raid left 12 dead, wounded dozens.",
+            {"killed.total": (12, False), "injured.total": (24, True)},
+        ),
         # the count of the bombs or bombers is not a toll
         ("Two car bombs killed at least 25 people in Homs.", {"killed.total": (25, True)}),
         (
