@@ -1364,6 +1364,8 @@ _DIRECTION_PREFIX = re.compile(
 PART_OF_A_CITY_AFTER = re.compile(
     r"\s+(?:neighbou?rhood|district|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?city\s+of\s+)?"
     r"(?P<city>[A-Z][\w-]+)"  # "... neighborhood of the Syrian city of Aleppo"
+    # "al-Sulaimaniyeh area in Aleppo city": an area, where the words after say it is in the city itself
+    r"|\s+area\s+(?:of|in)\s+(?:the\s+)?(?P<city_named>[A-Z][\w-]+)\s+city\b"
 )
 
 
@@ -1392,15 +1394,22 @@ def city_of_the_part(after: str) -> tuple[str, str] | None:
     """(city, its governorate) when the words `after` a name say that it is a neighbourhood, district
     or quarter of a governorate's seat ("... neighbourhood of Aleppo", "... region of the Syrian
     capital"); None otherwise."""
-    if "neighb" not in after and "district" not in after and "quarter" not in after and "region" not in after:
+    if (
+        "neighb" not in after
+        and "district" not in after
+        and "quarter" not in after
+        and "region" not in after
+        and "area" not in after
+    ):
         return None  # a cheap literal check first: most names are followed by none of them
     if _PART_OF_THE_CAPITAL_AFTER.match(after):
         return "Damascus", "Damascus"
     m = PART_OF_A_CITY_AFTER.match(after)
     if m is None:
         return None
-    gov = canonical_governorate(m.group("city"))
-    return (m.group("city"), gov) if gov else None
+    city = m.group("city") or m.group("city_named")
+    gov = canonical_governorate(city)
+    return (city, gov) if gov else None
 
 
 def _city_it_is_part_of(

@@ -8,6 +8,7 @@ from civcas.geo import (
     ISO_CODES,
     Gazetteer,
     canonical_governorate,
+    city_of_the_part,
     geocode,
     governorate_mentions,
     load_geonames_dump,
@@ -494,6 +495,17 @@ def test_the_target_named_again_with_its_village_refines_the_incident():
     other = lead + "The school in the village of Urum al-Kubra was closed for the week, rescuers said."
     assert claim_places(same)[0] == ("Urum al-Kubra", "Aleppo")
     assert claim_places(other)[0] == ("Aleppo", "Aleppo")  # another building: not where the strike was
+
+
+def test_an_area_the_text_puts_in_a_city_is_that_citys_not_a_namesake_abroad():
+    text = (
+        "Rocket kills two children in Aleppo\n"
+        "Two children were killed and 5 others injured as terrorists fired a rocket shell on al-Sulaimaniyeh "
+        "area in Aleppo city, SANA said."
+    )
+    assert claim_places(text) == [("al-Sulaimaniyeh", "Aleppo")]
+    assert city_of_the_part(" area in Aleppo city, SANA said") == ("Aleppo", "Aleppo")
+    assert city_of_the_part(" area of Aleppo province") is None
 
 
 def test_a_name_introduced_as_a_place_is_that_place_where_the_report_names_it_again():
