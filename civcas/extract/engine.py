@@ -30,7 +30,7 @@ _NUMBER_UNITS = {
 # place, date, weapon or target of an incident found elsewhere.
 _STRIKE_VERB = re.compile(
     r"\b(?:struck|targeted|bombed|shelled|hit|attacked|raided|pounded|exploded|(?<!army )(?<!forces )(?<!troops )detonated|went off|fired (?:on|at)|"
-    r"dropped|launched (?:an? )?(?:air ?strikes?|attack|raids?))\b",
+    r"dropped|used (?:on|against)|launched (?:an? )?(?:air ?strikes?|attack|raids?))\b",
     re.I,
 )
 _SPEECH_BEFORE = re.compile(
@@ -247,7 +247,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         figures=figures,
         date=_date(sentence, published, dateline_end, anchor),
         place=_best_place([p for p in sent_places if not p.origin], anchor)
-        or _named_city(sentence, places)
+        or _named_city(text, sentence, places)
         or _named_area(sentence, places),
         governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
         weapon=weapon,
@@ -562,17 +562,28 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
 
 
 # "in the city" after "according to an activist contacted" is where the source is, not the incident
-_THE_CITY = re.compile(r"(?<!contacted )(?<!based )\bin the (?P<kind>city|town)\b(?! of)", re.I)
+_THE_CITY = re.compile(r"(?<!contacted )(?<!based )\b(?:in|on) the (?P<kind>city|town)\b(?! of)", re.I)
 
 
-def _named_city(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
-    """ "killed 28 militants in the city": the city or town last named before this sentence."""
+def _named_city(text: str, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
+    """ "killed 28 militants in the city": the city or town last named before this sentence (not a
+    seat named for its province: "al-Bab, which lies in the northern province of Aleppo")."""
     m = _SENTENCE_GATE.search(_THE_CITY, sentence.text)
     if not m:
         return None
     kinds = ("city",) if m.group("kind").lower() == "city" else ("city", "town")
-    earlier = [p for p in places if p.end <= sentence.start and p.kind in kinds and not p.origin]
+    earlier = [
+        p
+        for p in places
+        if p.end <= sentence.start
+        and p.kind in kinds
+        and not p.origin
+        and not _PROVINCE_OF_BEFORE.search(text, max(0, p.start - 30), p.start)
+    ]
     return earlier[-1] if earlier else None
+
+
+_PROVINCE_OF_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
 
 
 # "13 people were killed in the Kurdish-run area": the neighbourhood or village the sentence before named

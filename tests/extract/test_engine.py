@@ -137,6 +137,19 @@ def test_two_tolls_each_in_its_neighbourhood_named_before_are_two_incidents():
     assert found == [("Xarbouti neighbourhood", 9, None), ("Mayssar", 2, 1)]
 
 
+def test_the_town_a_lead_leaves_unnamed_is_the_one_the_next_sentence_names():
+    text = (
+        "Barrel bombs dropped from government helicopters on Thursday killed at least 11 civilians in raids "
+        "on a jihadist-held northern town, a monitoring group said.\n"
+        "The crude weapons were used on Al-Bab, which lies in the northern province of Aleppo.\n"
+        "Since Saturday at least 68 civilians have been killed in aerial attacks on the town."
+    )
+    main, since_saturday = extract_claims(article(text, published=date(2015, 7, 17)))
+    assert (main.place.name, main.figure("killed.civilians")) == ("Al-Bab", 11)
+    # "the town" is the town named last, not the seat named for its province
+    assert (since_saturday.place.name, since_saturday.figure("killed.civilians")) == ("Al-Bab", 68)
+
+
 def test_another_count_of_wounded_adds_to_the_incident_just_told():
     text = (
         "Two car bombs killed at least 25 people in a government-held neighbourhood of Homs on Wednesday, "
