@@ -157,6 +157,7 @@ def find_figures(sentence: str) -> list[FigureMention]:
         if (outcome := outcomes[i]) and (nouns[i] is not None or n.kind not in ("one",))
     ]
     found = _others_added(sentence, _more_of_the_same_kind(sentence, _parts_among(sentence, found)))
+    found = _counts_of_one_kind_added(sentence, found)
     return found + [
         part for f in found for m in families if f.start == m.start() for part in _family_parts(f, m)
     ]
@@ -189,6 +190,23 @@ def _others_added(sentence: str, found: list[FigureMention]) -> list[FigureMenti
         if _AND_BETWEEN.fullmatch(sentence, a.end, b.number_start):
             j = i if a.path == "killed.total" else i + 1
             out[j] = out[j]._replace(value=a.value + b.value, approx=a.approx or b.approx)
+    return out
+
+
+def _counts_of_one_kind_added(sentence: str, found: list[FigureMention]) -> list[FigureMention]:
+    """ "at least 45 Islamic State militants and 20 Kurdish militia fighters had been killed": two counts
+    of one kind, joined, are one count of both (the second then stands as a part of it)."""
+    out = list(found)
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        if (
+            a.path == b.path
+            and a.path.startswith("killed.")
+            and not (a.subordinate or b.subordinate or out[i].subordinate)
+            and _AND_BETWEEN.fullmatch(sentence, a.end, b.number_start)
+            and not sentence[max(0, a.number_start - 8) : a.number_start].lower().endswith("between ")
+        ):  # "between 500 and 1300 people died": a range, whose low end is the count (GOLD_FORMAT)
+            out[i] = a._replace(value=a.value + b.value, approx=a.approx or b.approx)
+            out[i + 1] = b._replace(subordinate=True)
     return out
 
 

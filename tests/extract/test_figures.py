@@ -469,3 +469,13 @@ def test_others_in_a_clause_of_their_own_are_more_of_the_kind_counted_before():
         ("killed.civilians", 15),
         ("killed.civilians", 6),
     ]
+
+
+def test_two_joined_counts_of_one_kind_are_one_count_of_both():
+    sentence = "It said 30 regime soldiers and 39 rebel fighters had been killed in battles around Al Maleh."
+    assert [(f.path, f.value, f.subordinate) for f in find_figures(sentence)] == [
+        ("killed.combatants", 69, False),
+        ("killed.combatants", 39, True),
+    ]
+    # a range is no sum: its low end is the count
+    assert figures("Between 500 and 1300 people died on Wednesday.")["killed.total"] == (500, True)
