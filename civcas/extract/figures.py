@@ -9,7 +9,7 @@ from typing import NamedTuple
 from civcas.extract import lexicon as lx
 from civcas.extract.dates import MONTH_NAMES, MONTHS
 from civcas.extract.literals import fold, folded_twin, required_literals
-from civcas.extract.numbers import HEDGES_BEFORE, NUMBER_WORD, Number, find_numbers
+from civcas.extract.numbers import HEDGES_BEFORE, Number, find_numbers
 
 
 def _lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -389,7 +389,7 @@ def _verb_of_the_next_count(folded: str, n: Number, next_word: re.Match[str]) ->
     return before.rstrip().endswith(_OUTCOME_BEFORE_LAST_WORDS) or before.rstrip().endswith(("kill", "kills"))
 
 
-_COUNT_NEXT = re.compile(rf"\s+(?:\d|dozens|scores|hundreds|several|many|others|more|{NUMBER_WORD}\b)")
+_COUNT_NEXT = re.compile(lx.COUNT_AFTER)
 _OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been)\s")
 
 

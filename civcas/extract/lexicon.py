@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from civcas.extract.numbers import NUMBER_WORD
+
 
 def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rf"(?<![\w-])(?:{pat})(?![\w])", re.I), value) for pat, value in pairs]
@@ -351,10 +353,7 @@ KILLED_CUE_AFTER = re.compile(rf"^(?:[\w'’,-]+\s+){{0,6}}?(?:{KILLED})\b", re.
 # Lumped figures: "killed and injured", "martyred or wounded", "casualties".
 # "Nusra Terrorists Killed, Injured" (a headline; FA-KES drops the comma) too, but not "12 dead, wounded
 # dozens": a count after the second word is its own.
-COUNT_AFTER = (
-    r"\s+(?:\d|(?:dozens|scores|hundreds|several|many|others|more|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)"
-)
+COUNT_AFTER = rf"\s+(?:\d|(?:dozens|scores|hundreds|several|many|others|more|{NUMBER_WORD})\b)"
 LUMPED = re.compile(
     rf"\b(?:{KILLED})(?:\s+(?:and|or|&)|,)?\s+(?:{INJURED})\b(?!{COUNT_AFTER})|\bcasualties\b", re.I
 )
