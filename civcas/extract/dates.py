@@ -99,10 +99,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     ascii_text = folded.isascii()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for _, (twin, twin_for_ascii, read, needed) in readers:
+    for pattern, (twin, twin_for_ascii, read, needed) in readers:
         if needed and not needed.search(folded):
             continue
-        for m in (twin_for_ascii if ascii_text else twin).finditer(folded):
+        for m in (twin_for_ascii if ascii_text else twin).finditer(folded, _GATE.scan_start(pattern, text)):
             mention = read(m, text, published)
             if mention and not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)

@@ -15,7 +15,7 @@ from typing import TypeGuard
 from civcas.extract import lexicon as lx
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import FigureMention, find_figures
-from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, finditer_folded, search_folded
+from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, search_folded
 from civcas.extract.numbers import VAGUE
 from civcas.extract.places import KIND_RANK, PlaceMention, find_places, governorates_in
 from civcas.extract.text import Sentence, body_end, split_sentences
@@ -618,7 +618,7 @@ def _best_place(places: list[PlaceMention], anchor: int) -> PlaceMention | None:
 def _actor(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | None:
     found: list[tuple[int, int, int, str]] = []  # (score, start, end, party)
     for pattern, value in _candidates(lx.ACTOR_PATTERNS, sentence.text):
-        for m in finditer_folded(pattern, sentence.text):
+        for m in _SENTENCE_GATE.finditer_folded(pattern, sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if text[start - 1 : start] == "(" and any(f[3] == value and start - 3 <= f[2] for f in found):
                 continue  # "the Islamic State (IS) group": the name just before says who, and in what context
@@ -703,7 +703,7 @@ _NAMED_AFTER_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 def _first_match(text, sentence, patterns, by_order: bool) -> tuple[str, Span] | None:
     for pattern, value in _candidates(patterns, sentence.text):
-        m = search_folded(pattern, sentence.text)
+        m = _SENTENCE_GATE.search_folded(pattern, sentence.text)
         if m:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             return value, Span(start, end, text[start:end])
@@ -715,7 +715,7 @@ def _source(text: str, sentence: Sentence, anchor: int) -> tuple[str, Span] | No
     if _SENTENCE_GATE.rules_out(lx.ATTRIBUTION_CUE, sentence.text):
         return None  # the attribution window is a part of the sentence
     for pattern, label in _candidates(lx.SOURCE_PATTERNS, sentence.text):
-        for m in finditer_folded(pattern, sentence.text):
+        for m in _SENTENCE_GATE.finditer_folded(pattern, sentence.text):
             window = sentence.text[max(0, m.start() - 40) : m.end() + 40]
             if not search_folded(lx.ATTRIBUTION_CUE, window):
                 continue

@@ -348,19 +348,31 @@ def _folded_searcher(
 _searchers: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], bool]] = {}
 
 
-def search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """`pattern.search(text)`, through the folded twin where there is one (and its ASCII twin over an
-    ASCII text): the offsets and group names are the same, the matched strings lower-cased."""
+def search_folded(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """`pattern.search(text, pos)`, through the folded twin where there is one (and its ASCII twin over
+    an ASCII text): the offsets and group names are the same, the matched strings lower-cased."""
     _, run, ascii_run, folded = _searchers.get(id(pattern)) or _folded_searcher(pattern)
     target = fold(text) if folded else text
-    return (ascii_run if target.isascii() else run).search(target)
+    return (ascii_run if target.isascii() else run).search(target, pos)
 
 
-def finditer_folded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, as `search_folded`."""
+def finditer_folded(pattern: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos)`, as `search_folded`."""
     _, run, ascii_run, folded = _searchers.get(id(pattern)) or _folded_searcher(pattern)
     target = fold(text) if folded else text
-    return (ascii_run if target.isascii() else run).finditer(target)
+    return (ascii_run if target.isascii() else run).finditer(target, pos)
+
+
+@_per_pattern
+def _widest_match(pattern: re.Pattern[str]) -> int | None:
+    """The most characters one match can span; None when unbounded or unknown."""
+    if _sre_parse is None:
+        return None
+    try:
+        widest = _sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    except Exception:  # noqa: BLE001 - a parser layout we do not know: no bound
+        return None
+    return widest if widest <= 500 else None  # unbounded reads as MAXREPEAT (or one less)
 
 
 def _automaton(bits_by_literal: dict[str, int]) -> ahocorasick.Automaton | None:
@@ -386,7 +398,7 @@ class SharedPass:
         self._by_literal: dict[str, int] = {}
         self._width = 0
         self._automaton: ahocorasick.Automaton | None = None
-        self.mask = functools.lru_cache(maxsize=16)(self._find_mask)
+        self.hits = functools.lru_cache(maxsize=16)(self._find_hits)
 
     def join(self, by_literal: dict[str, int], width: int) -> int:
         """Adds an index's folded literals, valued with its `width` bits; returns the bits' shift."""
@@ -394,15 +406,21 @@ class SharedPass:
         for literal, bits in by_literal.items():
             self._by_literal[literal] = self._by_literal.get(literal, 0) | bits << shift
         self._automaton = _automaton(self._by_literal)
-        self.mask.cache_clear()
+        self.hits.cache_clear()
         return shift
 
-    def _find_mask(self, text: str) -> int:
+    def mask(self, text: str) -> int:
+        return self.hits(text)[0]
+
+    def _find_hits(self, text: str) -> tuple[int, list[tuple[int, int]]]:
+        """(the mask, and each literal found: where it ends in the bounded text, and its bits)."""
         mask = 0
+        hits = []
         if self._automaton:
-            for _, bits in self._automaton.iter(bounded_text(fold(text))):
-                mask |= bits
-        return mask
+            for hit in self._automaton.iter(bounded_text(fold(text))):
+                mask |= hit[1]
+                hits.append(hit)
+        return mask, hits
 
 
 # The pass shared by the indexes of the patterns scanned in every sentence.
@@ -448,6 +466,16 @@ class LiteralIndex:
         # The patterns whose literals tell all: found in the pass, they match; no regex scan is needed.
         decided = [self._bits[id(p)] for p in self._patterns if _decided_by_literals(p)]
         self._decided = functools.reduce(operator.or_, decided, 0)
+        # id(pattern) -> (its bit in the shared pass, its widest match) where the pass can tell where
+        # a scan may start: every match holds one of the pattern's folded literals, so no match
+        # starts more than the widest match before the end of the first one found.
+        self._reach: dict[int, tuple[int, int]] = {}
+        if shared is not None:
+            for p in self._patterns:
+                width = _widest_match(p)
+                literals = bounded_literals(p)
+                if width is not None and literals and all(k == k.lower() for k in literals):
+                    self._reach[id(p)] = (self._bits[id(p)] << self._shift, width)
 
     def _find_possible_mask(self, text: str) -> int:
         """The bits of the patterns that may match (a pattern not indexed may always match)."""
@@ -496,6 +524,19 @@ class LiteralIndex:
         group = self._groups[id(items)] = (items, bits, functools.reduce(operator.or_, bits, 0), {})
         return group
 
+    def scan_start(self, pattern: re.Pattern[str], text: str) -> int:
+        """Where a scan of `text` for `pattern` may start: no match starts before (0 when the pass
+        cannot tell). A regex scan tries every position; the literals are found in one pass anyway."""
+        reach = self._reach.get(id(pattern))
+        if reach is None or self._shared is None:
+            return 0
+        bit, width = reach
+        for end, bits in self._shared.hits(text)[1]:
+            if bits & bit:
+                # `end` is the literal's last character in the bounded text (one longer in front)
+                return max(0, end - 1 - width)
+        return 0
+
     def contains(self, pattern: re.Pattern[str], text: str) -> bool:
         """Whether `pattern` matches somewhere in `text`."""
         searcher = self._searchers.get(id(pattern))
@@ -507,18 +548,32 @@ class LiteralIndex:
         if self._decided & bit:
             return True
         target = fold(text) if folded else text
-        return (ascii_run if target.isascii() else run).search(target) is not None
+        return (ascii_run if target.isascii() else run).search(
+            target, self.scan_start(pattern, text)
+        ) is not None
 
     def decides(self, pattern: re.Pattern[str]) -> bool:
         """Whether the literal pass alone tells if `pattern` matches a text."""
         return bool(self._decided & self._bits.get(id(pattern), 0))
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-        return None if self.rules_out(pattern, text) else pattern.search(text)
+        if self.rules_out(pattern, text):
+            return None
+        return pattern.search(text, self.scan_start(pattern, text))
 
     def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-        return iter(()) if self.rules_out(pattern, text) else pattern.finditer(text)
+        if self.rules_out(pattern, text):
+            return iter(())
+        return pattern.finditer(text, self.scan_start(pattern, text))
+
+    def search_folded(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        """`search`, through the folded twin: matched strings are lower-cased."""
+        if self.rules_out(pattern, text):
+            return None
+        return search_folded(pattern, text, self.scan_start(pattern, text))
 
     def finditer_folded(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         """`finditer`, through the folded twin: matched strings are lower-cased."""
-        return iter(()) if self.rules_out(pattern, text) else finditer_folded(pattern, text)
+        if self.rules_out(pattern, text):
+            return iter(())
+        return finditer_folded(pattern, text, self.scan_start(pattern, text))
