@@ -1,4 +1,6 @@
-PYTHON ?= python3
+# The interpreter the virtual environment is built on: the distribution's CPython where it can build
+# one (faster: see tools/venv_python), else python3 on PATH. `make PYTHON=...` chooses another.
+PYTHON ?= $(shell tools/venv_python)
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

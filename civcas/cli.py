@@ -439,6 +439,7 @@ def bench_extract_cmd(
 
     result = _bench_extract_here(inputs, repeat) if runs == 1 else _bench_extract_runs(inputs, repeat, runs)
     console.print(f"gazetteer load: {result.gazetteer_seconds:.2f} s")
+    console.print(f"interpreter: {bench.interpreter()}", markup=False, highlight=False)
     console.print(
         "extraction modules: compiled (mypyc)"
         if bench.extraction_is_compiled()
