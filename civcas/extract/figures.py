@@ -156,7 +156,9 @@ def find_figures(sentence: str) -> list[FigureMention]:
         for i, n in enumerate(numbers)
         if (outcome := outcomes[i]) and (nouns[i] is not None or n.kind not in ("one",))
     ]
-    found = _others_added(sentence, _more_of_the_same_kind(sentence, _parts_among(sentence, found)))
+    found = _others_added(
+        sentence, _more_of_the_same_kind(sentence, _parts_among(sentence, _parts_of_a_whole(found)))
+    )
     found = _counts_of_one_kind_added(sentence, found)
     return found + [
         part for f in found for m in families if f.start == m.start() for part in _family_parts(f, m)
@@ -164,6 +166,21 @@ def find_figures(sentence: str) -> list[FigureMention]:
 
 
 _AND_BETWEEN = re.compile(rf"\s*,?\s*and\s+(?:(?:another|{'|'.join(HEDGES_BEFORE)})\s+)?", re.I)
+
+
+def _parts_of_a_whole(found: list[FigureMention]) -> list[FigureMention]:
+    """A count after "including" is a part of the last count before it that is none, if it shares that
+    count's outcome: "five were killed, including two children, and 12 were wounded" (the wounded
+    are a count of their own)."""
+    out = []
+    whole = None
+    for f in found:
+        if f.subordinate and whole is not None and whole.path.split(".")[0] != f.path.split(".")[0]:
+            f = f._replace(subordinate=False)
+        if not f.subordinate:
+            whole = f
+        out.append(f)
+    return out
 
 
 def _parts_among(sentence: str, found: list[FigureMention]) -> list[FigureMention]:
@@ -371,12 +388,50 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
         and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
         return "killed"
+    if _part_right_after_its_whole(folded, numbers, i, outcomes) and not _outcome_ahead(
+        sentence, numbers, i, head_end
+    ):
+        return outcomes[i - 1]  # "five were killed including two children and 12 were wounded": dead children
     forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3, people=bool(noun))
     if forward:
         return forward
     if _OWN_PREDICATE.match(folded, head_end):
         return None  # "six people died and over 10 people have been hospitalized": a verb of their own
     return _inherited(sentence, numbers, i, outcomes)
+
+
+def _outcome_ahead(sentence: str, numbers: list[Number], i: int, head_end: int) -> bool:
+    """Whether an outcome word follows the count before the next number ("nine others were injured")."""
+    stop = numbers[i + 1].start if i + 1 < len(numbers) else len(sentence)
+    window = sentence[head_end : min(stop, head_end + 90)]
+    if stop <= head_end + 90 and _VERB_OF_THE_NEXT.search(_strip_approx(fold(window))):
+        return False  # "... and wounded 30 others": the verb of the count after it
+    return _outcome_in(_first_words(window, 9)) is not None
+
+
+_VERB_OF_THE_NEXT = re.compile(
+    rf"\b(?:{lx.KILLED}|{lx.INJURED}|kill(?:s|ing)?|wound(?:s|ing)?|injur(?:es?|ing)|leaving|left)\s+$"
+)
+
+
+_NEXT_IN_A_LIST = re.compile(r"(?:\s+[\w'-]+){0,2}(?:\s*,)?\s+and\s+|(?:\s+[\w'-]+){0,2}\s*,\s*")
+# Between a count and a part of it named right after it: the count's noun and verb, then "including".
+_THEN_INCLUDING = re.compile(r"(?:[\s,]*[\w'-]+){0,5}[\s,(-]*(?:including|among them|of whom|among whom)\s+")
+
+
+def _part_right_after_its_whole(folded: str, numbers: list[Number], i: int, outcomes) -> bool:
+    """ "Five people were killed including two children": the part shares the outcome of the count it
+    is a part of, whatever a count after it underwent ("... and 12 were wounded")."""
+    if i == 0 or outcomes[i - 1] is None:
+        return False
+    between = folded[numbers[i - 1].end : numbers[i].start]
+    may = "includ" in between or " of whom" in between or " among " in between  # a cheap check first
+    if may and _THEN_INCLUDING.fullmatch(_strip_approx(between)):
+        return True
+    # "among them a child and two women": the next part of the same list
+    return bool(_NEXT_IN_A_LIST.fullmatch(between)) and _part_right_after_its_whole(
+        folded, numbers, i - 1, outcomes
+    )
 
 
 def _verb_of_the_next_count(folded: str, n: Number, next_word: re.Match[str]) -> bool:

@@ -319,6 +319,37 @@ def test_an_including_clause_ends_at_its_verb(sentence, injured):
 
 
 @pytest.mark.parametrize(
+    "sentence, part, injured",
+    [
+        ("Five people were killed including two children and 12 were wounded.", "killed.children", 12),
+        (
+            "On Monday 10 civilians were killed including a child and 37 others were injured in the shelling.",
+            "killed.children",
+            37,
+        ),
+        ("The raid killed eight fighters, including a commander, and wounded 15 others.", None, 15),
+        (
+            "A source said that seven civilians were killed among them a child and two women and nine "
+            "others were injured due to a rocket attack.",
+            "killed.women",
+            9,
+        ),
+        (
+            "The shelling killed 12 people including four children and wounded 30 others.",
+            "killed.children",
+            30,
+        ),
+    ],
+)
+def test_a_part_named_after_its_verb_keeps_that_verb_and_the_next_count_is_its_own(sentence, part, injured):
+    found = {f.path: f for f in find_figures(sentence)}
+    if part:
+        assert found[part].subordinate  # a part of the dead, not of the wounded
+    assert found["injured.total"].value == injured
+    assert not found["injured.total"].subordinate  # a count of its own, with a verb of its own
+
+
+@pytest.mark.parametrize(
     "sentence, expected",
     [
         (
