@@ -879,6 +879,8 @@ def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool
         return same_figure
     if mention.separate:
         return None
+    if _same_place_same_day(last, mention):
+        return last
     if mention.place is not None:
         for d in reversed(drafts):
             if _named_before(d, mention.place) and _dates_agree(d.date, mention.date):
@@ -890,6 +892,19 @@ def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool
             continue
         return None
     return None
+
+
+def _same_place_same_day(d: Draft, mention: Mention) -> bool:
+    """ "Earlier on Wednesday a source said that seven civilians were killed ... on the same
+    neighborhood": another account of the incident just told, when both name the same day."""
+    return (
+        mention.place is None
+        and d.place is not None
+        and _exact_day(mention.date)
+        and _exact_day(d.date)
+        and mention.date.value == d.date.value
+        and bool(_SAME_PLACE.search(mention.sentence.text))
+    )
 
 
 def _named_before(d: Draft, place: PlaceMention) -> bool:

@@ -417,7 +417,10 @@ SPAN_OF_DAYS = re.compile(
 SEPARATE_CUE = re.compile(
     # but "another 100 people were wounded": more casualties of the incident just told
     r"\b(?:another(?! (?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|scores|hundreds)"
-    r"(?: \w+)? (?:were|was|have been|had been) (?:wounded|injured|hurt)\b)|similar|separate(?:ly)?|elsewhere|also (?:killed|hit|struck|targeted)|earlier|previous|"
+    r"(?: \w+)? (?:were|was|have been|had been) (?:wounded|injured|hurt)\b)|similar|separate(?:ly)?|elsewhere|also (?:killed|hit|struck|targeted)|"
+    # but "earlier on Wednesday a source said that ...": when a toll was given, not another incident
+    r"earlier(?!(?: (?:on|in|this|today|that)(?: \w+)?)?,? (?:[\w'-]+ ){0,8}?(?:said|reported|told|announced|stated)\b)|"
+    r"previous|"
     r"in a separate|meanwhile|in another|a day earlier|a day before|the day before|"
     r"(?:the )?(?:last|latest previous) (?:attack|bombing|blast|strike|explosion)s? on)\b",
     re.I,

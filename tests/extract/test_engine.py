@@ -804,3 +804,34 @@ def test_a_speaker_named_after_a_place_is_not_part_of_its_name():
     )
     (claim,) = extract_claims(article(text, published=date(2017, 4, 11)))
     assert claim.place.name == "Khan-Shaikhoun"
+
+
+SAME_NEIGHBOURHOOD = """Rocket attacks on Salah Eddin neighbourhood in Aleppo kill 10 civilians
+17 August 2016
+Ten civilians were killed and 16 others were injured as rockets hit Salah Eddin neighbourhood in Aleppo city on Wednesday.
+Earlier on Wednesday a source at Aleppo Police Command said that seven civilians were killed among them a child and two women and nine others were injured in a rocket attack on the same neighbourhood.
+The toll from Tuesday's rocket attacks on the same neighbourhood was 12 injured.
+Earlier on Wednesday rockets also killed three people in al-Hamdaniyeh neighbourhood.
+"""
+
+
+def test_an_earlier_account_of_the_same_day_at_the_same_place_is_the_same_incident():
+    claims = extract_claims(article(SAME_NEIGHBOURHOOD, published=date(2016, 8, 17)))
+    summary = [
+        (
+            c.role,
+            c.place.name if c.place else None,
+            c.date,
+            c.figures["killed.total"].value if "killed.total" in c.figures else None,
+        )
+        for c in claims
+    ]
+    main = claims[0]
+    assert summary[0] == ("main", "Salah Eddin", date(2016, 8, 17), 10)
+    assert (main.figures["killed.children"].value, main.figures["killed.women"].value) == (1, 2)
+    assert main.figures["injured.total"].value == 16  # the lead's figures stand; the account adds its parts
+    # another day at the same place, and "earlier" that names an event rather than a statement
+    assert [s[1:3] for s in summary[1:]] == [
+        ("Salah Eddin", date(2016, 8, 16)),
+        ("al-Hamdaniyeh", date(2016, 8, 17)),
+    ]

@@ -143,3 +143,17 @@ def test_a_toll_over_a_span_of_days(text, span):
 
 def test_a_suspected_russian_air_raid_is_russias():
     assert _first(lx.ACTOR_PATTERNS, "17 civilians were killed by a suspected Russian air raid") == "russia"
+
+
+@pytest.mark.parametrize(
+    "text, separate",
+    [
+        ("Earlier on Wednesday a source at the police command said that seven civilians were killed.", False),
+        ("Earlier, the Observatory said 20 people had been killed.", False),
+        ("Earlier on Wednesday seven civilians were killed in a rocket attack on the market.", True),
+        ("An earlier strike on the town killed five people.", True),
+        ("Three people were killed there a day earlier, the monitor said.", True),
+    ],
+)
+def test_earlier_is_another_incident_unless_it_dates_a_statement(text, separate):
+    assert bool(lx.SEPARATE_CUE.search(text)) is separate
