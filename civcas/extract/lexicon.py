@@ -371,7 +371,8 @@ KILLED_BEFORE = re.compile(
 # is far from the number, so this cue is searched in a longer stretch before it.
 TOLL_BEFORE = re.compile(
     r"\b(?:death|casualty) toll\b[^.;:]{0,170}?\b(?:(?:has |had )?(?:risen|rose|rises|climbed|climbs|jumped|"
-    r"increased|reached|reaches|stands|stood|hit|hits|surpass(?:es|ed)?|exceed(?:s|ed)?|tops|topped) (?:to |at )?|(?:is|was|now) (?:at )?)$",
+    r"increased|reached|reaches|stands|stood|hit|hits|surpass(?:es|ed)?|exceed(?:s|ed)?|tops|topped) (?:to |at )?|"
+    r"(?:is|was|has been|had been) (?:put|estimated|set|placed) at |(?:is|was|now) (?:at )?)$",
     re.I,
 )
 INJURED_BEFORE = re.compile(

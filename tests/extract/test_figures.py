@@ -510,3 +510,19 @@ def test_two_joined_counts_of_one_kind_are_one_count_of_both():
     ]
     # a range is no sum: its low end is the count
     assert figures("Between 500 and 1300 people died on Wednesday.")["killed.total"] == (500, True)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The death toll from Tuesday's rocket attacks on the same neighbourhood was put at 8 civilians "
+            "in addition to 12 injured.",
+            {"killed.civilians": 8, "injured.total": 12},
+        ),
+        ("The death toll from the bombing has been estimated at 30.", {"killed.total": 30}),
+        ("The death toll has risen to 45, the monitor said.", {"killed.total": 45}),
+    ],
+)
+def test_a_toll_put_or_estimated_at_a_count_is_the_dead(sentence, expected):
+    assert {f.path: f.value for f in find_figures(sentence)} == expected
