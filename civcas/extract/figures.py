@@ -416,7 +416,7 @@ _VERB_OF_THE_NEXT = re.compile(
 
 _NEXT_IN_A_LIST = re.compile(r"(?:\s+[\w'-]+){0,2}(?:\s*,)?\s+and\s+|(?:\s+[\w'-]+){0,2}\s*,\s*")
 # Between a count and a part of it named right after it: the count's noun and verb, then "including".
-_THEN_INCLUDING = re.compile(r"(?:[\s,]*[\w'-]+){0,5}[\s,(-]*(?:including|among them|of whom|among whom)\s+")
+_THEN_INCLUDING = re.compile(r"(?:[\s,]+[\w'-]+){0,5}[\s,(-]*(?:including|among them|of whom|among whom)\s+")
 
 
 def _part_right_after_its_whole(folded: str, numbers: list[Number], i: int, outcomes) -> bool:
