@@ -1097,10 +1097,14 @@ def _merge(d: Draft, m: Mention, fill_only: bool) -> None:
             ):
                 continue  # a second source's toll; the lead's civilian or fighter count already gives the total
             d.figures.setdefault(f.path, (f, m.sentence))
-    if m.date and (
-        d.date is None
-        or (d.date.weak and not m.date.weak)
-        or (d.date.precision != "day" and m.date.precision == "day")
+    if (
+        m.date
+        and (not fill_only or _dates_what_it_supports(d, m))
+        and (
+            d.date is None
+            or (d.date.weak and not m.date.weak)
+            or (d.date.precision != "day" and m.date.precision == "day")
+        )
     ):
         d.date, d.date_sentence = m.date, m.sentence
     if m.place and (d.place is None or _more_specific(m.place, d.place)):
@@ -1110,6 +1114,14 @@ def _merge(d: Draft, m: Mention, fill_only: bool) -> None:
             setattr(d, attr, getattr(m, attr))
     if d.weapon and m.weapon and m.weapon[0] in _WEAPON_REFINES.get(d.weapon[0], ()):
         d.weapon = m.weapon  # "an explosion" ... "a suicide bomber": the more specific account
+
+
+def _dates_what_it_supports(d: Draft, m: Mention) -> bool:
+    """A sentence that only supports an incident (no figure of its own) dates it with a day, or from
+    close by: "the coalition attacks on Manbij intensified in late June", paragraphs after a toll of
+    Monday, tells of the campaign, not of the day."""
+    told = [x.sentence.index for x in d.mentions if x is not m]
+    return _exact_day(m.date) or not told or m.sentence.index - max(told) <= 2
 
 
 def _includes_held(d: Draft, m: Mention) -> bool:

@@ -835,3 +835,19 @@ def test_an_earlier_account_of_the_same_day_at_the_same_place_is_the_same_incide
         ("Salah Eddin", date(2016, 8, 16)),
         ("al-Hamdaniyeh", date(2016, 8, 17)),
     ]
+
+
+CAMPAIGN_CONTEXT = """21 civilians killed in coalition strikes on Manbij
+Monday 18 July 2016
+Air strikes by US-led coalition jets have killed at least 21 civilians in northern Syria, a monitoring group says.
+The group said on Monday that 15 people were killed in a northern district of Manbij city and six more in a village near it.
+Thousands of residents have fled the city, where food is running short.
+Aid agencies have called for safe corridors out of the area.
+The coalition attacks on Manbij intensified in late June after the Syrian Democratic Forces entered the city.
+"""
+
+
+def test_a_month_from_a_far_sentence_on_the_campaign_does_not_date_the_incident():
+    main = extract_claims(article(CAMPAIGN_CONTEXT, published=date(2016, 7, 18)))[0]
+    assert (main.role, main.figures["killed.civilians"].value) == ("main", 21)
+    assert main.date != date(2016, 6, 1)  # "in late June", four sentences on, is the campaign's
