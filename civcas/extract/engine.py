@@ -1034,13 +1034,31 @@ def _vague_lead_fits(
 ) -> bool:
     """ "Dozens of civilians killed after airstrikes targeted a market in Idlib" (the headline), then
     "airstrikes killed at least 12 people in Idlib": a vague count in the lead does not contradict a
-    precise one of the same order (its half to twice) for the same place."""
+    precise one of the same order (its half to twice) for the same place, or for a place inside the
+    wider one the lead named ("Dozens of insurgents killed ... in Aleppo countryside", then "at least 40
+    ... in Tal Rifaat in Aleppo countryside")."""
     if held is None or not new or held[1].index > _LEAD_SENTENCES or not _vague(*held):
         return False
-    if m.place is not None and (d.place is None or not _same_place(d.place, m.place)):
+    if m.place is not None and (d.place is None or not _same_or_inside(d, m.place)):
         return False
     value = held[0].value
     return any(value / 2 <= f.value <= 2 * value and not _vague(f, m.sentence) for f in new)
+
+
+def _same_or_inside(d: Draft, new: PlaceMention) -> bool:
+    """The draft's place, or one inside it when the lead gave no part of its count ("dozens killed in
+    Aleppo, including 29 in a single neighbourhood": the neighbourhood's count is a part, not the toll)."""
+    held = d.place
+    if held is None or _same_place(held, new):
+        return held is not None
+    lead = [x.sentence.text for x in d.mentions if x.sentence.index <= _LEAD_SENTENCES]
+    parts = any(_PART_OF_THE_COUNT.search(text) for text in lead)
+    return not parts and held.rank > new.rank and _places_agree(held, new)
+
+
+_PART_OF_THE_COUNT = re.compile(
+    r"\b(?:including|among them|of whom)\s+(?:at least\s+|more than\s+|some\s+)?\d", re.I
+)
 
 
 _LEAD_SENTENCES = 2  # the headline and the first sentences of the report

@@ -851,3 +851,28 @@ def test_a_month_from_a_far_sentence_on_the_campaign_does_not_date_the_incident(
     main = extract_claims(article(CAMPAIGN_CONTEXT, published=date(2016, 7, 18)))[0]
     assert (main.role, main.figures["killed.civilians"].value) == ("main", 21)
     assert main.date != date(2016, 6, 1)  # "in late June", four sentences on, is the campaign's
+
+
+VAGUE_HEADLINE_WIDER_PLACE = """Dozens of insurgents killed as Kurdish forces advance in Aleppo countryside
+15 February 2016
+At least 40 insurgents were killed as Kurdish YPG forces advanced on Tal Rifaat in the Aleppo countryside.
+The fighters seized the nearby town of Ain Daqneh, sources said.
+"""
+
+VAGUE_LEAD_WITH_A_PART = """Air strikes kill dozens in Aleppo
+Monday 21 April 2014
+Dozens of people have been killed in air strikes on Aleppo, a monitoring group said on Monday, including at least 29 people in a single neighbourhood.
+The group said air strikes killed 29 people on Sunday in the Ferdous district of Aleppo.
+"""
+
+
+def test_a_vague_headline_toll_and_the_lead_count_at_a_place_inside_it_are_one_incident():
+    claims = extract_claims(article(VAGUE_HEADLINE_WIDER_PLACE, published=date(2016, 2, 15)))
+    assert len(claims) == 1
+    assert claims[0].place.name == "Tal Rifaat"
+
+
+def test_a_count_the_lead_gives_as_a_part_of_its_vague_toll_stays_an_incident_of_its_own():
+    claims = extract_claims(article(VAGUE_LEAD_WITH_A_PART, published=date(2014, 4, 21)))
+    assert len(claims) == 2
+    assert claims[1].figures["killed.total"].value == 29
