@@ -19,7 +19,7 @@ def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
 ACTOR_PATTERNS = _compile(
     [
         (
-            r"(?:u\.?s\.?|american)[- ]led (?:military |international )?coalition|"
+            r"(?:u\.?s\.?|american)[- ]led (?:military |international )?coalition(?:['’]?s)?|"
             r"(?:u\.?s\.?|american)[- ]led (?:air ?strikes?|strikes?|raids?|bombing)|international coalition|anti-(?:isis|is|daesh) coalition|"
             r"coalition (?:forces|warplanes|jets|aircraft|planes|air ?strikes?|strikes?|raids?|bombing|fighter jets)|"
             r"(?:the|international|so-called) coalition|u\.?s\.? (?:warplanes|war planes|jets|aircraft|forces|strikes?|"
@@ -100,7 +100,9 @@ WEAPON_PATTERNS = _compile(
             r"air ?strikes?|air ?raids?|aerial (?:bombardments?|bombing|attacks?|bombs?)|warplanes?|war planes?|"
             r"fighter jets?|jets|aircraft|airplanes?|bombers|helicopters?|drones?|air ?force|raids|"
             r"planes|airstrike|bombing (?:campaign|raids?|runs?)|"
-            r"(?:coalition|russian|regime|government|israeli|american|u\.?s\.?|turkish|syrian) bombing|"
+            # "the coalition's bombing", "US-led Coalitions Bombing of Raqqa" (the apostrophe lost)
+            r"(?:coalition|russian|russia|regime|government|israeli|israel|american|u\.?s\.?|turkish|turkey|syrian)"
+            r"(?:['’]?s)? bombing|"
             # bombs only aircraft drop: "a vacuum bomb attack aerially dropped by the regime"
             r"(?:vacuum|thermobaric|bunker[- ]buster|parachute) bombs?|aerially dropped",
             "airstrike",

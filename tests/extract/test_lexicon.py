@@ -102,6 +102,8 @@ def _first(group, text: str) -> str | None:
             "us_led_coalition",
             "airstrike",
         ),
+        ("US-Led Coalitions Bombing of Raqqa Leaves 20 Civilians Dead", "us_led_coalition", "airstrike"),
+        ("Russia's bombing of the city went on overnight.", "russia", "airstrike"),
         ("Assads forces shelled the town.", "syrian_government", "shelling"),
         ("A bombing near the mosque killed five.", None, "bombing"),
         (
