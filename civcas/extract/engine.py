@@ -218,7 +218,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     figures = find_figures(sentence.text) if _contains(lx.CASUALTY_WORD, sentence.text) else []
     if figures and (_contains(lx.AGGREGATE_CUE, sentence.text) or _contains(lx.SPAN_OF_DAYS, sentence.text)):
         figures = [f for f in figures if not _aggregate_cue_around(sentence.text, f.start)]
-    figures = [f for f in figures if not (f.value >= 1000 and not sent_places)]
+    figures = _without_countrywide_tolls(figures, sent_places)
     if (
         figures
         and _contains(lx.SUPERSEDED_TOLL, sentence.text)
@@ -378,6 +378,15 @@ def _only_an_aggregate(d: Draft, aggregates: set[int]) -> bool:
     """A draft that only repeats the sum of a breakdown ("54 killed in Aleppo") is no incident."""
     values = {f.value for f, _ in d.figures.values()}
     return bool(values) and values <= aggregates and (d.place is None or d.place.rank >= 2)
+
+
+def _without_countrywide_tolls(figures: list[FigureMention], sent_places: list) -> list[FigureMention]:
+    """A toll of thousands with no place is a tally over time, not an incident; so are its parts
+    ("killed 1102 people ..., adding that 234 of them were children")."""
+    if sent_places or all(f.value < 1000 for f in figures):
+        return figures
+    first = min(f.start for f in figures if f.value >= 1000)
+    return [f for f in figures if f.value < 1000 and not (f.subordinate and f.start > first)]
 
 
 def _without_round_ups(drafts: list[Draft]) -> list[Draft]:

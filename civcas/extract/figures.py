@@ -261,14 +261,24 @@ def _family_parts(whole: FigureMention, m: re.Match[str]) -> list[FigureMention]
 
 
 _AND_A_FEW_WORDS = re.compile(r"\s*(?:and|,|or)\s+(?:[\w-]+\s+){0,2}")
+_A_PART_NEXT = re.compile(r"\b(?:including|among|of whom|of them)\b", re.I)
+# "86 dead, 30 of them children": a part of the count before, named after it.
+_OF_THEM_AFTER = re.compile(r"\s+(?:of them|of whom)\b", re.I)
+# The people a part names ("30 of them children"), not its outcome ("scores of them were killed").
+_PART_NOUNS = [w for w in lx.PERSON_NOUNS if w not in ("dead", "killed", "casualties", "wounded", "injured")]
+_MIXED_NEXT = re.compile(r"\s+(?:or|and)\s", re.I)  # "6 of them women or children": no one category
+_PART_NAMED_AFTER = re.compile(
+    rf"\s+(?:of them|of whom)\s+(?:were\s+|are\s+)?(?:{'|'.join(sorted(_PART_NOUNS, key=len, reverse=True))})\b"
+)
 
 
 def _share_right_noun(sentence: str, numbers: list[Number], nouns: list) -> None:
-    """ "killed 28 and wounded 30 militants": the first number counts militants too."""
+    """ "killed 28 and wounded 30 militants": the first number counts militants too (not "rose to 86,
+    including 30 children": the children are a part of the 86)."""
     for i in range(len(numbers) - 2, -1, -1):
         if nouns[i] is None and nouns[i + 1] is not None:
             between = sentence[numbers[i].end : numbers[i + 1].start]
-            if _AND_A_FEW_WORDS.fullmatch(between):
+            if _AND_A_FEW_WORDS.fullmatch(between) and not _A_PART_NEXT.search(between):
                 nouns[i] = (nouns[i + 1][0], numbers[i].end)
 
 
@@ -277,7 +287,9 @@ def _mention(folded: str, n: Number, noun: tuple[str, int] | None, outcome: str)
     if outcome == "injured" or (outcome == "killed_or_injured" and category not in ("total", "civilians")):
         category = "total" if outcome == "injured" else category
     end = noun[1] if noun else n.end
-    subordinate = _follows_including(folded[max(0, n.start - 60) : n.start])
+    subordinate = _follows_including(folded[max(0, n.start - 60) : n.start]) or bool(
+        _OF_THEM_AFTER.match(folded, n.end)
+    )
     return FigureMention(f"{outcome}.{category}", n.value, n.approx, n.start, end, n.start, subordinate)
 
 
@@ -307,7 +319,7 @@ _OF_BEFORE = re.compile(r"\bof\s+$")
 
 
 def _is_date_or_unit(sentence: str, folded: str, n: Number) -> bool:
-    if _NON_CASUALTY_AFTER.match(folded, n.end):
+    if _NON_CASUALTY_AFTER.match(folded, n.end) and not _PART_NAMED_AFTER.match(folded, n.end):
         return True
     if n.kind != "digits":
         return False
@@ -336,8 +348,17 @@ _BODY_AFTER = re.compile(
 
 
 def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
-    """The casualty noun the number counts, allowing a few modifiers in between."""
+    """The casualty noun the number counts, allowing a few modifiers in between ("30 of them children":
+    the noun after "of them")."""
     pos = n.end
+    if n.kind != "one" and (of_them := _OF_THEM_AFTER.match(sentence, pos)):
+        named = _NEXT_WORD.match(sentence, of_them.end())
+        if named and named.group(1).lower() in ("were", "are"):  # "five of them were civilians"
+            named = _NEXT_WORD.match(sentence, named.end())
+        if named and named.group(1).lower() in lx.PERSON_NOUNS:
+            if _MIXED_NEXT.match(sentence, named.end()):
+                return None
+            return lx.PERSON_NOUNS[named.group(1).lower()], named.end()
     for _ in range(4):
         m = _NEXT_WORD.match(sentence, pos)
         if not m:
@@ -388,6 +409,8 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
         and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
         return "killed"
+    if i and outcomes[i - 1] and _OF_THEM_AFTER.match(folded, n.end):
+        return outcomes[i - 1]  # "risen to 86, 30 of them children"
     if _part_right_after_its_whole(folded, numbers, i, outcomes) and not _outcome_ahead(
         sentence, numbers, i, head_end
     ):

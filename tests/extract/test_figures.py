@@ -526,3 +526,42 @@ def test_two_joined_counts_of_one_kind_are_one_count_of_both():
 )
 def test_a_toll_put_or_estimated_at_a_count_is_the_dead(sentence, expected):
     assert {f.path: f.value for f in find_figures(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, whole, part",
+    [
+        (
+            "The death toll from the attack on the town has risen to 86 30 of them children, a monitor said.",
+            ("killed.total", 86),
+            ("killed.children", 30),
+        ),
+        (
+            "Air strikes killed 25 civilians, six of them children.",
+            ("killed.civilians", 25),
+            ("killed.children", 6),
+        ),
+        (
+            "Ten people were killed, five of them were civilians.",
+            ("killed.total", 10),
+            ("killed.civilians", 5),
+        ),
+        ("The toll rose to 86, including 30 children.", ("killed.total", 86), ("killed.children", 30)),
+        (
+            "The gunmen executed nine men, eight of them rebels.",
+            ("killed.total", 9),
+            ("killed.combatants", 8),
+        ),
+    ],
+)
+def test_a_part_named_after_its_count_is_a_part_of_it(sentence, whole, part):
+    found = {f.path: f for f in find_figures(sentence)}
+    assert (found[whole[0]].value, found[whole[0]].subordinate) == (whole[1], False)
+    assert (found[part[0]].value, found[part[0]].subordinate) == (part[1], True)
+
+
+def test_a_part_of_two_kinds_names_neither():
+    found = {
+        f.path for f in find_figures("The monitor says 34 people were killed, 6 of them women or children.")
+    }
+    assert "killed.women" not in found and "killed.children" not in found
