@@ -268,7 +268,8 @@ _OF_THEM_AFTER = re.compile(r"\s+(?:of them|of whom)\b", re.I)
 _PART_NOUNS = [w for w in lx.PERSON_NOUNS if w not in ("dead", "killed", "casualties", "wounded", "injured")]
 _MIXED_NEXT = re.compile(r"\s+(?:or|and)\s", re.I)  # "6 of them women or children": no one category
 _PART_NAMED_AFTER = re.compile(
-    rf"\s+(?:of them|of whom)\s+(?:were\s+|are\s+)?(?:{'|'.join(sorted(_PART_NOUNS, key=len, reverse=True))})\b"
+    rf"\s+(?:of them|of whom)\s+(?:were\s+|are\s+)?(?P<noun>{'|'.join(sorted(_PART_NOUNS, key=len, reverse=True))})\b",
+    re.I,
 )
 
 
@@ -351,14 +352,12 @@ def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
     """The casualty noun the number counts, allowing a few modifiers in between ("30 of them children":
     the noun after "of them")."""
     pos = n.end
-    if n.kind != "one" and (of_them := _OF_THEM_AFTER.match(sentence, pos)):
-        named = _NEXT_WORD.match(sentence, of_them.end())
-        if named and named.group(1).lower() in ("were", "are"):  # "five of them were civilians"
-            named = _NEXT_WORD.match(sentence, named.end())
-        if named and named.group(1).lower() in lx.PERSON_NOUNS:
-            if _MIXED_NEXT.match(sentence, named.end()):
-                return None
-            return lx.PERSON_NOUNS[named.group(1).lower()], named.end()
+    if n.kind != "one" and (part := _PART_NAMED_AFTER.match(sentence, pos)):  # "five of them were civilians"
+        return (
+            None
+            if _MIXED_NEXT.match(sentence, part.end())
+            else (lx.PERSON_NOUNS[part["noun"].lower()], part.end())
+        )
     for _ in range(4):
         m = _NEXT_WORD.match(sentence, pos)
         if not m:
