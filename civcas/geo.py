@@ -157,11 +157,12 @@ ARTICLES = _words(
     al el il ul ad ed ar er as es ash esh ech at et ath az ez an en adh
     """
 )
-# Leading words skipped when checking that a mention is capitalised ("eastern Ghouta").
+# Leading words skipped when checking that a mention is capitalised ("eastern Ghouta", "the
+# countryside of Idlib").
 _GENERIC_LEADS = _words(
     """
-    central east eastern greater lower new north northern old rural south southern the upper west
-    western
+    central countryside east eastern governorate greater lower new north northern of old province
+    rural south southern the upper west western
     """
 )
 # Single words that are English (or too generic) and must never match on their own.

@@ -252,6 +252,14 @@ def test_governorate_mentions():
     ]
 
 
+def test_a_governorate_named_after_its_kind_is_the_governorate_not_its_capital():
+    text = "Gunmen in the northeastern countryside of Lattakia shelled the province of Idlib."
+    assert [(text[s:e], g) for s, e, g in governorate_mentions(text)] == [
+        ("countryside of Lattakia", "Latakia"),
+        ("province of Idlib", "Idlib"),
+    ]
+
+
 # ------------------------------------------------------------------ geocode
 
 
