@@ -324,6 +324,8 @@ def _is_date_or_unit(sentence: str, folded: str, n: Number) -> bool:
         return True
     if n.kind != "digits":
         return False
+    if folded[n.start] == "0" and n.end - n.start > 1:
+        return True  # "016", "07": a code, a clipped year or an hour, never a count
     if _ends_with_month(folded[max(0, n.start - 12) : n.start]):
         return True
     if folded[n.end : n.end + 12].lstrip().startswith(_MONTHS):

@@ -141,6 +141,7 @@ def test_casualty_figures(sentence, expected):
         "The group controls some 28 percent of the country.",
         "The bombing destroyed more than 10,000 buildings in the city.",
         "The offensive began on 12 March 2018 and lasted 40 days.",
+        "... 016 Tags civilian deaths anti-Daesh coalition airstrikes Deir ez-Zor Syria",
     ],
 )
 def test_numbers_that_are_not_casualties(sentence):
