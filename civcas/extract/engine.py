@@ -947,8 +947,19 @@ def _identifies_incident(
     f: FigureMention, text: str, held: tuple[FigureMention, Sentence], d: Draft, mention: Mention
 ) -> bool:
     """An equal count names the same incident, but a vague one ("dozens injured") does so only when no
-    other count of the mention contradicts the draft."""
-    return not (_vague(f, text) or _vague(*held)) or not _contradicts(d, mention)
+    other count of the mention contradicts the draft and the mention names no other place or day."""
+    if not (_vague(f, text) or _vague(*held)):
+        return True
+    return not _contradicts(d, mention) and not _elsewhere_or_another_day(d, mention)
+
+
+def _elsewhere_or_another_day(d: Draft, mention: Mention) -> bool:
+    """ "35 killed and dozens injured in Idlib city late on Monday ... two children killed and dozens
+    injured on Tuesday morning in rural Idlib": the countryside around the draft's city, or a day of
+    its own that is not the draft's."""
+    if _city_and_its_countryside(d.place, mention.place):
+        return True  # (a place that does not agree with the draft's never comes this far)
+    return _exact_day(mention.date) and _exact_day(d.date) and mention.date.value != d.date.value
 
 
 def _vague(f: FigureMention, sentence: Sentence | str) -> bool:
@@ -998,6 +1009,8 @@ def _compatible(d: Draft, m: Mention) -> bool:
         return False
     # A different figure for the same count, with its own place or date, is a different event.
     if _conflicting_figures(d, m) and (m.place is not None or m.date is not None):
+        return False
+    if m.figures and _city_and_its_countryside(d.place, m.place):
         return False
     # Figures for a newly named place on its own date, after an incident with no place: a new event.
     return not (d.figures and m.figures and d.place is None and m.place is not None and m.date is not None)
@@ -1097,6 +1110,24 @@ def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:
     )
 
 
+def _city_and_its_countryside(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    """ "35 killed in Idlib city ... two children killed in the towns of X and Y in rural Idlib": the
+    countryside of a governorate is the land around its capital, not the capital."""
+    if a is None or b is None:
+        return False
+    wider, narrower = (a, b) if a.rank > b.rank else (b, a)
+    return (
+        _countryside(wider)
+        and narrower.rank == KIND_RANK["capital"]
+        and narrower.governorate == wider.governorate
+    )
+
+
+def _countryside(place: PlaceMention) -> bool:
+    words = place.name.lower().split()
+    return place.kind == "governorate" and ("rural" in words or "countryside" in words)
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     return a is b or not a.keys.isdisjoint(b.keys)
 
@@ -1180,6 +1211,8 @@ _REFINED_WEAPONS = set().union(*_WEAPON_REFINES.values())
 def _more_specific(new: PlaceMention, held: PlaceMention) -> bool:
     if new.listed and held.rank >= 2:
         return False  # one of several places hit: the incident stays at the wider place
+    if _city_and_its_countryside(new, held):
+        return False
     return new.rank < held.rank or (new.rank == held.rank and new.introduced and not held.introduced)
 
 

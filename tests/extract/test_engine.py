@@ -876,3 +876,34 @@ def test_a_count_the_lead_gives_as_a_part_of_its_vague_toll_stays_an_incident_of
     claims = extract_claims(article(VAGUE_LEAD_WITH_A_PART, published=date(2014, 4, 21)))
     assert len(claims) == 2
     assert claims[1].figures["killed.total"].value == 29
+
+
+def test_a_toll_in_the_countryside_is_not_the_toll_just_told_in_the_city_it_surrounds():
+    text = (
+        "Russian jets hit Idlib city late on Monday. At least 35 civilians were killed and dozens more "
+        "injured in the airstrikes. Two children were killed and dozens more were injured in airstrikes "
+        "on Tuesday morning in the towns of Kafranbil, Khan Alsibil and Saraqeb in rural Idlib."
+    )
+    city, countryside = extract_claims(article(text, published=date(2016, 5, 31)))
+    assert (city.place.name, city.date, city.figure("killed.total")) == ("Idlib", date(2016, 5, 30), 35)
+    assert city.figure("killed.children") is None
+    assert (countryside.place.name, countryside.date) == ("rural Idlib", date(2016, 5, 31))
+    assert countryside.figure("killed.children") == 2
+
+
+def test_a_headline_toll_in_the_capital_is_the_same_toll_in_its_countryside():
+    text = (
+        "Army kills 125 militants in Hama\n"
+        "At least 125 militants were killed in clashes in the southern and northern countryside of Hama on "
+        "Saturday, a military source said."
+    )
+    (claim,) = extract_claims(article(text, published=date(2016, 5, 21)))
+    assert claim.figure("killed.total") == 125
+
+
+def test_a_toll_since_a_day_of_the_month_is_an_aggregate():
+    text = (
+        "Since Sept. 19, when the regime declared the end of the ceasefire, at least 359 civilians have "
+        "been killed and 1407 injured in airstrikes on Aleppo, civil defence officials said."
+    )
+    assert extract_claims(article(text, published=date(2016, 9, 24))) == []
