@@ -317,6 +317,13 @@ _AMONG_THE_NEXT = re.compile(
 
 
 _OF_BEFORE = re.compile(r"\bof\s+$")
+# "Those killed included six women", "among the dead were two children": parts of the dead (or the
+# wounded) just counted, named after them.
+_THE_COUNTED_BEFORE = re.compile(
+    r"\b(?:those|the|among the) (?:killed|dead|deceased|fatalities|slain|(?P<injured>injured|wounded)) "
+    r"(?:were|are|included|include|includes)\s*$"
+)
+_COUNTED_BEFORE_LAST_WORDS = ("were", "are", "included", "include", "includes")
 
 
 def _is_date_or_unit(sentence: str, folded: str, n: Number) -> bool:
@@ -410,6 +417,10 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
         and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
         return "killed"
+    if before.rstrip().endswith(_COUNTED_BEFORE_LAST_WORDS) and (
+        counted := _THE_COUNTED_BEFORE.search(before)
+    ):
+        return "injured" if counted.group("injured") else "killed"  # "those killed included six women"
     if i and outcomes[i - 1] and _OF_THEM_AFTER.match(folded, n.end):
         return outcomes[i - 1]  # "risen to 86, 30 of them children"
     if _part_right_after_its_whole(folded, numbers, i, outcomes) and not _outcome_ahead(

@@ -374,7 +374,10 @@ KILLED_BEFORE = re.compile(
 TOLL_BEFORE = re.compile(
     r"\b(?:death|casualty) toll\b[^.;:]{0,170}?\b(?:(?:has |had )?(?:risen|rose|rises|climbed|climbs|jumped|"
     r"increased|reached|reaches|stands|stood|hit|hits|surpass(?:es|ed)?|exceed(?:s|ed)?|tops|topped) (?:to |at )?|"
-    r"(?:is|was|has been|had been) (?:put|estimated|set|placed) at |(?:is|was|now) (?:at )?)$",
+    r"(?:is|was|has been|had been) (?:put|estimated|set|placed) at |(?:is|was|now) (?:at )?)$|"
+    # "raised the death toll from airstrikes on a market ... the previous day to 61"
+    r"\b(?:raised|raises|raising|revised|updated|put|puts|putting|brought|bringing|pushed|pushing) "
+    r"(?:the|its|their|a) (?:[\w-]+ ){0,2}?(?:death |casualty )?toll\b[^.;:]{0,170}?\b(?:to|at) $",
     re.I,
 )
 INJURED_BEFORE = re.compile(
@@ -404,6 +407,7 @@ AGGREGATE_CUE = re.compile(
     r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)|during the (?:past|last)|"
     r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|(?:in|over) recent (?:days|weeks|months)|in (?:one|a single) (?:week|month|year)\b|this year|last year|per (?:day|month)|"
     r"daily basis|every day|each day|(?-i:campaign)|war has|conflict has|the war|the conflict|total of|"
+    r"(?:killed|died|deaths?) (?:in|during) the (?:syrian |civil |\w+-year-old )?(?:war|conflict)(?!-)|"
     r"tally|death toll in syria|(?:monthly|annual|weekly) (?:toll|report)|"
     r"-year(?:-old|-long)? (?:civil )?(?:war|conflict)|(?:war|conflict) (?:which|that) has)\b",
     re.I,

@@ -659,7 +659,8 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:located|positioned|stationed|entrenched|deployed|holed up) in|after leaving|"
     r"(?:during|on) (?:a|an|his|her) (?:\w+ )?visit to|speaking (?:in|from|at)|(?:news|press) conference in|"
     r"told reporters in)"
-    r"(?:\s+(?:the|two|three|four|both|besieged|northern|southern|eastern|western|pro-regime|pro-government|"
+    r"(?:\s+(?:the|two|three|four|both|besieged|northern|southern|eastern|western|(?:north|south)-?(?:east|west)ern|"
+    r"in|province|pro-regime|pro-government|"
     r"[\w]+-held|[\w]+-populated|shia|shiite|mainly|towns?|villages?|areas?|cit(?:y|ies)|capital|of|and|&|"
     r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'’-]*,?))*\s*$"
 )

@@ -224,6 +224,21 @@ def test_distant_death_toll_subject_and_origin_towns():
     assert c.place.name == "Rashidin" and c.date == date(2017, 4, 15)
 
 
+def test_the_dead_from_villages_named_in_their_province_are_counted_where_they_died():
+    text = (
+        "A suicide car bomb hit buses carrying evacuees at a transit point in Rashidin west of Aleppo on "
+        "Saturday, killing 126 people. The dead included 109 evacuees, 13 of whom were women, from the "
+        "villages of Foua and Kefraya in the north-western province of Idlib, a monitor said."
+    )
+    (c,) = extract_claims(article(text, date(2017, 4, 16)))
+    assert (c.place.name, c.figure("killed.total"), c.figure("killed.women")) == ("Rashidin", 126, 13)
+
+
+def test_a_toll_of_soldiers_killed_in_the_war_is_an_aggregate():
+    text = "The Monday downing brought the toll for Russian soldiers killed in the Syrian conflict to 18."
+    assert extract_claims(article(text, date(2016, 8, 2))) == []
+
+
 def test_a_strike_recalled_days_earlier_gets_its_own_claim_and_date():
     text = (
         "Medics killed in strike on Khan Tuman clinic\n"

@@ -121,6 +121,19 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             "The raid left 12 dead, wounded dozens.",
             {"killed.total": (12, False), "injured.total": (24, True)},
         ),
+        # a toll raised by a monitor, the verb far before its number
+        (
+            "A monitoring group on Tuesday raised the death toll from airstrikes on a market in a northern "
+            "town the previous day to 61 as rescue workers searched the rubble.",
+            {"killed.total": (61, False)},
+        ),
+        # parts of the dead named after them
+        (
+            "Those killed included six women, five children and three police officers.",
+            {"killed.women": (6, False), "killed.children": (5, False), "killed.total": (3, False)},
+        ),
+        ("Among the dead were two children.", {"killed.children": (2, False)}),
+        ("The wounded included 12 children.", {"injured.total": (12, False)}),
         # the count of the bombs or bombers is not a toll
         ("Two car bombs killed at least 25 people in Homs.", {"killed.total": (25, True)}),
         (
