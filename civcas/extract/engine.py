@@ -558,6 +558,8 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
             continue
         if _LATER_EVENT.search(sentence.text[d.end : anchor - sentence.start]):
             continue  # "resumed Wednesday, days after a bombing killed 120": the figure is older
+        if d.precision != "day" and _SINCE_BEFORE.search(sentence.text, max(0, d.start - 70), d.end):
+            continue  # "the first car bomb since the start of the uprising in March 2011": no incident's month
         speech = _SPEECH_BEFORE.search(sentence.text[max(0, d.start - 20) : d.start])
         distance = abs(absolute_start - anchor)
         if not d.relative and d.precision == "day" and re.search(r"\d{4}", d.text):
@@ -569,6 +571,8 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
         return replace(min(statement_days, key=lambda c: c[0])[1], weak=True)
     return None
 
+
+_SINCE_BEFORE = re.compile(r"\bsince the (?:start|beginning|outbreak|onset|eruption) of\b[^,;.]*$", re.I)
 
 # "in the city" after "according to an activist contacted" is where the source is, not the incident
 _THE_CITY = re.compile(r"(?<!contacted )(?<!based )\b(?:in|on) the (?P<kind>city|town)\b(?! of)", re.I)

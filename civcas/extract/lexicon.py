@@ -425,7 +425,11 @@ SPAN_OF_DAYS = re.compile(
 SEPARATE_CUE = re.compile(
     # but "another 100 people were wounded": more casualties of the incident just told
     r"\b(?:another(?! (?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|scores|hundreds)"
-    r"(?: \w+)? (?:were|was|have been|had been) (?:wounded|injured|hurt)\b)|similar|separate(?:ly)?|elsewhere|also (?:killed|hit|struck|targeted)|"
+    r"(?: \w+)? (?:were|was|have been|had been) (?:wounded|injured|hurt)\b)"
+    # but "another activist group said ...", "there was another man in the car": no other event
+    r"(?<!there was another)(?<!there were another)"
+    r"(?! (?:source|official|activist|resident|witness|monitor|monitoring|group|member|reporter|statement|report|"
+    r"account)\b)|similar|separate(?:ly)?|elsewhere|also (?:killed|hit|struck|targeted)|"
     # but "earlier on Wednesday a source said that ...": when a toll was given, not another incident
     r"earlier(?!(?: (?:on|in|this|today|that)(?: \w+)?)?,? (?:[\w'-]+ ){0,8}?(?:said|reported|told|announced|stated)\b)|"
     r"previous|"

@@ -922,3 +922,25 @@ def test_a_toll_since_a_day_of_the_month_is_an_aggregate():
         "been killed and 1407 injured in airstrikes on Aleppo, civil defence officials said."
     )
     assert extract_claims(article(text, published=date(2016, 9, 24))) == []
+
+
+def test_another_source_or_a_man_beside_the_bomber_is_no_other_incident():
+    text = (
+        "A car bomb killed four people outside a hospital in the town of Qardaha on Saturday, a monitor said. "
+        "There was another man in the car with the suicide bomber, and the explosion took the lives of two "
+        "women as well as two soldiers, wounding several others. Another activist group said five people "
+        "were killed. This is the first car bomb attack to hit Qardaha since the start of the uprising in "
+        "March 2011."
+    )
+    (c,) = extract_claims(article(text, date(2015, 2, 22)))
+    assert (c.figure("killed.total"), c.figure("killed.women"), c.date) == (4, 2, date(2015, 2, 21))
+
+
+def test_another_victim_in_a_nearby_town_is_another_incident():
+    text = (
+        "Air strikes killed 16 people in the town of Maarat al-Numan in Idlib province on Monday, a monitor "
+        "said. Another man and a woman were killed in rocket fire in the nearby town of Kafr Awid."
+    )
+    claims = extract_claims(article(text, date(2016, 10, 25)))
+    assert [c.place.name for c in claims] == ["Maarat al-Numan", "Kafr Awid"]
+    assert claims[0].figure("killed.total") == 16
