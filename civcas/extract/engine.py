@@ -54,7 +54,8 @@ _KILLED_IN_CLASHES_WITH = re.compile(
     re.I,
 )
 _VICTIM_CONTEXT_AFTER = re.compile(
-    r"^[\s-]*(?:held|controlled|run|positions|targets|hideouts|strongholds?|militants were|fighters were|"
+    r"^[\s-]*(?:held|controlled|run|positions|targets|hideouts|strongholds?|bastions?|enclaves?|pockets?|"
+    r"territor(?:y|ies)|areas?|towns?|villages?|districts?|neighbou?rhoods?|suburbs?|militants were|fighters were|"
     r"members were|terrorists were|-held|-controlled|(?:had been|have been|were|was) (?:killed|wounded|injured))",
     re.I,
 )

@@ -118,10 +118,16 @@ def test_the_site_of_the_incident_named_later_dates_it_too():
     assert (claim.place.name, claim.date) == ("al-Sakhoor", date(2016, 10, 1))
 
 
-def test_the_group_that_holds_the_place_is_not_the_perpetrator():
-    text = "Air strikes hit Hasakeh, which is mostly controlled by the Syrian Kurdish YPG, killing 12 people."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes hit Hasakeh, which is mostly controlled by the Syrian Kurdish YPG, killing 12 people.",
+        "Shelling of rebel bastion near Syria capital kills 12. Air strikes killed 12 civilians in Douma.",
+    ],
+)
+def test_the_group_that_holds_the_place_is_not_the_perpetrator(text):
     (claim,) = extract_claims(article(text))
-    assert (claim.actor, claim.weapon, claim.figure("killed.total")) == (None, "airstrike", 12)
+    assert (claim.actor, claim.figure("killed.total")) == (None, 12)
 
 
 def test_two_tolls_each_in_its_neighbourhood_named_before_are_two_incidents():
