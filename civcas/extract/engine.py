@@ -220,6 +220,8 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     if figures and (_contains(lx.AGGREGATE_CUE, sentence.text) or _contains(lx.SPAN_OF_DAYS, sentence.text)):
         figures = [f for f in figures if not _aggregate_cue_around(sentence.text, f.start)]
     figures = _without_countrywide_tolls(figures, sent_places)
+    if figures and _contains(lx.PAST_DAY, sentence.text) and not _names_a_town(sent_places):
+        figures = []  # "120 fighters killed in a series of strikes in Syria over the past 24 hours"
     if (
         figures
         and _contains(lx.SUPERSEDED_TOLL, sentence.text)
@@ -281,6 +283,10 @@ def _quotation_around(text: str, pos: int) -> str | None:
     if len(starts) % 2 == 0 or end is None:
         return None
     return text[starts[-1] : end.start()]
+
+
+def _names_a_town(places: list[PlaceMention]) -> bool:
+    return any(p.rank <= KIND_RANK["capital"] and not p.origin for p in places)
 
 
 def _places_within(places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
@@ -561,6 +567,8 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
             continue  # "resumed Wednesday, days after a bombing killed 120": the figure is older
         if d.precision != "day" and _SINCE_BEFORE.search(sentence.text, max(0, d.start - 70), d.end):
             continue  # "the first car bomb since the start of the uprising in March 2011": no incident's month
+        if _APPOINTMENT_AFTER.match(sentence.text, d.end):
+            continue  # "a rally for the June 3 poll": the day of a vote or a meeting, not of the attack
         speech = _SPEECH_BEFORE.search(sentence.text[max(0, d.start - 20) : d.start])
         distance = abs(absolute_start - anchor)
         if not d.relative and d.precision == "day" and re.search(r"\d{4}", d.text):
@@ -573,6 +581,11 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
     return None
 
 
+_APPOINTMENT_AFTER = re.compile(
+    r"\s+(?:presidential |parliamentary )?(?:polls?|elections?|votes?|talks|conference|summit|meeting|deadline|"
+    r"ceasefire|truce)\b",
+    re.I,
+)
 _SINCE_BEFORE = re.compile(r"\bsince the (?:start|beginning|outbreak|onset|eruption) of\b[^,;.]*$", re.I)
 
 # "in the city" after "according to an activist contacted" is where the source is, not the incident

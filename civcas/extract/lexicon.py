@@ -404,14 +404,18 @@ AGGREGATE_CUE = re.compile(
     rf"(?:from|between) (?:(?:late|early|mid)[- ]?)?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
     rf"since (?:{_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{{1,2}}(?:st|nd|rd|th)?\b|"
     r"since (?:19|20)\d\d|since (?:the )?[\w-]+(?: [\w-]+){0,8} (?:began|started|launched)\b|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
-    r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)|during the (?:past|last)|"
+    r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)(?! 24 hours)|during the (?:past|last)(?! 24 hours)|"
     r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|(?:in|over) recent (?:days|weeks|months)|in (?:one|a single) (?:week|month|year)\b|this year|last year|per (?:day|month)|"
-    r"daily basis|every day|each day|(?-i:campaign)|war has|conflict has|the war|the conflict|total of|"
+    r"daily basis|every day|each day|(?:in|during|by) (?:the|this|its|their|a) (?:[\w-]+ ){0,3}(?-i:campaign)|"
+    r"(?-i:campaign) (?:has|have|had)|war has|conflict has|the war|the conflict|total of|"
     r"(?:killed|died|deaths?) (?:in|during) the (?:syrian |civil |\w+-year-old )?(?:war|conflict)(?!-)|"
     r"tally|death toll in syria|(?:monthly|annual|weekly) (?:toll|report)|"
     r"-year(?:-old|-long)? (?:civil )?(?:war|conflict)|(?:war|conflict) (?:which|that) has)\b",
     re.I,
 )
+# "25 civilians were killed in Aleppo city during the past 24 hours": a day's toll, an incident where
+# the sentence names the town or city (AGGREGATE_CUE leaves it out), a round-up where it does not.
+PAST_DAY = re.compile(r"\b(?:over|during|in) the (?:past|last) 24 hours\b", re.I)
 # "between 21 and 26 of September", "from March 3 to March 9": a toll over several days. Apart from
 # AGGREGATE_CUE: its words ("from", "between") are in most sentences, and a long pattern tried at every
 # position of them costs more than this short one.

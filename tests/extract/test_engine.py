@@ -950,3 +950,33 @@ def test_another_victim_in_a_nearby_town_is_another_incident():
     claims = extract_claims(article(text, date(2016, 10, 25)))
     assert [c.place.name for c in claims] == ["Maarat al-Numan", "Kafr Awid"]
     assert claims[0].figure("killed.total") == 16
+
+
+def test_a_campaign_named_beside_a_toll_does_not_make_it_a_tally():
+    text = (
+        "35 civilians killed in regime barrel bomb attacks on the town of Al Bab in rural Aleppo on Friday, "
+        "as the regime exploits the international anti-ISIS campaign to commit more massacres."
+    )
+    (c,) = extract_claims(article(text, date(2014, 11, 22)))
+    assert (c.figure("killed.civilians"), c.place.name) == (35, "Al Bab")
+    tally = "At least 545 people have been killed in the escalating bombing campaign on the city of Aleppo."
+    assert extract_claims(article(tally)) == []
+
+
+def test_a_days_toll_is_an_incident_in_its_city_and_a_round_up_across_the_country():
+    city = "25 civilians were killed and more than 80 injured in rocket attacks on Aleppo city during the past 24 hours."
+    (c,) = extract_claims(article(city, date(2016, 4, 30)))
+    assert (c.figure("killed.civilians"), c.figure("injured.total")) == (25, 80)
+    country = (
+        "Some 120 fighters were killed in a series of Russian air strikes in Syria over the past 24 hours."
+    )
+    assert extract_claims(article(country, date(2017, 10, 7))) == []
+
+
+def test_the_day_of_a_coming_vote_does_not_date_the_attack():
+    text = (
+        "Rebels bombarded a campaign rally in support of the president's re-election in the June 3 poll, "
+        "killing at least 21 people in Daraa on Thursday, a monitor said."
+    )
+    (c,) = extract_claims(article(text, date(2014, 5, 23)))
+    assert c.date == date(2014, 5, 22)
