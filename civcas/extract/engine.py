@@ -1074,15 +1074,28 @@ def _vague_lead_fits(
 ) -> bool:
     """ "Dozens of civilians killed after airstrikes targeted a market in Idlib" (the headline), then
     "airstrikes killed at least 12 people in Idlib": a vague count in the lead does not contradict a
-    precise one of the same order (its half to twice) for the same place, or for a place inside the
+    precise one of the same order (its half to four times) for the same place, or for a place inside the
     wider one the lead named ("Dozens of insurgents killed ... in Aleppo countryside", then "at least 40
-    ... in Tal Rifaat in Aleppo countryside")."""
+    ... in Tal Rifaat in Aleppo countryside"), or for the lead's event named again ("The attack on the
+    town of X killed 58")."""
     if held is None or not new or held[1].index > _LEAD_SENTENCES or not _vague(*held):
         return False
-    if m.place is not None and (d.place is None or not _same_or_inside(d, m.place)):
+    if m.place is not None and d.place is None and not _THE_EVENT_AS_SUBJECT.match(m.sentence.text):
+        return False
+    if m.place is not None and d.place is not None and not _same_or_inside(d, m.place):
         return False
     value = held[0].value
-    return any(value / 2 <= f.value <= 2 * value and not _vague(f, m.sentence) for f in new)
+    # "dozens" (24 by the gold convention) stands for anything up to a hundred, "hundreds" up to a thousand
+    return any(value / 2 <= f.value <= 4 * value and not _vague(f, m.sentence) for f in new)
+
+
+# "A chemical attack in northwestern Syria killed dozens ... The attack on the town of Khan Sheikhun
+# killed at least 58": the lead's event, named again, and where it happened.
+_THE_EVENT_AS_SUBJECT = re.compile(
+    r"\s*(?:the|that|this) (?:\w+ )?(?:attack|strike|air ?strike|raid|bombing|blast|explosion|shelling|assault|"
+    r"massacre)s?\b(?! (?:was|is) (?:the|one|also))",
+    re.I,
+)
 
 
 def _same_or_inside(d: Draft, new: PlaceMention) -> bool:

@@ -480,7 +480,11 @@ def _verb_of_the_next_count(folded: str, n: Number, next_word: re.Match[str]) ->
 
 
 _COUNT_NEXT = re.compile(lx.COUNT_AFTER)
-_OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been)\s")
+# "... and saw dozens suffering respiratory problems", "hundreds missing": counts of another fate
+_OWN_PREDICATE = re.compile(
+    r"\s+(?:were|was|are|is|have been|has been|had been|suffering|suffered|affected|missing|trapped|displaced|"
+    r"arrested|detained|abducted|kidnapped)\s"
+)
 
 
 # The words that end a match of the outcome patterns before a number (each ends in \s*$): most

@@ -980,3 +980,14 @@ def test_the_day_of_a_coming_vote_does_not_date_the_attack():
     )
     (c,) = extract_claims(article(text, date(2014, 5, 23)))
     assert c.date == date(2014, 5, 22)
+
+
+def test_the_leads_event_named_again_with_its_town_is_the_same_incident():
+    text = (
+        "A suspected chemical attack in rebel-held northwestern Syria killed dozens of civilians including "
+        "children on Tuesday. The attack on the town of Khan Sheikhun killed at least 58 civilians, a monitor "
+        "said."
+    )
+    (c,) = extract_claims(article(text, date(2017, 4, 5)))
+    # the lead's figure is the one the gold format keeps; the town is where it happened
+    assert (c.place.name, c.figure("killed.civilians"), c.date) == ("Khan Sheikhun", 24, date(2017, 4, 4))

@@ -133,6 +133,11 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             {"killed.women": (6, False), "killed.children": (5, False), "killed.total": (3, False)},
         ),
         ("Among the dead were two children.", {"killed.children": (2, False)}),
+        # a count of another fate after a toll
+        (
+            "The attack killed 58 civilians and saw dozens suffering respiratory problems.",
+            {"killed.civilians": (58, False)},
+        ),
         ("The wounded included 12 children.", {"injured.total": (12, False)}),
         # the count of the bombs or bombers is not a toll
         ("Two car bombs killed at least 25 people in Homs.", {"killed.total": (25, True)}),
