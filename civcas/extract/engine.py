@@ -1477,6 +1477,7 @@ _SENTENCE_GATE = LiteralIndex(
         *(p for group in (lx.SOURCE_PATTERNS, lx.RESPONSE_PATTERNS) for p, _ in group),
         lx.CASUALTY_WORD,
         lx.AGGREGATE_CUE,
+        lx.PAST_DAY,
         lx.SPAN_OF_DAYS,
         lx.SEPARATE_CUE,
         lx.ATTRIBUTION_CUE,
@@ -1491,6 +1492,8 @@ _SENTENCE_GATE = LiteralIndex(
         _THE_AREA,
         lx.TOLL_UPDATE_CUE,
         lx.SUPERSEDED_TOLL,
+        _RESCUE_AT_SITE,
+        _THE_FIGHTING,
     ],
     shared=SENTENCE_PASS,
 )

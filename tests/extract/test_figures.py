@@ -12,7 +12,9 @@ from civcas.extract.figures import (
     _KILLED_BEFORE,
     _LUMPED_BEFORE,
     _OUTCOME_BEFORE_LAST_WORDS,
+    _TOLL_BEFORE,
     _follows_including,
+    _may_give_a_toll,
     _strip_approx,
     find_figures,
     may_name_injuries,
@@ -502,6 +504,21 @@ def test_last_word_check_passes_every_window_an_outcome_pattern_matches():
                 matched += 1
                 assert before.rstrip().endswith(_OUTCOME_BEFORE_LAST_WORDS), before
     assert matched > 100
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="../shared/data/FA-KES-Dataset.csv not present")
+def test_toll_check_passes_every_window_the_toll_pattern_matches():
+    """Every window before a number that TOLL_BEFORE matches holds "toll", the one word the check
+    before it looks for, on the 804 FA-KES articles."""
+    matched = 0
+    for article in ingest.iter_articles([FAKES]):
+        folded = fold(article.text)
+        for n in find_numbers(article.text):
+            window = _strip_approx(folded[max(0, n.start - 200) : n.start])
+            if _TOLL_BEFORE.search(window):
+                matched += 1
+                assert _may_give_a_toll(window), window
+    assert matched > 20
 
 
 @pytest.mark.parametrize("pattern", [lx.LUMPED, lx.INJURED_RE])
