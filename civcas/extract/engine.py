@@ -528,7 +528,7 @@ def _date_main_from_lead(
 
 
 def _looks_older(d: Draft) -> bool:
-    return any(lx.SEPARATE_CUE.search(m.sentence.text) or _OLDER.search(m.sentence.text) for m in d.mentions)
+    return any(m.separate or _contains(_OLDER, m.sentence.text) for m in d.mentions)
 
 
 def _place_governorate(d: Draft) -> tuple[int, int, str] | None:
@@ -1494,6 +1494,7 @@ _SENTENCE_GATE = LiteralIndex(
         lx.SUPERSEDED_TOLL,
         _RESCUE_AT_SITE,
         _THE_FIGHTING,
+        _OLDER,
     ],
     shared=SENTENCE_PASS,
 )

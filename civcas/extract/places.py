@@ -213,16 +213,19 @@ def _landmark_after(text: str, end: int) -> bool:
     """ "Baghdad Station", "Sayyeda Zainab (AS) Highway" (the honorific after a saint's name skipped)."""
     if text.startswith(_HONORIFIC_AFTER, end):
         end = text.index(")", end) + 1
-    return text.startswith(_LANDMARK_AFTER, end)
+    # one letter first: most names are followed by none of the seventy-five spellings
+    return text[end + 1 : end + 2] in _LANDMARK_INITIALS and text.startswith(_LANDMARK_AFTER, end)
 
 
 _HONORIFIC_AFTER = (" (AS)", " (as)", " (a.s.)", " (A.S.)")
+_LANDMARKS = ("street", "station", "square", "roundabout", "highway")
 _LANDMARK_AFTER = tuple(
     f" {w}{end}"
-    for word in ("street", "station", "square", "roundabout", "highway")
+    for word in _LANDMARKS
     for w in (word, word.capitalize(), word.upper())
     for end in (" ", ".", ",", ";", ")")
 )
+_LANDMARK_INITIALS = frozenset(c for word in _LANDMARKS for c in (word[0], word[0].upper()))
 
 
 @dataclass(unsafe_hash=True)  # never changed once built
