@@ -565,8 +565,8 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
             continue
         if _LATER_EVENT.search(sentence.text[d.end : anchor - sentence.start]):
             continue  # "resumed Wednesday, days after a bombing killed 120": the figure is older
-        if d.precision != "day" and _SINCE_BEFORE.search(sentence.text, max(0, d.start - 70), d.end):
-            continue  # "the first car bomb since the start of the uprising in March 2011": no incident's month
+        if d.precision != "day" and _since(sentence.text, d):
+            continue  # "divided since July 2012", "since the start of the uprising in March 2011": no incident's month
         if _APPOINTMENT_AFTER.match(sentence.text, d.end):
             continue  # "a rally for the June 3 poll": the day of a vote or a meeting, not of the attack
         speech = _SPEECH_BEFORE.search(sentence.text[max(0, d.start - 20) : d.start])
@@ -586,7 +586,19 @@ _APPOINTMENT_AFTER = re.compile(
     r"ceasefire|truce)\b",
     re.I,
 )
-_SINCE_BEFORE = re.compile(r"\bsince the (?:start|beginning|outbreak|onset|eruption) of\b[^,;.]*$", re.I)
+_SINCE_BEFORE = re.compile(
+    r"\bsince (?:the (?:start|beginning|outbreak|onset|eruption) of\b[^,;.]*|(?:early |late |mid-?)?)$", re.I
+)
+
+
+def _since(text: str, d: DateMention) -> bool:
+    """Whether the month or year is where a span starts ("since July 2012"), but not the date of an
+    event the span is counted from ("the deadliest since the August 2013 attack on Ghouta")."""
+    return (
+        d.text[:6].lower() == "since "
+        or _SINCE_BEFORE.search(text, max(0, d.start - 70), d.start) is not None
+    )
+
 
 # "in the city" after "according to an activist contacted" is where the source is, not the incident
 _THE_CITY = re.compile(r"(?<!contacted )(?<!based )\b(?:in|on) the (?P<kind>city|town)\b(?! of)", re.I)

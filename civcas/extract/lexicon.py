@@ -403,6 +403,7 @@ AGGREGATE_CUE = re.compile(
     rf"\b(?:(?:late|early|mid)[- ]?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
     rf"(?:from|between) (?:(?:late|early|mid)[- ]?)?{_MONTH} (?:and|to|through|until) (?:(?:late|early|mid)[- ]?)?{_MONTH}|"
     rf"since (?:{_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"since (?:(?:early|late|mid)[- ]?)?{_MONTH}\b(?! (?:19|20)\d\d)|"
     r"since (?:19|20)\d\d|since (?:the )?[\w-]+(?: [\w-]+){0,8} (?:began|started|launched)\b|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
     r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)(?! 24 hours)|during the (?:past|last)(?! 24 hours)|"
     r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|(?:in|over) recent (?:days|weeks|months)|in (?:one|a single) (?:week|month|year)\b|this year|last year|per (?:day|month)|"

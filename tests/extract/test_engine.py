@@ -991,3 +991,23 @@ def test_the_leads_event_named_again_with_its_town_is_the_same_incident():
     (c,) = extract_claims(article(text, date(2017, 4, 5)))
     # the lead's figure is the one the gold format keeps; the town is where it happened
     assert (c.place.name, c.figure("killed.civilians"), c.date) == ("Khan Sheikhun", 24, date(2017, 4, 4))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 300 people have been killed in air strikes on opposition-held Aleppo since April.",
+        "The neighbourhood has been under bombardment since mid-February, which has killed 132 civilians.",
+    ],
+)
+def test_a_toll_since_a_month_is_an_aggregate(text):
+    assert extract_claims(article(text, date(2016, 6, 12))) == []
+
+
+def test_the_month_a_city_was_divided_since_dates_no_incident():
+    text = (
+        "The monitor said rebel bombardment of government-held districts killed two civilians in Aleppo, "
+        "a city that has been divided since July 2012."
+    )
+    (c,) = extract_claims(article(text, date(2016, 7, 2)))
+    assert (c.date, c.role) == (None, "main")
