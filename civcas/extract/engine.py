@@ -38,7 +38,7 @@ _SPEECH_BEFORE = re.compile(
 )
 _VICTIM_CONTEXT_BEFORE = re.compile(
     r"(?:against|targeting|targeted|targets of|positions of|held by|controlled by|used by|run by|"
-    r"prison by|occupied by|fighting|battle with|clashes with|areas of|control of|from|besieged by|"
+    r"prison by|occupied by|fighting|battling|battle with|clashes with|areas of|control of|from|besieged by|"
     r"under|attack on|attacks on|fight against|war on|to|(?:air ?)?(?:strikes?|raids?) on)\s+(?:the\s+)?"
     r"(?:both\s+)?(?:(?:president\s+)?bashar\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:attacked|attacking|stormed|storming|ambushed|ambushing)\s+(?:the|an?)\s+(?:[\w-]+\s+)?$|"

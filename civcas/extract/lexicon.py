@@ -155,8 +155,8 @@ TARGET_PATTERNS = _compile(
         (r"bakery|bakeries|bread queue|bread line", "bakery"),
         (
             # a car bomb or a booby-trapped vehicle is the weapon, not the struck site
-            r"convoys?|bus(?:es)?|(?<!trapped )(?<!laden )vehicles?|cars?(?![- ]?bombs?)|trucks?(?![- ]?bombs?)|"
-            r"lorr(?:y|ies)|minibus",
+            r"convoys?|bus(?:es)?|(?<!trapped )(?<!laden )vehicles?|(?<!trapped )(?<!laden )cars?(?![- ]?bombs?)|"
+            r"(?<!trapped )(?<!laden )trucks?(?![- ]?bombs?)|(?<!trapped )(?<!laden )lorr(?:y|ies)|minibus",
             "convoy",
         ),
         (

@@ -1011,3 +1011,12 @@ def test_the_month_a_city_was_divided_since_dates_no_incident():
     )
     (c,) = extract_claims(article(text, date(2016, 7, 2)))
     assert (c.date, c.role) == (None, "main")
+
+
+def test_the_truck_a_bomber_drove_is_the_weapon_not_the_target():
+    text = (
+        "A suicide bomber driving an explosives-laden truck killed at least 44 people in the city of "
+        "Qamishli on Wednesday, Kurdish officials said."
+    )
+    (c,) = extract_claims(article(text, date(2016, 7, 28)))
+    assert (c.weapon, c.target, c.figure("killed.total")) == ("suicide_attack", None, 44)
