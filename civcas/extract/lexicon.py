@@ -28,7 +28,8 @@ ACTOR_PATTERNS = _compile(
             "us_led_coalition",
         ),
         (
-            r"russian?(?: and syrian)? (?:warplanes|war planes|jets|aircraft|air ?force|air ?strikes?|strikes?|"
+            r"russian?(?:['’]?s)?(?: and syrian)? (?:warplanes|war planes|jets|aircraft|air ?force|aerospace forces?|"
+            r"air ?strikes?|strikes?|"
             r"(?:air )?raids?|planes|bombers|helicopters|forces|military|missiles?|bombing|fighter jets)|russia|moscow|"
             r"russian defen[cs]e ministry",
             "russia",
@@ -98,7 +99,7 @@ WEAPON_PATTERNS = _compile(
         ),
         (
             r"air ?strikes?|air ?raids?|aerial (?:bombardments?|bombing|attacks?|bombs?)|warplanes?|war planes?|"
-            r"fighter jets?|jets|aircraft|airplanes?|bombers|helicopters?|drones?|air ?force|raids|"
+            r"fighter jets?|jets|aircraft|airplanes?|bombers|helicopters?|drones?|air ?force|aerospace forces?|raids|"
             r"planes|airstrike|bombing (?:campaign|raids?|runs?)|"
             # "the coalition's bombing", "US-led Coalitions Bombing of Raqqa" (the apostrophe lost)
             r"(?:coalition|russian|russia|regime|government|israeli|israel|american|u\.?s\.?|turkish|turkey|syrian)"

@@ -1020,3 +1020,12 @@ def test_the_truck_a_bomber_drove_is_the_weapon_not_the_target():
     )
     (c,) = extract_claims(article(text, date(2016, 7, 28)))
     assert (c.weapon, c.target, c.figure("killed.total")) == ("suicide_attack", None, 44)
+
+
+def test_russias_aerospace_forces_are_russian_air_strikes():
+    text = (
+        "Russias Aerospace Forces have killed 304 Daesh militants and left more than 170 wounded as the "
+        "offensive against the terrorists near Deir ez-Zor continues, the defence ministry said on Tuesday."
+    )
+    (c,) = extract_claims(article(text, date(2017, 10, 3)))
+    assert (c.actor, c.weapon, c.figure("killed.combatants")) == ("russia", "airstrike", 304)
