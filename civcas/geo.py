@@ -790,7 +790,7 @@ class _Matcher:
                     break
             else:
                 bucket.append(a)
-            _add_key_words(skel.split())
+            _add_key_words(skel.split(), [w for form in a.exact_forms for w in form.split()])
         self._automaton = None
         self._verified.clear()
 
@@ -909,11 +909,17 @@ class _Matcher:
 # than the skeleton (half of a report's skeleton text is such words).
 _KEY_WORDS: set[str] = set()
 _NO_KEY_WORD = "#"
+# A lower-case word starts no match (_candidates), so it only counts inside a name, and there only
+# as a name spells it ("Deir ez-Zor", "Yarmouk camp"): the words of every name, and the leading
+# words, keep their skeleton when written in lower case; any other lower-case word is "#" with no
+# skeleton computed (most words of a report).
+_LOWER_CASE_KEPT: set[str] = set(_GENERIC_LEADS)
 
 
-def _add_key_words(words: list[str]) -> None:
-    if not _KEY_WORDS.issuperset(words):
+def _add_key_words(words: list[str], name_words: list[str]) -> None:
+    if not (_KEY_WORDS.issuperset(words) and _LOWER_CASE_KEPT.issuperset(name_words)):
         _KEY_WORDS.update(words)
+        _LOWER_CASE_KEPT.update(name_words)
         _TOKEN_SKELETONS.clear()  # their "#" may now stand for a key word
         _prepare.cache_clear()
 
@@ -928,6 +934,8 @@ class _TokenMemo(dict):
         n = _norm_token(tok)
         if not n or n in ARTICLES:
             skel = ""
+        elif tok.islower() and n not in _LOWER_CASE_KEPT:
+            skel = _NO_KEY_WORD
         elif n.isascii():  # most words: no Arabic article, and no use for _skel_token's own memo
             skel = _latin_skeleton(n)
         else:

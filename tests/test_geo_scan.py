@@ -139,6 +139,17 @@ def test_words_in_no_key_stand_as_placeholders_until_a_gazetteer_has_them():
     assert geo._prepare(text).skel_text != before
 
 
+def test_a_lower_case_word_keeps_its_skeleton_only_where_a_name_spells_it_so():
+    geo.Gazetteer.default()
+    skeletons = geo._prepare("a strike near the camp in Khan sheikhoun killed nine").skel_text.split()
+    assert skeletons.count(geo._NO_KEY_WORD) == 6  # a, strike, near, in, killed, nine: in no name
+    assert "kamp" in skeletons  # "Yarmouk camp", "Rukban camp" ...
+    found = geo.Gazetteer.default().find_mentions
+    assert [m.text for m in found("Jets hit Khan sheikhoun.")] == ["Khan sheikhoun"]  # a name's spelling
+    assert found("Jets hit Khan sheikhuon.") == []  # but a new spelling is only read capitalised
+    assert [m.text for m in found("Jets hit Khan Sheikhuon.")] == ["Khan Sheikhuon"]
+
+
 @pytest.mark.parametrize(
     "found,kept",
     [
