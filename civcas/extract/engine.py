@@ -822,11 +822,12 @@ def _continues_pending_event(drafts: list[Draft], mention: Mention, pending: lis
     )  # "An explosive device went off near the hospital. No casualties were reported."
 
 
-_BACK_REFERENCE = re.compile(
+# "The attack", "this air strike": a sentence that opens on the event just told.
+_THE_EVENT = (
     r"\s*(?:the|that|this) (?:\w+ )?(?:attack|strike|air ?strike|raid|bombing|blast|explosion|shelling|assault|"
-    r"massacre)s? (?:left|killed|claimed|caused)\b",
-    re.I,
+    r"massacre)s?"
 )
+_BACK_REFERENCE = re.compile(rf"{_THE_EVENT} (?:left|killed|claimed|caused)\b", re.I)
 
 
 def _support(drafts: list[Draft], mention: Mention, pending: list[Mention]) -> None:
@@ -1103,11 +1104,7 @@ def _vague_lead_fits(
 
 # "A chemical attack in northwestern Syria killed dozens ... The attack on the town of Khan Sheikhun
 # killed at least 58": the lead's event, named again, and where it happened.
-_THE_EVENT_AS_SUBJECT = re.compile(
-    r"\s*(?:the|that|this) (?:\w+ )?(?:attack|strike|air ?strike|raid|bombing|blast|explosion|shelling|assault|"
-    r"massacre)s?\b(?! (?:was|is) (?:the|one|also))",
-    re.I,
-)
+_THE_EVENT_AS_SUBJECT = re.compile(rf"{_THE_EVENT}\b(?! (?:was|is) (?:the|one|also))", re.I)
 
 
 def _same_or_inside(d: Draft, new: PlaceMention) -> bool:
