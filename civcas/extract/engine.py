@@ -39,7 +39,7 @@ _SPEECH_BEFORE = re.compile(
 _VICTIM_CONTEXT_BEFORE = re.compile(
     r"(?:against|targeting|targeted|targets of|positions of|held by|controlled by|used by|run by|"
     r"prison by|occupied by|fighting|battling|battle with|clashes with|areas of|control of|from|besieged by|"
-    r"under|attack on|attacks on|fight against|war on|to|(?:air ?)?(?:strikes?|raids?) on)\s+(?:the\s+)?"
+    r"under|attack on|attacks on|fight against|war on|to|(?:air ?)?(?:strikes?|raids?) on|elimination of)\s+(?:the\s+)?"
     r"(?:both\s+)?(?:(?:president\s+)?bashar\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:attacked|attacking|stormed|storming|ambushed|ambushing)\s+(?:the|an?)\s+(?:[\w-]+\s+)?$|"
     # "Hasakeh, which is mostly controlled by the PKK's Syrian affiliate YPG": who holds the place
@@ -80,7 +80,7 @@ _KILLED_AFTER = re.compile(
 )
 # "killing at least 25 Syrian Army soldiers": the party named is the victim.
 _VICTIM_COUNT_BEFORE = re.compile(
-    rf"\b(?:kill|wound|injur|execut|behead|decapitat)\w*\s+(?:{_HEDGE})?"
+    rf"\b(?:kill|wound|injur|execut|behead|decapitat|eliminat)\w*\s+(?:{_HEDGE})?"
     rf"(?:\d+|{_MANY}|a number of|several|a few|{_NUMBER_WORDS})\s+(?:members of (?:the )?)?(?:[\w-]+\s+)?$",
     re.I,
 )

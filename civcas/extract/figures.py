@@ -417,7 +417,10 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
         return "killed_or_injured"
     if verb_before and _INJURED_BEFORE.search(before):
         return "injured"
-    if (verb_before and _KILLED_BEFORE.search(before)) or (
+    killed_before = _KILLED_BEFORE.search(before) if verb_before else None
+    if killed_before and not noun and "elimin" in killed_before.group():
+        return None  # "eliminated a number of gatherings", "eliminated five positions": no one counted
+    if killed_before or (
         _may_give_a_toll(folded)
         and _TOLL_BEFORE.search(_strip_approx(folded[max(0, n.start - 200) : n.start]))
     ):
@@ -507,6 +510,8 @@ _OUTCOME_BEFORE_LAST_WORDS = (
         "slaughter",
         "martyring",
         "crucified",
+        "eliminated",
+        "eliminating",
     ),
     *("wound", "wounding", "wounded", "injure", "injuring", "injured", "hurting"),
 )

@@ -30,7 +30,7 @@ ACTOR_PATTERNS = _compile(
         (
             r"russian?(?:['’]?s)?(?: and syrian)? (?:warplanes|war planes|jets|aircraft|air ?force|aerospace forces?|"
             r"air ?strikes?|strikes?|"
-            r"(?:air )?raids?|planes|bombers|helicopters|forces|military|missiles?|bombing|fighter jets)|russia|moscow|"
+            r"(?:air )?raids?|planes|bombers|helicopters|forces|military|missiles?|bombing|fighter jets)|russia(?:['’]?s)?|moscow|"
             r"russian defen[cs]e ministry",
             "russia",
         ),
@@ -38,7 +38,7 @@ ACTOR_PATTERNS = _compile(
             r"(?:syrian )?regime(?: forces| troops| warplanes| aircraft| helicopters| army| jets| artillery)?|"
             r"government (?:forces|troops|warplanes|aircraft|helicopters|jets|artillery|bombardment|air ?strikes?|raids?|"
             r"shelling)|"
-            r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian? (?:armed forces|army|troops|soldiers|"
+            r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian? (?:armed forces|army(?:['’]?s)?|troops|soldiers|"
             r"warplanes|war planes|jets|aircraft|air ?force|government forces|forces|military|artillery|"
             r"helicopters)|syrian (?:air ?strikes?|air raids?)|(?:al-)?assad(?:'?s)? (?:forces|regime|troops|army|air ?force|warplanes|jets|aircraft)|loyalist forces|army units?|"
             r"syrian arab army|(?-i:\bSAA\b)",
@@ -349,7 +349,7 @@ NOUN_MODIFIERS = set(
 
 KILLED = (
     r"killed|dead|died|martyred|martyrs|slain|perished|lost their lives|massacred|executed|beheaded|"
-    r"decapitated|deaths"
+    r"decapitated|deaths|eliminated"
 )
 INJURED = r"injured|wounded|hurt|injuries|wounds|suffocation|suffocating|suffocated"
 KILLED_CUE_AFTER = re.compile(rf"^(?:[\w'’,-]+\s+){{0,6}}?(?:{KILLED})\b", re.I)
@@ -367,7 +367,8 @@ KILLED_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|claimed the lives of|claiming the lives of|took the lives of|left|leaving|"
     r"death toll(?: [\w-]+){0,8}? (?:to|at|of|surpass(?:es|ed)|reach(?:es|ed)|exceed(?:s|ed)|hit|was|is|stood at|"
     r"stands at)|toll (?:\w+ ){0,3}(?:to|at|of)|bodies of|deaths of|death of|"
-    r"executed|executing|beheaded|beheading|decapitated|massacred|slaughtered|slaughter|martyring|crucified|killing of)\s*$",
+    r"executed|executing|beheaded|beheading|decapitated|massacred|slaughtered|slaughter|martyring|crucified|killing of|"
+    r"eliminated|eliminating|elimination of)\s*$",
     re.I,
 )
 # "The death toll in a car bomb attack on buses carrying evacuees has risen to 112": the subject
@@ -394,7 +395,7 @@ LUMPED_BEFORE = re.compile(
 # A cheap test that a sentence may carry a casualty figure at all.
 CASUALTY_WORD = re.compile(
     r"kill|dead|death|die[ds]|martyr|slain|perish|lives|massacr|execut|behead|decapitat|slaughter|injur|wound|"
-    r"hurt|casualt|toll|suffocat",
+    r"hurt|casualt|toll|suffocat|eliminat",
     re.I,
 )
 # Markers that the figures are not one incident: aggregates over time.

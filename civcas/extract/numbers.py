@@ -27,8 +27,9 @@ VAGUE = {
     "tens": 24,
     "dozen": 12,
 }
-# Words that count exactly one person when a casualty noun follows ("a child", "one woman").
-ONE_WORDS = {"a", "an", "one"}
+# Words that count exactly one person when a casualty noun follows ("a child", "one woman"; "Another
+# woman was killed" where it opens a sentence).
+ONE_WORDS = {"a", "an", "one", "another"}
 
 _UNITS = [
     "zero",
@@ -74,7 +75,7 @@ _VAGUE = (
 # A number; the words of a spelled one parted by spaces, hyphens or "and".
 _SPELLED = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _NUMBER = (
-    rf"(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_SPELLED})|(?P<one>a|an|one))"
+    rf"(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_SPELLED})|(?P<one>a|an|one|another))"
     r"(?![\w:/]|[.,-]\d)"
 )
 _IN_A_WORD = r"\w.,:/-"  # a number does not start after these: "1.5", "3,000", "2/3", "F-16"
@@ -154,6 +155,8 @@ def find_numbers(text: str) -> list[Number]:
         if value is None:
             continue
         start, end = m.start(kind) - 1, m.end() - 1  # offsets in the text, without the space
+        if kind == "one" and m.group(kind) == "another" and folded[:start].strip(_OPENING):
+            continue  # "... as well as another child": one more of a count the sentence adds up
         approx = (
             kind == "vague"
             or _hedged_before(folded[max(0, start - 25) : start])
@@ -161,6 +164,10 @@ def find_numbers(text: str) -> list[Number]:
         )
         found.append(Number(value, approx, start, end, kind))
     return found
+
+
+# What may stand before the first word of a sentence.
+_OPENING = " \"'“‘(-"
 
 
 def _hedged_before(before: str) -> bool:

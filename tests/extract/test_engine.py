@@ -1029,3 +1029,31 @@ def test_russias_aerospace_forces_are_russian_air_strikes():
     )
     (c,) = extract_claims(article(text, date(2017, 10, 3)))
     assert (c.actor, c.weapon, c.figure("killed.combatants")) == ("russia", "airstrike", 304)
+
+
+def test_the_fighters_an_army_eliminated_are_its_victims_not_the_actor():
+    text = (
+        "The Syrian armys units eliminated over 75 Nusra Front militants in Daraas Manshiyah district, "
+        "a military source told reporters on Sunday."
+    )
+    (c,) = extract_claims(article(text, date(2017, 4, 9)))
+    assert (c.actor, c.figure("killed.combatants")) == ("syrian_government", 75)
+
+
+def test_russias_reported_elimination_of_an_isis_post_names_russia_not_isis():
+    text = (
+        "Russias Defense Ministry has reported the elimination of a Daesh command post in the Mayadin "
+        "district, with about 80 militants killed."
+    )
+    (c,) = extract_claims(article(text, date(2017, 9, 20)))
+    assert (c.actor, c.figure("killed.combatants")) == ("russia", 80)
+
+
+def test_another_woman_killed_in_another_province_is_an_incident_of_its_own():
+    text = (
+        "A source told SANA that a woman was killed and three civilians were injured by rocket shells on "
+        "the neighborhood of al-Hamadaniyeh in Aleppo city. Another woman was killed by sniper fire of "
+        "Jabhat al-Nusra terrorists in the town of Hadar in Quneitra province."
+    )
+    claims = extract_claims(article(text, date(2016, 10, 18)))
+    assert [(c.place.name, c.figure("killed.women")) for c in claims] == [("al-Hamadaniyeh", 1), ("Hadar", 1)]

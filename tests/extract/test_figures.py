@@ -601,3 +601,32 @@ def test_a_part_of_two_kinds_names_neither():
         f.path for f in find_figures("The monitor says 34 people were killed, 6 of them women or children.")
     }
     assert "killed.women" not in found and "killed.children" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Army units eliminated a number of terrorists near the village.", {"killed.combatants": 3}),
+        ("The strike eliminated 49 other militants, the ministry said.", {"killed.combatants": 49}),
+        ("The ministry reported the elimination of 34 militants in the area.", {"killed.combatants": 34}),
+        ("Some 20 militants were eliminated in the raid.", {"killed.combatants": 20}),
+        # what is eliminated and counted is no one: gatherings, positions
+        ("An army unit eliminated a number of gatherings of terrorists near the village.", {}),
+        ("The unit eliminated 12 in the village, a source said.", {}),
+    ],
+)
+def test_eliminated_fighters_are_killed_but_a_count_without_people_is_not(sentence, expected):
+    assert {f.path: f.value for f in find_figures(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Another woman was killed by sniper fire in the town.", {"killed.women": 1}),
+        ('"Another child died of his wounds in hospital," the doctor said.', {"killed.children": 1}),
+        ("Another seven people were killed in raids further north.", {"killed.total": 7}),
+        ("The strikes killed another 12 people in the village.", {"killed.total": 12}),
+    ],
+)
+def test_another_victim_opening_a_sentence_is_one_more_dead(sentence, expected):
+    assert {f.path: f.value for f in find_figures(sentence)} == expected
