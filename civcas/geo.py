@@ -1244,6 +1244,10 @@ class Gazetteer:
         scored.sort(key=lambda es: (-es[1], *self._prior(es[0])))
         return scored
 
+    def names_exactly(self, name: str, entry: GazetteerEntry) -> bool:
+        """Whether the name, normalised, is one of the entry's own names (not a skeleton or fuzzy match)."""
+        return entry.id in self._exact.get(normalize_name(name), ())
+
     def _choices(self) -> list[str]:
         if self._fuzzy_choices is None:
             self._fuzzy_choices = [k for k in self._exact if len(k) >= 4 and k not in STOP_WORDS]
@@ -1350,7 +1354,7 @@ def geocode(
     win = _window(place_name, span, context)
     if win.found and _is_org_like(win.text, win.end):
         return None
-    entry, part = _best_candidate(gaz, place_name, gov_hint)
+    entry, part = _best_candidate(gaz, place_name, gov_hint, _named_governorates(context))
     city = _city_it_is_part_of(gaz, win, gov_hint, place_name)
     if entry is not None and city is not None and not _within(entry, city, PART_OF_A_CITY_KM):
         # "the Shahba neighbourhood of Aleppo": not the town of Shahba (Suwayda), a part of Aleppo
@@ -1439,16 +1443,43 @@ def _city_it_is_part_of(
     return entry if entry is not None and entry.kind != "governorate" else None
 
 
-def _best_candidate(gaz: Gazetteer, name: str, gov: str | None) -> tuple[GazetteerEntry | None, bool]:
+def _best_candidate(
+    gaz: Gazetteer, name: str, gov: str | None, named: frozenset[str] | None = None
+) -> tuple[GazetteerEntry | None, bool]:
     """The best entry for the name, and whether the name only names a part of it ("eastern
-    Aleppo", when no entry has that name itself)."""
+    Aleppo", when no entry has that name itself). With the governorates the report names (`named`),
+    an entry outside the hinted governorate, in one the report never names, must spell the name
+    exactly: "Al-Quriyah southeast of Deir ez-Zor city" is not Al Qurayya of Suwayda."""
     for query, part in ((name, False), (_DIRECTION_PREFIX.sub("", name), True)):
         if part and query == name:
             break
-        candidates = [e for e, score in gaz.lookup(query, gov) if score >= 0.6]
+        candidates = [
+            e
+            for e, score in gaz.lookup(query, gov)
+            if score >= 0.6 and not _namesake_elsewhere(gaz, query, e, gov, named)
+        ]
         if candidates and not (part and candidates[0].kind == "governorate"):
             return candidates[0], part
     return None, False
+
+
+def _namesake_elsewhere(
+    gaz: Gazetteer, name: str, e: GazetteerEntry, gov: str | None, named: frozenset[str] | None
+) -> bool:
+    if named is None or gov is None or gov == "outside_syria" or e.governorate is None:
+        return False
+    region = _REGION.get(e.governorate, e.governorate)
+    if region == _REGION.get(gov, gov) or region in {_REGION.get(g, g) for g in named}:
+        return False
+    return not gaz.names_exactly(name, e)
+
+
+# The capital and its countryside: reports call both "Damascus".
+_REGION = {"Rif Dimashq": "Damascus"}
+
+
+def _named_governorates(context: str | None) -> frozenset[str] | None:
+    return frozenset(g for _, _, g in governorate_mentions(context)) if context else None
 
 
 def _governorate_in_name(name: str) -> str | None:

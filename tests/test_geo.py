@@ -717,3 +717,20 @@ def test_the_org_check_prefilter_agrees_with_the_pattern_after_every_word(agreem
         return geo._ORG_OR_METONYM_AFTER.match(text, end, end + 60) is not None
 
     assert agreement_after_every_word(hand_text, geo._is_org_like, pattern_alone) > 12
+
+
+def test_a_near_spelling_in_a_governorate_the_report_never_names_is_a_namesake(gaz):
+    """Al Qurayya (Suwayda) spells "Al-Quriyah" nearly; a report about Deir ez-Zor that never names
+    Suwayda means a village the gazetteer lacks: the governorate only, at precision 3."""
+    text = "Three air raids on the region of Al-Quriyah southeast of Deir ez-Zor city killed 58 civilians."
+    span = Span(text.index("Al-Quriyah"), text.index("Al-Quriyah") + 10, "Al-Quriyah")
+    p = geocode("Al-Quriyah", span, "Deir ez-Zor", text, gaz)
+    assert (p.gazetteer_id, p.precision, p.governorate) == (None, 3, "Deir ez-Zor")
+    # where the report names Suwayda too, the near spelling is taken
+    named = text + " Suwayda province was quiet."
+    assert geocode("Al-Quriyah", span, "Deir ez-Zor", named, gaz).governorate == "Suwayda"
+    # a name spelt as the gazetteer spells it is that place, whatever governorate the hint says
+    assert geocode("Hajin", None, "Raqqa", "Strikes on Hajin killed 12.", gaz).governorate == "Deir ez-Zor"
+    # the capital and its countryside are one region: "Damascus" in a report covers a town of Rif Dimashq
+    dumeir = geocode("Dumeir", None, "Damascus", "Shelling on Dumeir near Damascus killed two.", gaz)
+    assert dumeir.governorate == "Rif Dimashq"

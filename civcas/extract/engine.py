@@ -923,7 +923,11 @@ def _matching_draft(drafts: list[Draft], mention: Mention, allow_new_place: bool
         return last
     if mention.place is not None:
         for d in reversed(drafts):
-            if _named_before(d, mention.place) and _dates_agree(d.date, mention.date):
+            if (
+                _named_before(d, mention.place)
+                and _dates_agree(d.date, mention.date)
+                and not _dated_apart(d, mention)
+            ):
                 return d
     for d in reversed(drafts):
         if _compatible(d, mention):
@@ -944,6 +948,18 @@ def _same_place_same_day(d: Draft, mention: Mention) -> bool:
         and _exact_day(d.date)
         and mention.date.value == d.date.value
         and bool(_SAME_PLACE.search(mention.sentence.text))
+    )
+
+
+def _dated_apart(d: Draft, mention: Mention) -> bool:
+    """ "A woman and child were killed in Damascus ... In March two blasts in Damascus killed 40": other
+    counts, dated by a month or a year while the incident just told has no date, are another event at
+    the same place. (A day, "on Saturday", mostly dates the undated headline's own event.)"""
+    return (
+        d.date is None
+        and mention.date is not None
+        and mention.date.precision in ("month", "year")
+        and _conflicting_figures(d, mention)
     )
 
 

@@ -92,15 +92,20 @@ _AND_INJURED_NEXT = re.compile(rf"(?:\s+(?:and|or|&)|,)?\s+(?:injured|wounded|hu
 _AGE = re.compile(r"\d+-(?:years?|months?)-old", re.I)
 # "a woman and her three children", "a man and his young daughter": one group of civilians, counted whole.
 _FAMILY = re.compile(
-    r"\b(?:an?|one)\s+(?P<adult>woman|mother|man|father)\s+and\s+(?:her|his|their)\s+"
+    r"\b(?:an?|one)\s+(?P<adult>woman|mother|man|father)\s+and\s+(?:(?:her|his|their)\s+"
     r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?P<young>young\s+|little\s+|infant\s+)?"
-    r"(?P<kin>children|child|kids|babies|baby|sons|son|daughters|daughter)\b",
+    r"(?P<kin>children|child|kids|babies|baby|sons|son|daughters|daughter)|"
+    # "a woman and child": one, with no possessive
+    r"(?P<one_kin>child|baby|infant|son|daughter))\b",
     re.I,
 )
 _FAMILY_FOLDED = _lower_case(_FAMILY)
 # What the family pattern needs besides "and", which nearly every sentence holds: a parent word and
-# a possessive ("woman" holds "man").
-_FAMILY_WORDS = (("man", "mother", "father"), ("her", "his", "their"))
+# a possessive or a lone child ("woman" holds "man").
+_FAMILY_WORDS = (
+    ("man", "mother", "father"),
+    ("her", "his", "their", "and child", "and baby", "and infant", "and son", "and daughter"),
+)
 
 
 def _may_name_a_family(folded: str) -> bool:
@@ -260,7 +265,8 @@ def _family_parts(whole: FigureMention, m: re.Match[str]) -> list[FigureMention]
     parts = []
     if m.group("adult").lower() in ("woman", "mother"):
         parts.append(FigureMention(f"{outcome}.women", 1, False, m.start(), m.end(), m.start(), True))
-    if m.group("young") or m.group("kin").lower() in ("children", "child", "kids", "babies", "baby"):
+    kin_word = (m.group("kin") or m.group("one_kin")).lower()
+    if m.group("young") or kin_word in ("children", "child", "kids", "babies", "baby", "infant"):
         parts.append(FigureMention(f"{outcome}.children", kin, False, m.start(), m.end(), m.start(), True))
     return parts
 

@@ -297,7 +297,8 @@ def find_places(text: str) -> list[PlaceMention]:
         if (gov := _city_part_governorate(text, m, e))
     }
     mentions = [
-        _from_gazetteer(text, folded, m, e, parts.get(m.text.lower()))
+        _namesake_elsewhere(text, m, e, anchors)
+        or _from_gazetteer(text, folded, m, e, parts.get(m.text.lower()))
         for m, e in zip(found, entries, strict=True)
     ]
     introduced = []
@@ -559,6 +560,25 @@ def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
         if len(govs) == 1 and None not in govs:
             anchors.append((m.start, govs.pop()))
     return anchors
+
+
+def _namesake_elsewhere(text: str, m, entry, anchors: list[tuple[int, str]]) -> PlaceMention | None:
+    """ "the region of Al-Quriyah southeast of Deir ez-Zor city": a village the gazetteer knows only by a
+    near spelling (Al Qurayya), in a governorate the report never names, beside another governorate it
+    does name, is a place the gazetteer lacks, in the governorate named."""
+    if entry.kind not in _SMALL_PLACES:
+        return None
+    named = [(abs(pos - m.start), gov) for pos, gov in anchors if pos != m.start]
+    if not named or any(gov == entry.governorate for _, gov in named):
+        return None
+    distance, gov = min(named)
+    if distance > _NAMESAKE_REACH or geo.Gazetteer.default().names_exactly(m.text, entry):
+        return None
+    return PlaceMention(m.start, m.end, text[m.start : m.end], "village", gov)
+
+
+_SMALL_PLACES = ("village", "town")
+_NAMESAKE_REACH = 200  # characters
 
 
 def _nearest_entry(m, anchors: list[tuple[int, str]]):

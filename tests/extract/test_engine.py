@@ -1057,3 +1057,28 @@ def test_another_woman_killed_in_another_province_is_an_incident_of_its_own():
     )
     claims = extract_claims(article(text, date(2016, 10, 18)))
     assert [(c.place.name, c.figure("killed.women")) for c in claims] == [("al-Hamadaniyeh", 1), ("Hadar", 1)]
+
+
+def test_a_toll_dated_by_an_earlier_month_at_the_same_place_is_another_event():
+    text = (
+        "A woman was killed after terrorists shelled the center of the Syrian capital Damascus while seven "
+        "other people were injured, local media reported. In March two blasts occurred near a cemetery in "
+        "Damascus claiming the lives of at least 40 people and injuring 120 others."
+    )
+    claims = extract_claims(article(text, date(2017, 4, 16)))
+    assert [
+        (c.role, c.figure("killed.women"), c.figure("killed.total"), c.figure("injured.total"))
+        for c in claims
+    ] == [
+        ("main", 1, 1, 7),
+        ("background", None, 40, 120),
+    ]
+
+
+def test_a_village_known_only_by_a_near_spelling_elsewhere_is_placed_in_the_governorate_named():
+    text = (
+        "Three air raids on the region of Al-Quriyah southeast of Deir ez-Zor city killed 58 civilians, "
+        "the Syrian Observatory for Human Rights said on Sunday."
+    )
+    (c,) = extract_claims(article(text, date(2016, 6, 27)))
+    assert (c.place.name, c.governorate) == ("Al-Quriyah", "Deir ez-Zor")

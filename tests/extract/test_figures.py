@@ -630,3 +630,13 @@ def test_eliminated_fighters_are_killed_but_a_count_without_people_is_not(senten
 )
 def test_another_victim_opening_a_sentence_is_one_more_dead(sentence, expected):
     assert {f.path: f.value for f in find_figures(sentence)} == expected
+
+
+def test_a_woman_and_child_are_two_dead_one_of_them_a_child():
+    found = {
+        f.path: f.value
+        for f in find_figures("A woman and child were killed after terrorists shelled the square.")
+    }
+    assert found == {"killed.civilians": 2, "killed.women": 1, "killed.children": 1}
+    # plural children with no count say not how many: only the man is counted
+    assert {f.path: f.value for f in find_figures("A man and children were killed.")} == {"killed.total": 1}
