@@ -38,7 +38,7 @@ ACTOR_PATTERNS = _compile(
             r"(?:syrian )?regime(?: forces| troops| warplanes| aircraft| helicopters| army| jets| artillery)?|"
             r"government (?:forces|troops|warplanes|aircraft|helicopters|jets|artillery|bombardment|air ?strikes?|raids?|"
             r"shelling)|"
-            r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian? (?:armed forces|army(?:['’]?s)?|troops|soldiers|"
+            r"pro-(?:government|regime) (?:forces|fighters|militias?)|syrian? (?:armed forces|army|armys|troops|soldiers|"
             r"warplanes|war planes|jets|aircraft|air ?force|government forces|forces|military|artillery|"
             r"helicopters)|syrian (?:air ?strikes?|air raids?)|(?:al-)?assad(?:'?s)? (?:forces|regime|troops|army|air ?force|warplanes|jets|aircraft)|loyalist forces|army units?|"
             r"syrian arab army|(?-i:\bSAA\b)",

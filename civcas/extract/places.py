@@ -296,8 +296,11 @@ def find_places(text: str) -> list[PlaceMention]:
         for m, e in zip(found, entries, strict=True)
         if (gov := _city_part_governorate(text, m, e))
     }
+    anchors_by_governorate: dict[str, list[int]] = {}
+    for pos, gov in anchors:
+        anchors_by_governorate.setdefault(gov, []).append(pos)
     mentions = [
-        _namesake_elsewhere(text, m, e, anchors)
+        _namesake_elsewhere(text, m, e, anchors_by_governorate)
         or _from_gazetteer(text, folded, m, e, parts.get(m.text.lower()))
         for m, e in zip(found, entries, strict=True)
     ]
@@ -562,14 +565,17 @@ def _governorate_anchors(text: str, found) -> list[tuple[int, str]]:
     return anchors
 
 
-def _namesake_elsewhere(text: str, m, entry, anchors: list[tuple[int, str]]) -> PlaceMention | None:
+def _namesake_elsewhere(text: str, m, entry, anchors: dict[str, list[int]]) -> PlaceMention | None:
     """ "the region of Al-Quriyah southeast of Deir ez-Zor city": a village the gazetteer knows only by a
     near spelling (Al Qurayya), in a governorate the report never names, beside another governorate it
-    does name, is a place the gazetteer lacks, in the governorate named."""
-    if entry.kind not in _SMALL_PLACES:
+    does name, is a place the gazetteer lacks, in the governorate named. `anchors`: where the report
+    names each governorate (_governorate_anchors)."""
+    if entry.kind not in _SMALL_PLACES or any(pos != m.start for pos in anchors.get(entry.governorate, ())):
         return None
-    named = [(abs(pos - m.start), gov) for pos, gov in anchors if pos != m.start]
-    if not named or any(gov == entry.governorate for _, gov in named):
+    named = [
+        (abs(pos - m.start), gov) for gov, positions in anchors.items() for pos in positions if pos != m.start
+    ]
+    if not named:
         return None
     distance, gov = min(named)
     if distance > _NAMESAKE_REACH or geo.Gazetteer.default().names_exactly(m.text, entry):
