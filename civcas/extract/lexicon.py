@@ -125,10 +125,16 @@ WEAPON_PATTERNS = _compile(
             "execution",
         ),
         (
-            r"clashes|fighting(?! (?:to|both|alongside)\b)|battles?|gunfire|sniper|assault|offensive|firefights?|ambush|attack on positions",
+            r"clashes|fighting(?! (?:to|both|alongside)\b)|battles?|gunfire|sniper|assault|(?:counter-)?offensive|"
+            r"firefights?|ambush|attack on positions",
             "clashes",
         ),
-        (r"siege|starvation|starved|besieged|malnutrition", "siege"),
+        # Deaths the siege caused, not a siege named beside a toll ("the besieged town", "break the siege")
+        (
+            r"starvation|starved|malnutrition|(?:because of|due to|caused by|as a result of|died of|died from)\s+"
+            r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:siege|blockade|shortages?|hunger|lack of (?:food|medicine|medical care))",
+            "siege",
+        ),
     ]
 )
 

@@ -1082,3 +1082,24 @@ def test_a_village_known_only_by_a_near_spelling_elsewhere_is_placed_in_the_gove
     )
     (c,) = extract_claims(article(text, date(2016, 6, 27)))
     assert (c.place.name, c.governorate) == ("Al-Quriyah", "Deir ez-Zor")
+
+
+@pytest.mark.parametrize(
+    "text, weapon",
+    [
+        (
+            "At least 29 rebels were killed during a major counter-offensive to break the regime siege of the "
+            "city of Aleppo, the monitor said on Sunday.",
+            "clashes",
+        ),
+        ("Around 130 people have died because of shortages in the camp caused by the army siege.", "siege"),
+        ("Two infants died of malnutrition in the besieged town of Madaya on Monday.", "siege"),
+        (
+            "Three women from the besieged town of Madaya were killed by artillery shells on Thursday.",
+            "shelling",
+        ),
+    ],
+)
+def test_a_siege_is_the_weapon_only_of_the_deaths_it_caused(text, weapon):
+    (c,) = extract_claims(article(text, date(2016, 7, 10)))
+    assert c.weapon == weapon
