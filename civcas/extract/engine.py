@@ -217,7 +217,11 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
     s, e = sentence.start, sentence.end
     sent_places = _places_within(places, s, e)
     figures = find_figures(sentence.text) if _contains(lx.CASUALTY_WORD, sentence.text) else []
-    if figures and (_contains(lx.AGGREGATE_CUE, sentence.text) or _contains(lx.SPAN_OF_DAYS, sentence.text)):
+    if figures and (
+        _contains(lx.AGGREGATE_CUE, sentence.text)
+        or _contains(lx.SPAN_OF_DAYS, sentence.text)
+        or _contains(lx.TOLL_SINCE_A_MONTH, sentence.text)
+    ):
         figures = [f for f in figures if not _aggregate_cue_around(sentence.text, f.start)]
     figures = _without_countrywide_tolls(figures, sent_places)
     if figures and _contains(lx.PAST_DAY, sentence.text) and not _names_a_town(sent_places):
@@ -274,7 +278,9 @@ def _aggregate_cue_around(sentence: str, pos: int) -> bool:
     cue: in '"40 were killed in X" Reports also said ... during the last five days', the round-up after
     the quotation does not make its toll one."""
     quotation = _quotation_around(sentence, pos)
-    return quotation is None or bool(lx.AGGREGATE_CUE.search(quotation) or lx.SPAN_OF_DAYS.search(quotation))
+    return quotation is None or any(
+        cue.search(quotation) for cue in (lx.AGGREGATE_CUE, lx.SPAN_OF_DAYS, lx.TOLL_SINCE_A_MONTH)
+    )
 
 
 def _quotation_around(text: str, pos: int) -> str | None:
@@ -1504,6 +1510,7 @@ _SENTENCE_GATE = LiteralIndex(
         lx.AGGREGATE_CUE,
         lx.PAST_DAY,
         lx.SPAN_OF_DAYS,
+        lx.TOLL_SINCE_A_MONTH,
         lx.SEPARATE_CUE,
         lx.ATTRIBUTION_CUE,
         _SAME_DAY,

@@ -434,6 +434,14 @@ SPAN_OF_DAYS = re.compile(
     rf"(?:{_MONTH} )?\d{{1,2}}\b)",
     re.I,
 )
+# "136 children have been killed in coalition air strikes since September 2014": a tally from a month
+# of a year. Apart from AGGREGATE_CUE's "since <month>", which leaves a year after the month out: "a
+# city divided since July 2012" says nothing of the toll beside it.
+TOLL_SINCE_A_MONTH = re.compile(
+    rf"\b(?:killed|died|dead|deaths?)\b(?:(?!\b(?:that|which|who|where|been|is|was|were|divided|held|controlled|besieged)\b)[^.;,]){{0,60}}? "
+    rf"since (?:(?:early|late|mid)[- ])?{_MONTH} (?:19|20)\d\d\b",
+    re.I,
+)
 # Markers that a sentence reports a different incident from the one before.
 SEPARATE_CUE = re.compile(
     # but "another 100 people were wounded": more casualties of the incident just told

@@ -1103,3 +1103,14 @@ def test_a_village_known_only_by_a_near_spelling_elsewhere_is_placed_in_the_gove
 def test_a_siege_is_the_weapon_only_of_the_deaths_it_caused(text, weapon):
     (c,) = extract_claims(article(text, date(2016, 7, 10)))
     assert c.weapon == weapon
+
+
+def test_a_toll_since_a_month_of_a_year_is_a_tally_not_a_part_of_the_incident():
+    text = (
+        "At least 15 civilians were killed in fresh air strikes by the US-led coalition on Thursday in the "
+        "town of Ghandoura, the Syrian Observatory for Human Rights said. Around 600 Syrians including 136 "
+        "children have been killed in coalition air strikes since September 2014 according to an "
+        "Observatory toll."
+    )
+    (c,) = extract_claims(article(text, date(2016, 7, 29)))
+    assert (c.figure("killed.civilians"), c.figure("killed.children")) == (15, None)
