@@ -1216,6 +1216,8 @@ def _merge(d: Draft, m: Mention, fill_only: bool) -> None:
                 and not _includes_held(d, m)
             ):
                 continue  # a second source's toll; the lead's civilian or fighter count already gives the total
+            if _exceeds_the_total_held(d, f, m.sentence):
+                continue  # "bombardments killed at least 24 ... missiles killing scores of civilians": not its part
             d.figures.setdefault(f.path, (f, m.sentence))
     if (
         m.date
@@ -1234,6 +1236,14 @@ def _merge(d: Draft, m: Mention, fill_only: bool) -> None:
             setattr(d, attr, getattr(m, attr))
     if d.weapon and m.weapon and m.weapon[0] in _WEAPON_REFINES.get(d.weapon[0], ()):
         d.weapon = m.weapon  # "an explosion" ... "a suicide bomber": the more specific account
+
+
+def _exceeds_the_total_held(d: Draft, f: FigureMention, sentence: Sentence) -> bool:
+    """A count of some of the dead (civilians, children, ...) from another sentence that is larger than
+    the dead the incident already counts in all."""
+    outcome, _, kind = f.path.partition(".")
+    held = d.figures.get(f"{outcome}.total")
+    return kind != "total" and held is not None and held[1] is not sentence and f.value > held[0].value
 
 
 def _dates_what_it_supports(d: Draft, m: Mention) -> bool:

@@ -1114,3 +1114,13 @@ def test_a_toll_since_a_month_of_a_year_is_a_tally_not_a_part_of_the_incident():
     )
     (c,) = extract_claims(article(text, date(2016, 7, 29)))
     assert (c.figure("killed.civilians"), c.figure("killed.children")) == (15, None)
+
+
+def test_a_count_of_some_dead_larger_than_the_incidents_toll_is_not_its_part():
+    text = (
+        "Government bombardments of the Bani Zeid district of Aleppo killed at least 24 people on Monday, "
+        "the monitor said. Opposition forces have responded by firing missiles into government districts "
+        "killing scores of civilians."
+    )
+    (c,) = extract_claims(article(text, date(2016, 7, 26)))
+    assert (c.figure("killed.total"), c.figure("killed.civilians")) == (24, None)
