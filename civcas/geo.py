@@ -1468,14 +1468,17 @@ def _namesake_elsewhere(
 ) -> bool:
     if named is None or gov is None or gov == "outside_syria" or e.governorate is None:
         return False
-    region = _REGION.get(e.governorate, e.governorate)
-    if region == _REGION.get(gov, gov) or region in {_REGION.get(g, g) for g in named}:
+    if same_region(e.governorate, gov) or any(same_region(e.governorate, g) for g in named):
         return False
     return not gaz.names_exactly(name, e)
 
 
-# The capital and its countryside: reports call both "Damascus".
-_REGION = {"Rif Dimashq": "Damascus"}
+def same_region(a: str | None, b: str | None) -> bool:
+    """The same governorate, or the capital and its countryside, which reports both call "Damascus"."""
+    return _REGION.get(a, a) == _REGION.get(b, b)
+
+
+_REGION: dict[str | None, str | None] = {"Rif Dimashq": "Damascus"}
 
 
 def _named_governorates(context: str | None) -> frozenset[str] | None:

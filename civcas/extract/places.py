@@ -569,8 +569,13 @@ def _namesake_elsewhere(text: str, m, entry, anchors: dict[str, list[int]]) -> P
     """ "the region of Al-Quriyah southeast of Deir ez-Zor city": a village the gazetteer knows only by a
     near spelling (Al Qurayya), in a governorate the report never names, beside another governorate it
     does name, is a place the gazetteer lacks, in the governorate named. `anchors`: where the report
-    names each governorate (_governorate_anchors)."""
-    if entry.kind not in _SMALL_PLACES or any(pos != m.start for pos in anchors.get(entry.governorate, ())):
+    names each governorate (_governorate_anchors); Damascus names Rif Dimashq too (geo.same_region)."""
+    if entry.kind not in _SMALL_PLACES or any(
+        pos != m.start
+        for gov, positions in anchors.items()
+        if geo.same_region(gov, entry.governorate)
+        for pos in positions
+    ):
         return None
     named = [
         (abs(pos - m.start), gov) for gov, positions in anchors.items() for pos in positions if pos != m.start

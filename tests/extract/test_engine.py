@@ -1124,3 +1124,10 @@ def test_a_count_of_some_dead_larger_than_the_incidents_toll_is_not_its_part():
     )
     (c,) = extract_claims(article(text, date(2016, 7, 26)))
     assert (c.figure("killed.total"), c.figure("killed.civilians")) == (24, None)
+
+
+def test_a_town_near_damascus_keeps_its_rif_dimashq_entry_where_the_report_names_damascus():
+    text = "A suicide attack in the town of Dumeir east of Damascus killed two rebels on Sunday."
+    (c,) = extract_claims(article(text, date(2016, 11, 20)))
+    assert (c.place.name, c.governorate) == ("Dumeir", "Rif Dimashq")
+    assert "Dumayr" in c.place.alt_names  # the gazetteer's entry, not a village it lacks
