@@ -1354,7 +1354,7 @@ def geocode(
     win = _window(place_name, span, context)
     if win.found and _is_org_like(win.text, win.end):
         return None
-    entry, part = _best_candidate(gaz, place_name, gov_hint, _named_governorates(context))
+    entry, part = _best_candidate(gaz, place_name, gov_hint, context)
     city = _city_it_is_part_of(gaz, win, gov_hint, place_name)
     if entry is not None and city is not None and not _within(entry, city, PART_OF_A_CITY_KM):
         # "the Shahba neighbourhood of Aleppo": not the town of Shahba (Suwayda), a part of Aleppo
@@ -1444,19 +1444,19 @@ def _city_it_is_part_of(
 
 
 def _best_candidate(
-    gaz: Gazetteer, name: str, gov: str | None, named: frozenset[str] | None = None
+    gaz: Gazetteer, name: str, gov: str | None, context: str | None = None
 ) -> tuple[GazetteerEntry | None, bool]:
     """The best entry for the name, and whether the name only names a part of it ("eastern
-    Aleppo", when no entry has that name itself). With the governorates the report names (`named`),
-    an entry outside the hinted governorate, in one the report never names, must spell the name
-    exactly: "Al-Quriyah southeast of Deir ez-Zor city" is not Al Qurayya of Suwayda."""
+    Aleppo", when no entry has that name itself). Given the report (`context`), an entry outside the
+    hinted governorate, in one the report never names, must spell the name exactly: "Al-Quriyah
+    southeast of Deir ez-Zor city" is not Al Qurayya of Suwayda."""
     for query, part in ((name, False), (_DIRECTION_PREFIX.sub("", name), True)):
         if part and query == name:
             break
         candidates = [
             e
             for e, score in gaz.lookup(query, gov)
-            if score >= 0.6 and not _namesake_elsewhere(gaz, query, e, gov, named)
+            if score >= 0.6 and not _namesake_elsewhere(gaz, query, e, gov, context)
         ]
         if candidates and not (part and candidates[0].kind == "governorate"):
             return candidates[0], part
@@ -1464,13 +1464,13 @@ def _best_candidate(
 
 
 def _namesake_elsewhere(
-    gaz: Gazetteer, name: str, e: GazetteerEntry, gov: str | None, named: frozenset[str] | None
+    gaz: Gazetteer, name: str, e: GazetteerEntry, gov: str | None, context: str | None
 ) -> bool:
-    if named is None or gov is None or gov == "outside_syria" or e.governorate is None:
+    if not context or gov is None or gov == "outside_syria" or e.governorate is None:
         return False
-    if same_region(e.governorate, gov) or any(same_region(e.governorate, g) for g in named):
-        return False
-    return not gaz.names_exactly(name, e)
+    if same_region(e.governorate, gov) or gaz.names_exactly(name, e):
+        return False  # the cheap tests first: the report's governorates are read only past them
+    return not any(same_region(e.governorate, g) for _, _, g in governorate_mentions(context))
 
 
 def same_region(a: str | None, b: str | None) -> bool:
@@ -1479,10 +1479,6 @@ def same_region(a: str | None, b: str | None) -> bool:
 
 
 _REGION: dict[str | None, str | None] = {"Rif Dimashq": "Damascus"}
-
-
-def _named_governorates(context: str | None) -> frozenset[str] | None:
-    return frozenset(g for _, _, g in governorate_mentions(context)) if context else None
 
 
 def _governorate_in_name(name: str) -> str | None:
