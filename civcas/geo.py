@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gc
 import hashlib
 import itertools
 import json
@@ -269,7 +270,9 @@ _DIGRAPHS = (
 # The rules for a word without an h: no rule writes an h into one.
 _DIGRAPHS_WITHOUT_H = tuple((a, b) for a, b in _DIGRAPHS if "h" not in a)
 _VOWELS = frozenset("aeiou")
-_VOWELS_TO_A = str.maketrans("eiou", "aaaa")
+# A table indexed by code point, not str.maketrans's dict: a dict raises (and catches) a KeyError
+# for every character it does not map, a string only for those past its end (none in most words).
+_VOWELS_TO_A = "".join("a" if c in "eiou" else c for c in map(chr, range(128)))
 # A vowel run is one "a"; a y or w after a vowel and before no vowel is part of the run
 # ("Sweyda" -> "swada", but "Hawa" keeps its w).
 _VOWEL_RUN = re.compile(r"[aeiou](?:[aeiou]|[yw](?![aeiou]))*")
@@ -1049,7 +1052,9 @@ def _ascii_words_only(text: str) -> bool:
     return text.isascii() and "_" not in text and "'" not in text and "`" not in text
 
 
-_NON_WORD_TO_SPACE = {c: " " for c in range(128) if not chr(c).isalnum()}
+# Indexed by code point (the texts it turns are ASCII): a dict would raise and catch a KeyError for
+# each letter and digit of every text.
+_NON_WORD_TO_SPACE = "".join(c if c.isalnum() else " " for c in map(chr, range(128)))
 
 
 def _split_words(text: str) -> list[str]:
@@ -1284,6 +1289,9 @@ def _default_gazetteer() -> Gazetteer:
     # governorate_mentions of the same text then needs no walk of its own.
     if gazetteer._matcher.covers(governorates):
         gazetteer._side_matcher = governorates
+    # Its hundreds of thousands of objects live as long as the process: frozen, they are left out of
+    # every later garbage collection, which would otherwise walk them all.
+    gc.freeze()
     return gazetteer
 
 

@@ -7,7 +7,6 @@ import functools
 import itertools
 import operator
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TypeGuard
@@ -577,7 +576,7 @@ def _date(sentence: Sentence, published, dateline_end: int, anchor: int) -> Date
             continue  # "a rally for the June 3 poll": the day of a vote or a meeting, not of the attack
         speech = _SPEECH_BEFORE.search(sentence.text[max(0, d.start - 20) : d.start])
         distance = abs(absolute_start - anchor)
-        if not d.relative and d.precision == "day" and re.search(r"\d{4}", d.text):
+        if not d.relative and d.precision == "day" and _FOUR_DIGITS.search(d.text):
             distance += 80  # "August 1 2016 (Reuters Photo)": captions and datelines carry full dates
         (statement_days if speech else candidates).append((distance, d))
     if candidates:
@@ -1376,11 +1375,16 @@ def _role(d: Draft, index: int, published: date | None) -> str:
     return "related"
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _article_governorate(governorates, places: list[PlaceMention], article: Article) -> str | None:
-    counts = Counter(g for _, _, g in governorates)
-    counts.update(p.governorate for p in places if p.governorate and p.rank <= 2)
+    counts: dict[str, int] = {}  # a plain dict: collections.Counter runs in the interpreter
+    for g in itertools.chain((g for _, _, g in governorates), (p.governorate for p in places if p.rank <= 2)):
+        if g:
+            counts[g] = counts.get(g, 0) + 1
     if counts:
-        return counts.most_common(1)[0][0]
+        return max(counts, key=counts.__getitem__)  # the first named of the most named, as Counter gives
     from civcas.geo import canonical_governorate
 
     location = article.meta.get("fakes_location")

@@ -755,15 +755,18 @@ def _direction_before(text: str, folded: str, end: int) -> re.Match[str] | None:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop weekdays, months, prepositions and possessives ("Syrias", "Aleppos") at the edges."""
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(_WORD.finditer(text, start, end))
     # A last word stays: asked first, the gazetteer is not asked whether it is a possessive.
     while len(words) > 1 and (words[0].group(0).lower() in _EDGE_WORDS or _possessive(words[0].group(0))):
         words.pop(0)
     while len(words) > 1 and words[-1].group(0).lower() in _EDGE_WORDS:
         words.pop()
-    if len(words) > 1 and _SPEECH_AFTER.match(text, start + words[-1].end()):
+    if len(words) > 1 and _SPEECH_AFTER.match(text, words[-1].end()):
         words.pop()  # "the city of Khan-Shaikhoun Rudskoi said": the comma before the speaker was lost
-    return start + words[0].start(), start + words[-1].end()
+    return words[0].start(), words[-1].end()
+
+
+_WORD = re.compile(r"\S+")
 
 
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|stressed)\b")
