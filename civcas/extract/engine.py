@@ -83,6 +83,14 @@ _VICTIM_COUNT_BEFORE = re.compile(
     rf"(?:\d+|{_MANY}|a number of|several|a few|{_NUMBER_WORDS})\s+(?:members of (?:the )?)?(?:[\w-]+\s+)?$",
     re.I,
 )
+# "Senior ISIS Commander, 34 Terrorists Killed", "a Nusra Front leader was killed": the party's man died.
+# Not "a Nusra commander said 20 soldiers were killed", where the party speaks (and acted).
+_LEADER_KILLED_AFTER = re.compile(
+    r"[\s-]*(?:(?:senior|top|local|field|military|prominent|key)\s+)?(?:commanders?|leaders?|emirs?|chiefs?|officials?)\b"
+    r"(?:(?!\b(?:said|says|told|claimed|reported|announced|accused)\b)[^.;]){0,40}?"
+    rf"\b(?:killed|dead|died|slain|eliminated)\b(?!\s+(?:{_HEDGE})?(?:\d|dozens|scores|hundreds|the\b|an?\b|{_NUMBER_WORDS}))",
+    re.I,
+)
 _CALL_FOR = re.compile(
     r"\b(?:call(?:ed|s)? (?:for|on)|urged?|demand(?:ed|s)?|need for|should|must|prompt(?:ing)?|aimed at|"
     r"pressure|asked)\b",
@@ -713,6 +721,7 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
         or _VICTIM_CONTEXT_AFTER.match(after)
         or _in_window(_VICTIM_COUNT_BEFORE, before)
         or (_KILLED_AFTER.match(after) and _COUNT_BEFORE.search(before))
+        or _LEADER_KILLED_AFTER.match(s, m.end())
     ):
         score -= 4
     return score

@@ -360,6 +360,7 @@ def _ends_with_month(before: str) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([\w'’-]+)")
+_POSSESSIVES = frozenset(("his", "their", "its", "her", "our"))
 _MEMBER_AFTER = re.compile(r"\s+members?\b", re.I)
 _BODY_AFTER = re.compile(
     r"\s+(?:groups?|organi[sz]ations?|factions?|movements?|alliances?|brigades?|positions?|strongholds?|bastions?|"
@@ -391,7 +392,12 @@ def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
             if member is None and _BODY_AFTER.match(sentence, m.end()):
                 return None  # "a jihadist group", "two rebel factions": the word names a body, not people
             return lx.PERSON_NOUNS[word], member.end() if member else m.end()
-        if (word not in lx.NOUN_MODIFIERS and not _AGE.fullmatch(word)) or (n.kind == "one" and _ > 0):
+        # "34 of his comrades", "five of their children": the people counted follow the possessive ("15 of
+        # the wounded" is a part of a count given before: _NON_CASUALTY_AFTER)
+        possessive = word in _POSSESSIVES and m.group(0).lstrip().lower().startswith("of")
+        if (word not in lx.NOUN_MODIFIERS and not _AGE.fullmatch(word) and not possessive) or (
+            n.kind == "one" and _ > 0
+        ):
             return None
         pos = m.end()
     return None

@@ -259,7 +259,7 @@ for _cat, _words in {
     "women": "women woman mothers",
     "combatants": "fighters fighter soldiers soldier militants militant troops terrorists terrorist gunmen "
     "rebels rebel jihadists jihadist servicemen militiamen recruits insurgents mercenaries conscripts "
-    "troopers attackers assailants islamists guards extremists",
+    "troopers attackers assailants islamists guards extremists comrades",
     "total": "people persons person individuals victims others men man members bodies martyrs lives "
     "dead killed casualties family relatives workers medics volunteers doctors nurses journalists staff "
     "employees paramedics rescuers nurse medic paramedic journalist rescuer teachers teacher patients crewmen",

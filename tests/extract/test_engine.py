@@ -1131,3 +1131,19 @@ def test_a_town_near_damascus_keeps_its_rif_dimashq_entry_where_the_report_names
     (c,) = extract_claims(article(text, date(2016, 11, 20)))
     assert (c.place.name, c.governorate) == ("Dumeir", "Rif Dimashq")
     assert "Dumayr" in c.place.alt_names  # the gazetteer's entry, not a village it lacks
+
+
+def test_a_partys_commander_killed_names_its_victim_not_the_actor():
+    text = (
+        "Senior ISIS Commander 34 Terrorists Killed in Clashes Eastern Aleppo. One of the local emirs of the "
+        "ISIL terrorist group and at least 34 of his comrades were killed in clashes with the Syrian "
+        "Democratic Forces (SDF) in Eastern Aleppo near the Tishrin Dam."
+    )
+    (c,) = extract_claims(article(text, date(2016, 7, 18)))
+    assert (c.actor, c.figure("killed.combatants")) == ("sdf_ypg", 34)
+
+
+def test_a_commander_who_speaks_of_the_dead_is_not_one_of_them():
+    text = "A Nusra Front commander said 20 regime soldiers were killed in the attack on the checkpoint in Idlib."
+    (c,) = extract_claims(article(text, date(2016, 7, 18)))
+    assert (c.actor, c.figure("killed.combatants")) == ("hts_nusra", 20)

@@ -640,3 +640,19 @@ def test_a_woman_and_child_are_two_dead_one_of_them_a_child():
     assert found == {"killed.civilians": 2, "killed.women": 1, "killed.children": 1}
     # plural children with no count say not how many: only the man is counted
     assert {f.path: f.value for f in find_figures("A man and children were killed.")} == {"killed.total": 1}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The commander and nine of his comrades were killed in a battle near the town.",
+            {"killed.combatants": 9},
+        ),
+        ("Five of their children were killed when the shell hit the house.", {"killed.children": 5}),
+        # "of the" takes a part of a count given before: no toll of its own
+        ("Fifteen of the wounded were taken to Turkey.", {}),
+    ],
+)
+def test_a_count_of_someones_people_counts_them(sentence, expected):
+    assert {f.path: f.value for f in find_figures(sentence)} == expected
