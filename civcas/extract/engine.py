@@ -80,7 +80,8 @@ _KILLED_AFTER = re.compile(
 # "killing at least 25 Syrian Army soldiers": the party named is the victim.
 _VICTIM_COUNT_BEFORE = re.compile(
     rf"\b(?:kill|wound|injur|execut|behead|decapitat|eliminat)\w*\s+(?:{_HEDGE})?"
-    rf"(?:\d+|{_MANY}|a number of|several|a few|{_NUMBER_WORDS})\s+(?:members of (?:the )?)?(?:[\w-]+\s+)?$",
+    rf"(?:\d+|{_MANY}|a number of|several|a few|{_NUMBER_WORDS})\s+"
+    rf"(?:(?:members|fighters|militants|soldiers|troops) (?:of|from|belonging to) (?:the )?)?(?:[\w-]+\s+)?$",
     re.I,
 )
 # "Senior ISIS Commander, 34 Terrorists Killed", "a Nusra Front leader was killed": the party's man died.
@@ -1335,7 +1336,10 @@ def _actor_from_claim_of_responsibility(text: str, sentences: list[Sentence], dr
             continue  # "Daesh claimed a mid-August attack there that killed 32": a claim for another incident
         may_claim = "claim" in sentence.text or " its " in sentence.text  # a cheap literal test first
         claim = _CLAIM_OF_RESPONSIBILITY.search(sentence.text) if may_claim else None
-        if claim is None or _NO_ONE.search(sentence.text, 0, claim.start()):
+        if claim is None:
+            _actor_believed_behind(text, sentence, blast)
+            continue
+        if _NO_ONE.search(sentence.text, 0, claim.start()):
             continue
         actor = _actor(text, sentence, sentence.start + claim.start())
         if actor is None or actor[0] == "unknown":
@@ -1350,6 +1354,24 @@ def _actor_from_claim_of_responsibility(text: str, sentences: list[Sentence], dr
         return
 
 
+def _actor_believed_behind(text: str, sentence: Sentence, blast: Draft) -> None:
+    """ "The Islamic State group is believed to be behind the suicide attack": the group the article says
+    is behind a blast nobody claimed is its perpetrator (not an admission)."""
+    if "behind" not in sentence.text or _names_a_group(blast):
+        return
+    behind = _BELIEVED_BEHIND.search(sentence.text)
+    if behind is None or _NO_ONE.search(sentence.text, 0, behind.start()):
+        return
+    actor = _actor(text, sentence, sentence.start + behind.start())
+    if actor is not None and actor[0] != "unknown":
+        blast.actor = actor
+
+
+_BELIEVED_BEHIND = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:widely\s+|largely\s+|also\s+)?(?:believed|thought|suspected|understood)\s+"
+    r"to\s+(?:be|have\s+been)\s+behind\b",
+    re.I,
+)
 _BLASTS = ("bombing", "suicide_attack")
 _GROUPS_NAMED_FOR_BLASTS = ("isis", "hts_nusra", "sdf_ypg")
 

@@ -51,7 +51,7 @@ ACTOR_PATTERNS = _compile(
             "sdf_ypg",
         ),
         (
-            r"turkish (?:army|forces|troops|warplanes|jets|military|artillery|air ?strikes?|strikes?|drones?)|"
+            r"turkish (?:army|forces|troops|warplanes|war planes|jets|aircraft|air ?force|military|artillery|tanks|air ?strikes?|strikes?|drones?)|"
             r"turkey|ankara|turkish-backed",
             "turkey",
         ),

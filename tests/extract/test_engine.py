@@ -1147,3 +1147,25 @@ def test_a_commander_who_speaks_of_the_dead_is_not_one_of_them():
     text = "A Nusra Front commander said 20 regime soldiers were killed in the attack on the checkpoint in Idlib."
     (c,) = extract_claims(article(text, date(2016, 7, 18)))
     assert (c.actor, c.figure("killed.combatants")) == ("hts_nusra", 20)
+
+
+def test_the_group_believed_behind_an_unclaimed_blast_is_its_actor():
+    text = (
+        "A suicide bomb blast struck al-Dumayr in the Damascus countryside on Sunday, killing 14 fighters from "
+        "Jaish al-Islam and wounding several others. The Islamic State group is believed to be behind the "
+        "suicide attack."
+    )
+    (c,) = extract_claims(article(text, date(2016, 7, 10)))
+    assert (c.actor, c.weapon, c.figure("killed.combatants")) == ("isis", "suicide_attack", 14)
+    # with no one named behind it, the blast stays unclaimed: the fighters killed are not its actor
+    (c,) = extract_claims(article(text.rsplit(" The ", 1)[0], date(2016, 7, 10)))
+    assert c.actor == "unknown"
+
+
+def test_fighters_from_a_group_counted_among_the_dead_are_its_victims():
+    text = (
+        "Turkish aircraft carried out three strikes on positions in northern Aleppo province, killing nine "
+        "fighters of the Islamic State group, a monitor said on Friday."
+    )
+    (c,) = extract_claims(article(text, date(2015, 7, 24)))
+    assert (c.actor, c.figure("killed.combatants")) == ("turkey", 9)
