@@ -435,7 +435,7 @@ def _parts_adding_up_to(d: Draft, after: list[Draft]) -> list[Draft]:
         return []
     running = 0
     for n, part in enumerate(after, start=1):
-        value = _headline({path: f for path, (f, _) in part.figures.items()})
+        value = _dead_counted({path: f for path, (f, _) in part.figures.items()})
         if value is None or part.place is None or part.place.rank >= 2:
             return []
         running += value
@@ -1169,6 +1169,16 @@ def _headline(figures: dict[str, FigureMention]) -> int | None:
     return None
 
 
+def _dead_counted(figures: dict[str, FigureMention]) -> int | None:
+    """_headline, or the children and women counted where no overall count is given yet ("killing 2
+    children": two dead)."""
+    overall = _headline(figures)
+    if overall is not None:
+        return overall
+    kinds = [figures[path].value for path in ("killed.children", "killed.women") if path in figures]
+    return sum(kinds) if kinds else None
+
+
 def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:
     if a is None or b is None or _same_place(a, b):
         return True
@@ -1538,7 +1548,19 @@ def _implied_actor(d: Draft) -> str | None:
         return "syrian_government"
     if weapon in ("bombing", "suicide_attack", "landmine"):
         return "unknown"
+    if weapon in _FIRE_ON_AN_AREA and any(
+        "terrorist" in m.sentence.text.lower() and _TERRORIST_FIRE.search(m.sentence.text) for m in d.mentions
+    ):
+        return "opposition"  # "terrorist rocket attacks on Daraa": rebels firing on an area
     return None
+
+
+_FIRE_ON_AN_AREA = ("missile", "shelling", "clashes")
+_TERRORIST_FIRE = re.compile(
+    r"\bterrorist\s+(?:(?:rocket|mortar|missile|sniper|artillery)\s+)?"
+    r"(?:attacks?|shells?|shelling|rockets?|fire|missiles?|mortars?|snipers?|bombardment)\b",
+    re.I,
+)
 
 
 def _implied_weapon(actor: str | None) -> str | None:

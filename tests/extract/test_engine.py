@@ -1169,3 +1169,42 @@ def test_fighters_from_a_group_counted_among_the_dead_are_its_victims():
     )
     (c,) = extract_claims(article(text, date(2015, 7, 24)))
     assert (c.actor, c.figure("killed.combatants")) == ("turkey", 9)
+
+
+@pytest.mark.parametrize(
+    "text, actor, weapon",
+    [
+        (
+            "Terrorist rocket attacks have killed 10 civilians and injured 41 others in Daraa city.",
+            "opposition",
+            "missile",
+        ),
+        (
+            "Two citizens were killed in a terrorist attack with mortar shells on Jaramana.",
+            "opposition",
+            "shelling",
+        ),
+        # a blast the article only calls terrorist has no actor it can name (GOLD_FORMAT)
+        (
+            "Three civilians were killed in a terrorist attack with an explosive device in Homs.",
+            "unknown",
+            "bombing",
+        ),
+    ],
+)
+def test_terrorist_fire_on_an_area_is_the_oppositions_but_a_terrorist_blast_is_unknown(text, actor, weapon):
+    (c,) = extract_claims(article(text, date(2016, 2, 3)))
+    assert (c.actor, c.weapon) == (actor, weapon)
+
+
+def test_a_city_toll_its_neighbourhoods_add_up_to_is_their_sum_not_an_incident():
+    text = (
+        "Terrorist rocket attacks on residential neighborhoods in Aleppo city killed 5 people and injured 17 on "
+        "Friday. Terrorists fired a rocket shell on al-Jamilyeh neighborhood, killing 3 citizens and injuring 8 "
+        "others. Another rocket shell landed in al-Mohafazah neighborhood, killing 2 children and injuring 9 others."
+    )
+    claims = extract_claims(article(text, date(2016, 11, 18)))
+    assert [(c.place.name, c.figure("killed.total"), c.date) for c in claims] == [
+        ("al-Jamilyeh", 3, date(2016, 11, 18)),
+        ("al-Mohafazah", 2, date(2016, 11, 18)),
+    ]
