@@ -717,6 +717,9 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
         )  # "opposition groups have accused Assad's forces of ...": the accused is the claimed actor
     if ("accus" in after or "blam" in after) and _ACCUSES_AFTER.match(after):
         return score - 4  # the accuser
+    written = s[m.start() : m.end()]  # (m may be a match in the folded text)
+    if written.isupper() and written.lower() in _CAPITALS and _AGENCY_AFTER.match(s, m.end()):
+        return score - 4  # "MOSCOW (Sputnik)": the dateline says where the report was filed
     if (
         _in_window(_VICTIM_CONTEXT_BEFORE, before)
         or _VICTIM_CONTEXT_AFTER.match(after)
@@ -728,6 +731,8 @@ def _actor_score(s: str, m: re.Match[str], value: str) -> int:
     return score
 
 
+_CAPITALS = frozenset(("moscow", "ankara", "washington", "tehran", "damascus", "beirut"))
+_AGENCY_AFTER = re.compile(r"\s*\((?:[A-Z][\w.-]*\s?){1,3}\)")
 _ACCUSED_BEFORE = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _ACCUSES_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:(?:has|have|had)\s+)?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b", re.I

@@ -1208,3 +1208,17 @@ def test_a_city_toll_its_neighbourhoods_add_up_to_is_their_sum_not_an_incident()
         ("al-Jamilyeh", 3, date(2016, 11, 18)),
         ("al-Mohafazah", 2, date(2016, 11, 18)),
     ]
+
+
+def test_a_dateline_names_where_the_report_was_filed_not_the_actor():
+    text = (
+        "MOSCOW (Sputnik) Six people were killed and over 10 were injured in a shelling of the central "
+        "neighborhoods of Damascus on Sunday, a hospital staff told reporters."
+    )
+    (c,) = extract_claims(article(text, date(2016, 7, 24)))
+    assert (c.actor, c.weapon, c.figure("killed.total")) == (None, "shelling", 6)
+    # a party's name before its other name in brackets is still the party
+    (c,) = extract_claims(
+        article("ISIS (Daesh) fighters killed 12 civilians in Raqqa on Sunday.", date(2016, 7, 24))
+    )
+    assert c.actor == "isis"
