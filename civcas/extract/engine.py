@@ -1553,9 +1553,7 @@ def _implied_actor(d: Draft) -> str | None:
         return "syrian_government"
     if weapon in ("bombing", "suicide_attack", "landmine"):
         return "unknown"
-    if weapon in _FIRE_ON_AN_AREA and any(
-        "terrorist" in m.sentence.text.lower() and _TERRORIST_FIRE.search(m.sentence.text) for m in d.mentions
-    ):
+    if weapon in _FIRE_ON_AN_AREA and any(_TERRORIST_FIRE.search(m.sentence.text) for m in d.mentions):
         return "opposition"  # "terrorist rocket attacks on Daraa": rebels firing on an area
     return None
 
