@@ -1017,7 +1017,22 @@ def _identifies_incident(
     other count of the mention contradicts the draft and the mention names no other place or day."""
     if not (_vague(f, text) or _vague(*held)):
         return True
-    return not _contradicts(d, mention) and not _elsewhere_or_another_day(d, mention)
+    if _contradicts(d, mention) or _precise_tolls_differ(d, mention):
+        return False
+    return not _elsewhere_or_another_day(d, mention)
+
+
+def _precise_tolls_differ(d: Draft, mention: Mention) -> bool:
+    """ "20 civilians were killed and scores were injured" held, then "five people were killed and 40
+    others were injured": the injured match only by the vague "scores"; the exact death tolls say that
+    these are two events."""
+    held = _headline_held(d)
+    new = next(
+        (f for path in _HEADLINE_PATHS for f in mention.figures if f.path == path and not f.subordinate), None
+    )
+    if held is None or new is None or _vague(*held) or _vague(new, mention.sentence):
+        return False
+    return held[0].value != new.value and not _close(held[0].value, new.value)
 
 
 def _elsewhere_or_another_day(d: Draft, mention: Mention) -> bool:
@@ -1093,8 +1108,8 @@ def _conflicting_figures(d: Draft, m: Mention) -> bool:
     for path, total in sums.items():
         held = d.figures.get(path)
         # "30 soldiers and 39 rebels" after "70 fighters" is a breakdown, not another event
-        breakdown = held and (held[0].value == total or _close(held[0].value, total))
         same_count = [f for f in m.figures if f.path == path]
+        breakdown = held and (held[0].value == total or (_summed(m, path) and _close(held[0].value, total)))
         if (
             held
             and not breakdown
@@ -1111,8 +1126,18 @@ def _conflicting_figures(d: Draft, m: Mention) -> bool:
     return not _close(held_total, sums.get("killed.combatants", sums.get("killed.civilians", new_total)))
 
 
+_HEADLINE_PATHS = ("killed.total", "killed.civilians", "killed.combatants")
+
+
+def _summed(m: Mention, path: str) -> bool:
+    """Whether the mention gives its count for `path` in parts ("30 soldiers and 39 rebels"), whose sum
+    may round the whole ("70 killed") by a little; a single "27 injured" is not 25."""
+    kind = path.split(".", 1)[0]
+    return sum(1 for f in m.figures if f.path.split(".", 1)[0] == kind) > 1
+
+
 def _headline_held(d: Draft) -> tuple[FigureMention, Sentence] | None:
-    for path in ("killed.total", "killed.civilians", "killed.combatants"):
+    for path in _HEADLINE_PATHS:
         if path in d.figures:
             return d.figures[path]
     return None

@@ -658,6 +658,35 @@ def test_a_group_named_among_the_attackers_is_still_the_perpetrator():
     assert claim.actor == "hts_nusra"
 
 
+def test_a_vague_count_matched_by_an_exact_one_does_not_join_two_tolls():
+    text = (
+        "20 civilians killed in rocket attacks on Aleppo\n"
+        "Twenty civilians were killed and scores were injured in rocket attacks on Aleppo on Thursday. A source "
+        "at the police command said that four people, including a child, were killed and 40 others were "
+        "injured in rocket attacks on the Salaheddine neighbourhood.\n"
+    )
+    claims = extract_claims(article(text, published=date(2016, 4, 28)))
+    assert [(c.place.name, c.figure("killed.total")) for c in claims] == [("Aleppo", 20), ("Salaheddine", 4)]
+    assert claims[1].figure("injured.total") == 40
+
+
+def test_a_single_count_a_little_off_is_another_days_toll_not_the_same_one():
+    text = (
+        "40 civilians killed, 100 injured in rocket attacks on Aleppo\n"
+        "Rockets fired on the Salaheddine, al-Faid and Hamdaniyeh neighbourhoods of Aleppo on Saturday killed "
+        "12 civilians, a source said. State television said the number of civilians killed on Saturday had "
+        "risen to around 40, with over 100 injured. The source said that five of the dead were killed in the "
+        "Salaheddine neighbourhood, which also saw 25 others injured. The toll in the al-Faid neighbourhood "
+        "reached 3 dead and 8 injured. Shelling of Aleppo city on Friday killed two children and injured 27 "
+        "other people as it targeted the neighbourhoods of Hamdaniyeh, Saif al-Dawla and Salaheddine.\n"
+    )
+    claims = extract_claims(article(text, published=date(2016, 6, 4)))
+    friday = [c for c in claims if c.date == date(2016, 6, 3)]
+    assert [(c.figure("killed.children"), c.figure("injured.total")) for c in friday] == [(2, 27)]
+    salaheddine = [c for c in claims if c.place.name == "Salaheddine"]
+    assert [(c.date, c.figure("injured.total")) for c in salaheddine] == [(date(2016, 6, 4), 25)]
+
+
 def test_dozens_injured_in_two_places_does_not_make_them_one_incident():
     text = (
         "Raids on Aleppo\n"
