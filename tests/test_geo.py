@@ -302,9 +302,28 @@ def test_missing_place_falls_back_to_governorate_without_inventing(gaz):
 
 
 def test_known_place_without_coordinate_uses_governorate_point(gaz):
-    p = geocode("Khan Touman", None, None, "", gaz)
+    p = geocode("Menyan", None, None, "", gaz)
     aleppo = gaz.get("geonames:170063")
-    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:khan-tuman", 3, aleppo.lat, aleppo.lon)
+    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:manyan", 3, aleppo.lat, aleppo.lon)
+
+
+@pytest.mark.parametrize("spelling", ["Khan Touman", "Khan Tuman", "خان طومان"])
+def test_khan_tuman_is_at_the_village_point_airwars_gives(gaz, spelling):
+    p = geocode(spelling, None, None, "", gaz)
+    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:khan-tuman", 1, 36.11777, 37.05139)
+    assert "airwars.org" in gaz.get("supp:khan-tuman").source
+
+
+def test_midan_is_damascus_or_aleppo_by_the_governorate_in_the_text(gaz):
+    damascus = geocode("al-Midan", None, "Damascus", "", gaz)
+    aleppo = geocode("al-Midan", None, "Aleppo", "", gaz)
+    assert (damascus.gazetteer_id, damascus.precision) == ("supp:midan-dm", 1)
+    assert (damascus.lat, damascus.lon) == (33.483, 36.283)
+    assert (aleppo.gazetteer_id, aleppo.precision) == ("supp:midan-al", 1)
+    assert (aleppo.lat, aleppo.lon) == (36.22004, 37.16562)
+    text = "shells fell on the Midan neighbourhood of Aleppo"
+    named = geocode("Midan", Span(19, 24, "Midan"), None, text, gaz)
+    assert (named.gazetteer_id, named.governorate) == ("supp:midan-al", "Aleppo")
 
 
 def test_neighbourhood_without_coordinate_is_located_at_its_city(gaz):
