@@ -264,7 +264,14 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         place=_best_place([p for p in sent_places if not p.origin], anchor)
         or _named_city(text, sentence, places)
         or _named_area(sentence, places),
-        governorate=next(((a, b, g) for a, b, g in governorates if s <= a and b <= e), None),
+        governorate=next(
+            (
+                (a, b, g)
+                for a, b, g in governorates
+                if s <= a and b <= e and not _bearing_from_damascus(text, a, g)
+            ),
+            None,
+        ),
         weapon=weapon,
         separate=_contains(lx.SEPARATE_CUE, sentence.text),
         same_day=_contains(_SAME_DAY, sentence.text),
@@ -543,6 +550,24 @@ def _date_main_from_lead(
 
 def _looks_older(d: Draft) -> bool:
     return any(m.separate or _contains(_OLDER, m.sentence.text) for m in d.mentions)
+
+
+# "the city located 162 kilometers (101 miles) north of the capital Damascus": a bearing, not where. (A
+# bearing from another city, "al-Ghabra village 130 km southeast of Deir Ezzor city", mostly stays in
+# its governorate; the Damascus governorate is the city alone.)
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:km|kilomet(?:er|re)s?|miles?)\b[^.]{0,30}?\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? "
+    r"of (?:the )?(?:capital |city of |province of )?$",
+    re.I,
+)
+
+
+def _bearing_from_damascus(text: str, start: int, governorate: str) -> bool:
+    return (
+        governorate == "Damascus"
+        and " of " in text[max(0, start - 30) : start]
+        and bool(_DISTANCE_BEFORE.search(text, max(0, start - 80), start))
+    )
 
 
 def _place_governorate(d: Draft) -> tuple[int, int, str] | None:
@@ -1280,6 +1305,10 @@ def _merge(d: Draft, m: Mention, fill_only: bool) -> None:
         d.date, d.date_sentence = m.date, m.sentence
     if m.place and (d.place is None or _more_specific(m.place, d.place)):
         d.place = m.place
+        if m.governorate is not None:
+            # "Attacks in Damascus, Homs and Aleppo", then "shells on X village in the countryside of
+            # Homs": the governorate named with the place, not the headline's first
+            d.governorate = m.governorate
     for attr in ("governorate", "actor", "weapon", "target", "source"):
         if getattr(d, attr) is None and getattr(m, attr) is not None:
             setattr(d, attr, getattr(m, attr))

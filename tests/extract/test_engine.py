@@ -1251,3 +1251,23 @@ def test_a_dateline_names_where_the_report_was_filed_not_the_actor():
         article("ISIS (Daesh) fighters killed 12 civilians in Raqqa on Sunday.", date(2016, 7, 24))
     )
     assert c.actor == "isis"
+
+
+def test_an_unknown_village_takes_the_governorate_named_with_it_not_the_headlines_first():
+    text = (
+        "Mortar attacks in Damascus, Homs and Aleppo\n"
+        "A woman was killed and three people were injured when terrorists fired two mortar shells on Tell "
+        "Qarmoush village in the northeastern countryside of Homs province.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2016, 5, 28)))
+    assert (claim.place.name, claim.governorate) == ("Tell Qarmoush village", "Homs")
+
+
+def test_a_bearing_from_the_capital_does_not_put_a_street_in_damascus():
+    text = (
+        "Car bombs kill 12 in Homs\n"
+        "Two car bombs killed 12 people on Sunday at a traffic light on al-Siteen Street in the city located "
+        "162 kilometres north of the capital Damascus.\n"
+    )
+    (claim,) = extract_claims(article(text, published=date(2014, 10, 1)))
+    assert (claim.place.name, claim.governorate) == ("al-Siteen Street", "Homs")
