@@ -447,7 +447,7 @@ def _outcome(sentence: str, folded: str, numbers: list[Number], i: int, nouns, o
         sentence, numbers, i, head_end
     ):
         return outcomes[i - 1]  # "five were killed including two children and 12 were wounded": dead children
-    forward = _forward_outcome(sentence, numbers, i, head_end, max_words=9 if noun else 3, people=bool(noun))
+    forward = _forward_outcome(sentence, numbers, i, head_end, max_words=12 if noun else 3, people=bool(noun))
     if forward:
         return forward
     if _OWN_PREDICATE.match(folded, head_end):
@@ -549,7 +549,8 @@ def _forward_outcome(
 ) -> str | None:
     """Outcome verb after the counted noun, before the next number: "12 civilians were killed".
     With `people` (the count names whom it counts), "who ..." right after them may say it too."""
-    stop = numbers[i + 1].start if i + 1 < len(numbers) else len(sentence)
+    j = _next_count(sentence, numbers, i)
+    stop = numbers[j].start if j < len(numbers) else len(sentence)
     window = sentence[head_end : min(stop, head_end + 90)]
     who = None
     if any(literal in window for literal in _CLAUSE_END_LITERALS):  # a cheap literal check first
@@ -568,14 +569,33 @@ def _forward_outcome(
     if outcome is not None:
         return outcome
     between = sentence[head_end:stop]
-    if i + 1 < len(numbers) and _AMONG_THE_NEXT.fullmatch(between):
+    if j < len(numbers) and _AMONG_THE_NEXT.fullmatch(between):
         # "Six civilians were among at least 22 people killed": the part shares the whole's outcome
-        return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
+        return _forward_outcome(sentence, numbers, j, _head_end(sentence, numbers[j]))
     bare = head_end == numbers[i].end  # no noun counted
     coordinated = _COORDINATED.fullmatch(between) and not (bare and _JUXTAPOSED.fullmatch(between))
-    if i + 1 < len(numbers) and (coordinated or _more_people_then_and(between)):
-        return _forward_outcome(sentence, numbers, i + 1, _head_end(sentence, numbers[i + 1]))
+    if j < len(numbers) and (coordinated or _more_people_then_and(between)):
+        return _forward_outcome(sentence, numbers, j, _head_end(sentence, numbers[j]))
     return None
+
+
+def _next_count(sentence: str, numbers: list[Number], i: int) -> int:
+    """The index of the next number after numbers[i] that may count people: "four people from a
+    dispensary were killed" reads on past the article before "dispensary"."""
+    j = i + 1
+    while (
+        j < len(numbers)
+        and numbers[j].kind == "one"
+        and _PREPOSITION_BEFORE.search(sentence, max(0, numbers[j].start - 8), numbers[j].start)
+        and _noun_after(sentence, numbers[j]) is None
+    ):
+        j += 1
+    return j
+
+
+# "from a dispensary", "on a bus", "of a local armed group": an article after a preposition (after a
+# verb, "carries an injured girl", the phrase may hold an outcome of its own).
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|on|at|near|of|inside|outside|aboard)\s+$", re.I)
 
 
 # What the people of "who ..." underwent: a passive or intransitive outcome, in the relative clause

@@ -147,6 +147,16 @@ def figures(sentence: str) -> dict[str, tuple[int, bool]]:
             "Three suicide bombers killed at least two people near the police headquarters.",
             {"killed.total": (2, True)},
         ),
+        # an article after a preposition is not the next count: the outcome lies past it
+        (
+            "A woman was killed and 25 others on a bus were wounded in a town south of the city.",
+            {"killed.women": (1, False), "injured.total": (25, False)},
+        ),
+        (
+            "Four medical staff from a dispensary in Maarzaf in southern Hama province were also killed in "
+            "what were likely Russian strikes.",
+            {"killed.total": (4, False)},
+        ),
     ],
 )
 def test_casualty_figures(sentence, expected):
@@ -162,6 +172,8 @@ def test_casualty_figures(sentence, expected):
         "The bombing destroyed more than 10,000 buildings in the city.",
         "The offensive began on 12 March 2018 and lasted 40 days.",
         "... 016 Tags civilian deaths anti-Daesh coalition airstrikes Deir ez-Zor Syria",
+        # after a verb, the article's phrase holds an outcome of its own: the man is not hurt
+        "A man carries an injured girl after an airstrike on the town.",
     ],
 )
 def test_numbers_that_are_not_casualties(sentence):
