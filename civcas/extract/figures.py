@@ -364,7 +364,9 @@ _POSSESSIVES = frozenset(("his", "their", "its", "her", "our"))
 _MEMBER_AFTER = re.compile(r"\s+members?\b", re.I)
 _BODY_AFTER = re.compile(
     r"\s+(?:groups?|organi[sz]ations?|factions?|movements?|alliances?|brigades?|positions?|strongholds?|bastions?|"
-    r"attacks?|car|bombs?|bombings?|rockets?|shells?|shelling|mortars?|offensive|assault|fire|ambush|cells?)\b",
+    r"attacks?|car|bombs?|bombings?|rockets?|shells?|shelling|mortars?|offensive|assault|fire|ambush|cells?|"
+    r"explosions?|blasts?|vehicles?|tanks?|hideouts?|dens|headquarters|bases?|gatherings?|fortifications?|"
+    r"checkpoints?|tunnels?)\b",
     re.I,
 )  # "a jihadist group", "a terrorist car bomb attack": the word describes a body or an attack
 
