@@ -368,7 +368,7 @@ _BODY_AFTER = re.compile(
     r"explosions?|blasts?|vehicles?|tanks?|hideouts?|dens|headquarters|bases?|gatherings?|fortifications?|"
     r"checkpoints?|tunnels?)\b",
     re.I,
-)  # "a jihadist group", "a terrorist car bomb attack": the word describes a body or an attack
+)  # "a jihadist group", "a terrorist car bomb attack", "two terrorist explosions": a body, an attack or a site
 
 
 def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
