@@ -72,9 +72,10 @@ _COUNT_BEFORE = re.compile(
     rf"(?<![\w.,])(?:\d{{1,3}}|{_MANY}|{_NUMBER_WORDS})\s+(?!the\s|\d)(?:[\w-]+\s+)?$",
     re.I,
 )
-# passive only: "18 jihadists killed in a raid", not "the army killed 175 militants"
+# passive only: "18 jihadists killed in a raid", "left 28 militants dead a monitor said", not "the army
+# killed 175 militants"
 _KILLED_AFTER = re.compile(
-    rf"^\s+(?:killed|dead|died|slain)\b(?!\s+(?:{_HEDGE})?(?:\d|dozens|scores|hundreds|the\b|an?\b|{_NUMBER_WORDS}))",
+    rf"^\s+(?:(?:dead|died|slain)\b|killed\b(?!\s+(?:{_HEDGE})?(?:\d|dozens|scores|hundreds|the\b|an?\b|{_NUMBER_WORDS})))",
     re.I,
 )
 # "killing at least 25 Syrian Army soldiers": the party named is the victim.

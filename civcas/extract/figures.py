@@ -362,6 +362,23 @@ def _ends_with_month(before: str) -> bool:
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([\w'’-]+)")
 _POSSESSIVES = frozenset(("his", "their", "its", "her", "our"))
 _MEMBER_AFTER = re.compile(r"\s+members?\b", re.I)
+# "12 Daesh members", "five army members": fighters, not people in general
+_ARMED_MODIFIERS = frozenset(
+    (
+        "isis",
+        "isil",
+        "daesh",
+        "nusra",
+        "al-nusra",
+        "sdf",
+        "ypg",
+        "fsa",
+        "hezbollah",
+        "militia",
+        "jihadist",
+        "army",
+    )
+)
 _BODY_AFTER = re.compile(
     r"\s+(?:groups?|organi[sz]ations?|factions?|movements?|alliances?|brigades?|positions?|strongholds?|bastions?|"
     r"attacks?|car|bombs?|bombings?|rockets?|shells?|shelling|mortars?|offensive|assault|fire|ambush|cells?|"
@@ -375,6 +392,7 @@ def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
     """The casualty noun the number counts, allowing a few modifiers in between ("30 of them children":
     the noun after "of them")."""
     pos = n.end
+    armed_modifier = False
     if n.kind != "one" and (part := _PART_NAMED_AFTER.match(sentence, pos)):  # "five of them were civilians"
         return (
             None
@@ -390,6 +408,8 @@ def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
             armed = _MEMBERS_OF_ARMED.match(sentence, m.end()) if word == "members" else None
             if armed:
                 return "combatants", armed.end()
+            if armed_modifier and word == "members":
+                return "combatants", m.end()  # "12 Daesh members"
             member = _MEMBER_AFTER.match(sentence, m.end())  # "a staff member", "two crew members"
             if member is None and _BODY_AFTER.match(sentence, m.end()):
                 return None  # "a jihadist group", "two rebel factions": the word names a body, not people
@@ -401,6 +421,7 @@ def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
             n.kind == "one" and _ > 0
         ):
             return None
+        armed_modifier = armed_modifier or word in _ARMED_MODIFIERS
         pos = m.end()
     return None
 
@@ -663,7 +684,9 @@ def _head_end(sentence: str, n: Number) -> int:
     return noun[1] if noun else n.end
 
 
-_AND_BEFORE = re.compile(r"\b(?:and|including|among them|of whom|,)\s*(?:\w+\s+)?$")
+# "and the 12", "and also 12"; not "killed 300 fighters and displaced 100000 civilians", whose
+# last count has a verb of its own.
+_AND_BEFORE = re.compile(r"\b(?:and|including|among them|of whom|,)\s*(?:(?!\w+(?:ed|ing)\s)\w+\s+)?$")
 
 
 def _inherited(sentence: str, numbers: list[Number], i: int, outcomes) -> str | None:

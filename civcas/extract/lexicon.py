@@ -414,7 +414,10 @@ AGGREGATE_CUE = re.compile(
     rf"since (?:(?:early|late|mid)[- ]?)?{_MONTH}\b(?! (?:19|20)\d\d)|"
     r"since (?:19|20)\d\d|since (?:the )?[\w-]+(?: [\w-]+){0,8} (?:began|started|launched)\b|since the (?:start|beginning|outbreak)|since (?:the )?(?:war|conflict|"
     r"uprising|crisis)|so far|to date|in total|in all|overall|over the (?:past|last)(?! 24 hours)|during the (?:past|last)(?! 24 hours)|"
-    r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?)|(?:in|over) recent (?:days|weeks|months)|in (?:one|a single) (?:week|month|year)\b|this year|last year|per (?:day|month)|"
+    r"in the (?:past|last) (?:\w+ )?(?:years?|months?|weeks?|days)|"
+    # "a month of infighting has killed nearly 300" (but "two days of clashes" can be one battle)
+    r"(?:a|one|two|three|four|five|six|several|\d+) (?:weeks?|months?|years?) of (?:\w+ )?(?:fighting|infighting|"
+    r"clashes|bombing|bombardment|shelling|air ?strikes|raids|war|conflict|siege|violence)|(?:in|over) recent (?:days|weeks|months)|in (?:one|a single) (?:week|month|year)\b|this year|last year|per (?:day|month)|"
     r"daily basis|every day|each day|(?:in|during|by) (?:the|this|its|their|a) (?:[\w-]+ ){0,3}(?-i:campaign)|"
     r"(?-i:campaign) (?:has|have|had)|war has|conflict has|the war|the conflict|total of|"
     r"(?:killed|died|deaths?) (?:in|during) the (?:syrian |civil |\w+-year-old )?(?:war|conflict)(?!-)|"

@@ -184,6 +184,30 @@ def test_a_toll_over_recent_days_is_an_aggregate_not_part_of_the_incident():
     assert (c.figure("killed.total"), c.figure("killed.civilians")) == (12, None)
 
 
+def test_a_toll_over_weeks_of_fighting_is_an_aggregate():
+    text = (
+        "Rebel infighting in the east has killed nearly 300 fighters in Mayadin after a month of fighting.\n"
+        "Two days of clashes near Nawa in Daraa killed 45 fighters on Thursday and Friday."
+    )
+    (c,) = extract_claims(article(text))
+    assert (c.place.name, c.figure("killed.combatants")) == ("Nawa", 45)
+
+
+def test_a_toll_over_the_past_few_days_is_an_aggregate():
+    text = (
+        "The group has crucified two people and executed 23 others in the past five days, a monitor said.\n"
+        "In the town of Mayadin the militants beheaded two men on Sunday."
+    )
+    (c,) = extract_claims(article(text))
+    assert (c.place.name, c.figure("killed.total")) == ("Mayadin", 2)
+
+
+def test_militants_left_dead_are_the_victims_not_the_attackers():
+    text = "A Daesh counterattack on Syrian regime forces near Tabqa on Monday left 28 militants dead a monitor said."
+    (c,) = extract_claims(article(text))
+    assert (c.actor, c.figure("killed.combatants")) == ("isis", 28)
+
+
 def test_where_the_victims_were_pulled_from_the_rubble_is_the_place_of_the_strike():
     text = (
         "Air strikes killed 25 children on Saturday in a densely populated town in eastern Syria, the agency said. "

@@ -670,3 +670,36 @@ def test_a_woman_and_child_are_two_dead_one_of_them_a_child():
 )
 def test_a_count_of_someones_people_counts_them(sentence, expected):
     assert {f.path: f.value for f in find_figures(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a count after "and" with a verb of its own does not share the first count's outcome
+        (
+            "A month of fighting in the province has killed nearly 300 fighters and displaced 100000 civilians.",
+            {"killed.combatants": 300},
+        ),
+        (
+            "The army shelled the neighbourhood, killing 8 gunmen and destroying two cannons.",
+            {"killed.combatants": 8},
+        ),
+        # but a plain coordinated count does
+        ("The raid killed three children and four women.", {"killed.children": 3, "killed.women": 4}),
+    ],
+)
+def test_a_count_with_a_verb_of_its_own_after_and_is_not_a_casualty(sentence, expected):
+    assert {f.path: f.value for f in find_figures(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Local media said 12 Daesh members were killed by the SDF.", {"killed.combatants": 12}),
+        ("Five army members were killed at the checkpoint.", {"killed.combatants": 5}),
+        # members of a family are people, not fighters
+        ("Five family members were killed in the strike.", {"killed.total": 5}),
+    ],
+)
+def test_members_of_an_armed_group_named_before_them_are_combatants(sentence, expected):
+    assert {f.path: f.value for f in find_figures(sentence)} == expected
