@@ -753,3 +753,9 @@ def test_a_near_spelling_in_a_governorate_the_report_never_names_is_a_namesake(g
     # the capital and its countryside are one region: "Damascus" in a report covers a town of Rif Dimashq
     dumeir = geocode("Dumeir", None, "Damascus", "Shelling on Dumeir near Damascus killed two.", gaz)
     assert dumeir.governorate == "Rif Dimashq"
+
+
+@pytest.mark.parametrize("spelling", ["Marea", "Mare'", "Mareh"])
+def test_marea_is_the_town_north_of_aleppo_not_maarat_al_numan(gaz, spelling):
+    p = geocode(spelling, None, None, "", gaz)
+    assert (p.gazetteer_id, p.governorate, p.precision) == ("geonames:167245", "Aleppo", 1)

@@ -241,7 +241,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         and (superseded := lx.SUPERSEDED_TOLL.search(sentence.text))
     ):
         figures = [f for f in figures if f.start < superseded.start()]  # the old toll, replaced by the new
-    if figures and _round_up(figures, governorates, s, e):
+    if figures and _round_up(figures, governorates, sentence):
         figures = []
     site_only = (
         not figures and not _reports_strike(sentence.text, sent_places) and not _tells_how(text, sentence)
@@ -265,14 +265,7 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         place=_best_place([p for p in sent_places if not p.origin], anchor)
         or _named_city(text, sentence, places)
         or _named_area(sentence, places),
-        governorate=next(
-            (
-                (a, b, g)
-                for a, b, g in governorates
-                if s <= a and b <= e and not _bearing_from_damascus(text, a, g)
-            ),
-            None,
-        ),
+        governorate=_governorate_named(text, sentence, governorates),
         weapon=weapon,
         separate=_contains(lx.SEPARATE_CUE, sentence.text),
         same_day=_contains(_SAME_DAY, sentence.text),
@@ -456,12 +449,53 @@ def _number_value(token: str) -> int:
     return int(token) if token.isdigit() else _NUMBER_UNITS[token.lower()]
 
 
-def _round_up(figures: list[FigureMention], governorates, start: int, end: int) -> bool:
+def _governorate_named(text: str, sentence: Sentence, governorates) -> tuple[int, int, str] | None:
+    """The first governorate the sentence names as a place: not a bearing from the capital ("162 km north
+    of the capital Damascus"), not an end of a road ("a highway that connects Aleppo to Latakia")."""
+    s, e = sentence.start, sentence.end
+    inside = [(a, b, g) for a, b, g in governorates if s <= a and b <= e]
+    if not inside:
+        return None
+    routes = _route_spans(sentence)
+    return next(
+        (
+            (a, b, g)
+            for a, b, g in inside
+            if not _within(routes, a) and not _bearing_from_damascus(text, a, g)
+        ),
+        None,
+    )
+
+
+def _round_up(figures: list[FigureMention], governorates, sentence: Sentence) -> bool:
     """ "6 killed in terrorist attacks in Damascus, Aleppo and Idleb": one toll over several governorates
-    sums several incidents; it is not one."""
+    sums several incidents; it is not one. The ends of a road are not places of the toll."""
     killed = [f for f in figures if f.path.startswith("killed.") and not f.subordinate]
+    if len(killed) != 1:
+        return False
+    start, end = sentence.start, sentence.end
     named = {g for a, b, g in governorates if start <= a and b <= end}
-    return len(killed) == 1 and len(named) >= 2
+    if len(named) >= 2:
+        routes = _route_spans(sentence)
+        named = {g for a, b, g in governorates if start <= a and b <= end and not _within(routes, a)}
+    return len(named) >= 2
+
+
+def _route_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    if not _contains(_ROUTE, sentence.text):
+        return []
+    return [(sentence.start + m.start(), sentence.start + m.end()) for m in _ROUTE.finditer(sentence.text)]
+
+
+_ROUTE = re.compile(
+    r"\b(?:highway|road|motorway|route)\s+(?:that\s+)?(?:connect\w*|link\w*|between|from)\s+(?:[\w'-]+\s+){1,4}?"
+    r"(?:to|and|with)\s+[\w'-]+|\b[\w'-]+\s*-\s*[\w'-]+\s+(?:highway|road|motorway)\b",
+    re.I,
+)
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _tells_how(text: str, sentence: Sentence) -> bool:
@@ -1652,6 +1686,7 @@ _SENTENCE_GATE = LiteralIndex(
         _RESCUE_AT_SITE,
         _THE_FIGHTING,
         _OLDER,
+        _ROUTE,
     ],
     shared=SENTENCE_PASS,
 )

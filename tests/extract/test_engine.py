@@ -208,6 +208,16 @@ def test_militants_left_dead_are_the_victims_not_the_attackers():
     assert (c.actor, c.figure("killed.combatants")) == ("isis", 28)
 
 
+def test_the_ends_of_a_road_are_not_places_of_the_toll():
+    # a photo caption without a full stop runs into the report's first sentence
+    text = (
+        "Rebels took a checkpoint on a highway that connects Aleppo to Latakia (Reuters) Two people were killed "
+        "and 15 injured as regime forces attacked the village of Avanl in the northwestern Latakia province."
+    )
+    (c,) = extract_claims(article(text))
+    assert (c.figure("killed.total"), c.figure("injured.total"), c.governorate) == (2, 15, "Latakia")
+
+
 def test_where_the_victims_were_pulled_from_the_rubble_is_the_place_of_the_strike():
     text = (
         "Air strikes killed 25 children on Saturday in a densely populated town in eastern Syria, the agency said. "
