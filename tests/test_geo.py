@@ -327,9 +327,9 @@ def test_midan_is_damascus_or_aleppo_by_the_governorate_in_the_text(gaz):
 
 
 def test_neighbourhood_without_coordinate_is_located_at_its_city(gaz):
-    p = geocode("Karm al-Bek", None, "Aleppo", "", gaz)
+    p = geocode("al-Ezaa", None, "Aleppo", "", gaz)
     aleppo = gaz.get("geonames:170063")
-    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:karm-al-beik", 2, aleppo.lat, aleppo.lon)
+    assert (p.gazetteer_id, p.precision, p.lat, p.lon) == ("supp:izaa", 2, aleppo.lat, aleppo.lon)
 
 
 def test_bab_al_nairab_is_placed_at_its_district_muhammad_bek(gaz):
@@ -759,3 +759,23 @@ def test_a_near_spelling_in_a_governorate_the_report_never_names_is_a_namesake(g
 def test_marea_is_the_town_north_of_aleppo_not_maarat_al_numan(gaz, spelling):
     p = geocode(spelling, None, None, "", gaz)
     assert (p.gazetteer_id, p.governorate, p.precision) == ("geonames:167245", "Aleppo", 1)
+
+
+@pytest.mark.parametrize(
+    "spelling, governorate, entry, point, cited",
+    [
+        ("Rashidin", "Aleppo", "supp:rashidin", (36.16944, 37.05667), "2017_Aleppo_suicide_car_bombing"),
+        ("al-Rashideen", None, "supp:rashidin", (36.16944, 37.05667), "2017_Aleppo_suicide_car_bombing"),
+        ("Al-Maleh", "Aleppo", "supp:mallah", (36.27347, 37.12699), "C6429"),
+        ("Tareeq Albab", "Aleppo", "supp:tareeq-al-bab", (36.20944, 37.19861), "crito/syrianarchive"),
+        ("Karm Albeiq", "Aleppo", "supp:karm-al-beik", (36.19111, 37.17222), "crito/syrianarchive"),
+        ("Safiyeh", "Hasakah", "supp:safiyeh-hs", (36.60852, 40.76952), "C4354"),
+        ("al-Wafideen Camp", "Rif Dimashq", "supp:wafideen-camp", (33.5952, 36.43054), "C2330"),
+    ],
+)
+def test_places_located_in_round_10_resolve_to_their_cited_point(
+    gaz, spelling, governorate, entry, point, cited
+):
+    p = geocode(spelling, None, governorate, "", gaz)
+    assert (p.gazetteer_id, p.precision, (p.lat, p.lon)) == (entry, 1, point)
+    assert cited in gaz.get(entry).source

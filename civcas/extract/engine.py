@@ -17,7 +17,7 @@ from civcas.extract.figures import FigureMention, find_figures
 from civcas.extract.literals import SENTENCE_PASS, LiteralIndex, search_folded
 from civcas.extract.numbers import VAGUE
 from civcas.extract.places import KIND_RANK, PlaceMention, find_places, governorates_in
-from civcas.extract.text import Sentence, body_end, split_sentences
+from civcas.extract.text import Sentence, body_end, split_sentences, tag_list
 from civcas.models import Article, Claim, Figure, Place, Span
 
 _NUMBER_UNITS = {
@@ -224,7 +224,7 @@ def extract_claims(article: Article) -> list[Claim]:
 
 def _mention(text, sentence, published, places, governorates, dateline_end) -> Mention | None:
     s, e = sentence.start, sentence.end
-    sent_places = _places_within(places, s, e)
+    sent_places = _outside_tag_list(sentence, _places_within(places, s, e), governorates)
     figures = find_figures(sentence.text) if _contains(lx.CASUALTY_WORD, sentence.text) else []
     if figures and (
         _contains(lx.AGGREGATE_CUE, sentence.text)
@@ -277,6 +277,22 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         mention.found_target = site_target  # found already: the on-demand search need not run again
         mention.looked_for |= _TARGET
     return mention
+
+
+def _outside_tag_list(
+    sentence: Sentence, sent_places: list[PlaceMention], governorates
+) -> list[PlaceMention]:
+    """A page's keyword list names the topics of the page: its places say where the sentence's incident
+    happened only when the sentence names no other place or governorate."""
+    tags = tag_list(sentence.text)
+    if tags is None:
+        return sent_places
+    start, end = sentence.start + tags[0], sentence.start + tags[1]
+    named = [p for p in sent_places if not start <= p.start < end]
+    other_governorate = any(
+        end <= a < sentence.end or sentence.start <= a < start for a, _, _ in governorates
+    )
+    return named if named or other_governorate else sent_places
 
 
 _QUOTE = re.compile(r"[\"“”]")

@@ -272,6 +272,9 @@ def _family_parts(whole: FigureMention, m: re.Match[str]) -> list[FigureMention]
 
 
 _AND_A_FEW_WORDS = re.compile(r"\s*(?:and|,|or)\s+(?:[\w-]+\s+){0,2}")
+_MODIFIERS_THEN_AND = re.compile(
+    r"\s+(?P<modifiers>[\w-]+(?:\s+[\w-]+)?)\s*(?:and|,|or)\s+(?:[\w-]+\s+){0,2}"
+)
 _A_PART_NEXT = re.compile(r"\b(?:including|among|of whom|of them)\b", re.I)
 # "86 dead, 30 of them children": a part of the count before, named after it.
 _OF_THEM_AFTER = re.compile(r"\s+(?:of them|of whom)\b", re.I)
@@ -290,8 +293,17 @@ def _share_right_noun(sentence: str, numbers: list[Number], nouns: list) -> None
     for i in range(len(numbers) - 2, -1, -1):
         if nouns[i] is None and nouns[i + 1] is not None:
             between = sentence[numbers[i].end : numbers[i + 1].start]
-            if _AND_A_FEW_WORDS.fullmatch(between) and not _A_PART_NEXT.search(between):
+            if _A_PART_NEXT.search(between):
+                continue
+            if _AND_A_FEW_WORDS.fullmatch(between):
                 nouns[i] = (nouns[i + 1][0], numbers[i].end)
+            elif (m := _MODIFIERS_THEN_AND.fullmatch(between)) and all(
+                w.lower() in lx.NOUN_MODIFIERS for w in m["modifiers"].split()
+            ):
+                nouns[i] = (
+                    nouns[i + 1][0],
+                    numbers[i].end + m.end("modifiers"),
+                )  # "30 regime and 39 rebel fighters"
 
 
 def _mention(folded: str, n: Number, noun: tuple[str, int] | None, outcome: str) -> FigureMention:

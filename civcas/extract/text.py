@@ -33,6 +33,15 @@ _RELATED_LINKS = re.compile(
 )
 
 
+# Some outlets print their keyword list between the lead and the body ("Tags Syria Aleppo al-Nusra Front
+# al-Maleh Russia Rebels At least 70 ... fighters have been killed in ... northern Aleppo province"): the
+# list runs to the body's first function word or full stop.
+_TAG_LIST = re.compile(r"(?:(?<=\s)|^)Tags\s+")
+_LIST_END = re.compile(
+    r"\b(?:in|on|of|at|to|by|from|for|with|near|has|have|had|was|were|is|are|the|a|an)\b|\."
+)
+
+
 # A tuple: one is built for every sentence of every article, at a third of a frozen dataclass's cost.
 class Sentence(NamedTuple):
     index: int  # type: ignore[assignment]  # shadows tuple.index, which no caller uses
@@ -48,6 +57,17 @@ def body_end(text: str) -> int:
         return len(text)  # every match holds the word: most texts need no regex scan
     m = _RELATED_LINKS.search(text, len(text) // 2)
     return m.start() if m else len(text)
+
+
+def tag_list(sentence: str) -> tuple[int, int] | None:
+    """The span of a keyword list in the sentence, if it holds one."""
+    if "Tags" not in sentence:
+        return None  # most sentences: no regex scan
+    m = _TAG_LIST.search(sentence)
+    if m is None:
+        return None
+    end = _LIST_END.search(sentence, m.end())
+    return m.start(), end.start() if end else len(sentence)
 
 
 def split_sentences(text: str) -> list[Sentence]:

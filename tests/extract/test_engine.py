@@ -218,6 +218,25 @@ def test_the_ends_of_a_road_are_not_places_of_the_toll():
     assert (c.figure("killed.total"), c.figure("injured.total"), c.governorate) == (2, 15, "Latakia")
 
 
+def test_a_place_in_the_keyword_list_gives_way_to_the_place_the_body_names():
+    text = (
+        "More than 19 civilians were killed in Eastern Ghouta on Sunday, a monitor said. "
+        "Tags Syria Assad Russia Eastern Ghouta Douma airstrikes More than 19 civilians were killed in Eastern "
+        "Ghouta on Sunday as the regime stepped up its campaign."
+    )
+    (c,) = extract_claims(article(text))
+    assert (c.place.name, c.figure("killed.civilians")) == ("Eastern Ghouta", 19)
+
+
+def test_a_place_only_the_keyword_list_names_still_places_the_incident():
+    text = (
+        "Tags MSF Syria Idlib Russia A hospital funded by MSF in a rebel-held province of northern Syria was "
+        "destroyed by airstrikes that killed 13 people on Saturday."
+    )
+    (c,) = extract_claims(article(text))
+    assert (c.place.name, c.figure("killed.total")) == ("Idlib", 13)
+
+
 def test_where_the_victims_were_pulled_from_the_rubble_is_the_place_of_the_strike():
     text = (
         "Air strikes killed 25 children on Saturday in a densely populated town in eastern Syria, the agency said. "

@@ -703,3 +703,12 @@ def test_a_count_with_a_verb_of_its_own_after_and_is_not_a_casualty(sentence, ex
 )
 def test_members_of_an_armed_group_named_before_them_are_combatants(sentence, expected):
     assert {f.path: f.value for f in find_figures(sentence)} == expected
+
+
+def test_counts_of_two_sides_share_the_noun_after_the_second():
+    found = find_figures("The monitor said 30 regime and 39 rebel fighters were killed.")
+    # the two counts add up to the toll; the second is also a part of it
+    assert [(f.path, f.value, f.subordinate) for f in found] == [
+        ("killed.combatants", 69, False),
+        ("killed.combatants", 39, True),
+    ]

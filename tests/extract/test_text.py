@@ -1,7 +1,16 @@
 import csv
 from pathlib import Path
 
-from civcas.extract.text import _ABBREV, _BOUNDARY, _after_abbreviation, _boundaries, split_sentences
+import pytest
+
+from civcas.extract.text import (
+    _ABBREV,
+    _BOUNDARY,
+    _after_abbreviation,
+    _boundaries,
+    split_sentences,
+    tag_list,
+)
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 FAKES = Path(__file__).resolve().parents[3] / "shared" / "data" / "FA-KES-Dataset.csv"
@@ -52,3 +61,23 @@ def test_abbreviation_check_agrees_with_the_regex_at_every_stop():
             plain = text[start - 1] == "." and "\n" not in m.group(0) and "\t" not in m.group(0)
             expected = plain and bool(_ABBREV.search(text[max(0, start - 6) : start]))
             assert _after_abbreviation(text, *m.span()) == expected, text[max(0, start - 20) : start + 5]
+
+
+@pytest.mark.parametrize(
+    "sentence, listed",
+    [
+        # the list runs to the body's first function word, or to a full stop
+        (
+            "Tags Syria Aleppo al-Maleh Russia Rebels At least 70 fighters were killed in Aleppo province",
+            "Tags Syria Aleppo al-Maleh Russia Rebels At least 70 fighters ",
+        ),
+        (
+            "Tags Syria SOHR al-Asharah civilians Ramadan. Seventeen civilians",
+            "Tags Syria SOHR al-Asharah civilians Ramadan",
+        ),
+        ("Ten people were killed in Aleppo.", None),
+    ],
+)
+def test_a_keyword_list_runs_from_tags_to_the_first_function_word(sentence, listed):
+    span = tag_list(sentence)
+    assert (sentence[span[0] : span[1]] if span else None) == listed
