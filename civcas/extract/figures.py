@@ -391,6 +391,8 @@ _ARMED_MODIFIERS = frozenset(
         "army",
     )
 )
+_WOMEN_OR_CHILDREN = frozenset(("women", "children"))
+_AND_THE_OTHER = re.compile(r"\s+(?:and|or|&)\s+(?:women|children)\b", re.I)
 _BODY_AFTER = re.compile(
     r"\s+(?:groups?|organi[sz]ations?|factions?|movements?|alliances?|brigades?|positions?|strongholds?|bastions?|"
     r"attacks?|car|bombs?|bombings?|rockets?|shells?|shelling|mortars?|offensive|assault|fire|ambush|cells?|"
@@ -422,6 +424,8 @@ def _noun_after(sentence: str, n: Number) -> tuple[str, int] | None:
                 return "combatants", armed.end()
             if armed_modifier and word == "members":
                 return "combatants", m.end()  # "12 Daesh members"
+            if word in _WOMEN_OR_CHILDREN and (pair := _AND_THE_OTHER.match(sentence, m.end())):
+                return "total", pair.end()  # "eight women and children": neither count alone
             member = _MEMBER_AFTER.match(sentence, m.end())  # "a staff member", "two crew members"
             if member is None and _BODY_AFTER.match(sentence, m.end()):
                 return None  # "a jihadist group", "two rebel factions": the word names a body, not people

@@ -712,3 +712,23 @@ def test_counts_of_two_sides_share_the_noun_after_the_second():
         ("killed.combatants", 69, False),
         ("killed.combatants", 39, True),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # women and children counted together are neither a count of women nor one of children
+        (
+            "The strike killed at least 70 people including dozens of women and children.",
+            {"killed.total": 70},
+        ),
+        ("The raid killed eight women and children in the village.", {"killed.total": 8}),
+        # counted apart, each is its own count
+        ("The raid killed three women and two children.", {"killed.women": 3, "killed.children": 2}),
+    ],
+)
+def test_women_and_children_counted_together_are_no_count_of_either(sentence, expected):
+    found: dict[str, int] = {}
+    for f in find_figures(sentence):
+        found.setdefault(f.path, f.value)
+    assert found == expected
