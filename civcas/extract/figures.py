@@ -567,7 +567,8 @@ _OUTCOME_BEFORE_LAST_WORDS = (
     *("wound", "wounding", "wounded", "injure", "injuring", "injured", "hurting"),
 )
 
-_HEDGES = (*HEDGES_BEFORE, "another")  # "killing another 12"
+# "killing another 12", "killed a confirmed 33 militants": words between the verb and its count
+_HEDGES = (*HEDGES_BEFORE, "another", "a confirmed", "a reported", "an additional", "a staggering")
 _HEDGE_AT_END = re.compile(rf"(?:{'|'.join(_HEDGES)})$")
 
 

@@ -732,3 +732,14 @@ def test_women_and_children_counted_together_are_no_count_of_either(sentence, ex
     for f in find_figures(sentence):
         found.setdefault(f.path, f.value)
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The army killed a confirmed 33 militants on Sunday.", {"killed.combatants": 33}),
+        ("The strikes killed an additional 12 civilians.", {"killed.civilians": 12}),
+    ],
+)
+def test_a_word_between_the_verb_and_its_count_does_not_hide_the_outcome(sentence, expected):
+    assert {f.path: f.value for f in find_figures(sentence)} == expected
