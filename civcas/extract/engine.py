@@ -1326,7 +1326,20 @@ def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
     if a.precision != "day" or b.precision != "day":
         same_month = a.value.month == b.value.month
         return a.value.year == b.value.year and (a.precision == "year" or b.precision == "year" or same_month)
-    return a.value == b.value  # within one article, "on Tuesday" and "on Wednesday" are different days
+    if a.value == b.value:
+        return True  # within one article, "on Tuesday" and "on Wednesday" are different days ...
+    earlier, later = (a, b) if a.value < b.value else (b, a)
+    return abs((a.value - b.value).days) == 1 and _one_night(earlier.text, later.text)
+
+
+# ... but a night is two: "rocket fire overnight" (reported Saturday) and "on Friday night", "late on
+# Friday" and "early on Saturday". (A day named in full, "September 21", is not the night after it.)
+_NIGHT_OR_LATE = re.compile(r"\b(?:night|late)\b", re.I)
+_OVERNIGHT_OR_EARLY = re.compile(r"\b(?:overnight|last night|early|dawn)\b", re.I)
+
+
+def _one_night(earlier: str, later: str) -> bool:
+    return bool(_NIGHT_OR_LATE.search(earlier) and _OVERNIGHT_OR_EARLY.search(later))
 
 
 def _merge(d: Draft, m: Mention, fill_only: bool) -> None:

@@ -237,6 +237,16 @@ def test_a_place_only_the_keyword_list_names_still_places_the_incident():
     assert (c.place.name, c.figure("killed.total")) == ("Idlib", 13)
 
 
+def test_friday_night_and_overnight_reported_on_saturday_are_one_night():
+    text = (
+        "State media says 30 people have been killed in rocket fire overnight in the Furqan neighbourhood of "
+        "Aleppo. The agency says rebel groups targeted residential neighbourhoods of the city with rocket fire "
+        "on Friday night."
+    )
+    (c,) = extract_claims(article(text, published=date(2016, 7, 9)))  # a Saturday
+    assert (c.figure("killed.total"), c.actor) == (30, "opposition")
+
+
 def test_where_the_victims_were_pulled_from_the_rubble_is_the_place_of_the_strike():
     text = (
         "Air strikes killed 25 children on Saturday in a densely populated town in eastern Syria, the agency said. "
