@@ -241,7 +241,8 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         and (superseded := lx.SUPERSEDED_TOLL.search(sentence.text))
     ):
         figures = [f for f in figures if f.start < superseded.start()]  # the old toll, replaced by the new
-    if figures and _round_up(figures, governorates, sentence):
+    named_governorates = _governorates_named(sentence, governorates)
+    if figures and _round_up(figures, named_governorates):
         figures = []
     site_only = (
         not figures and not _reports_strike(sentence.text, sent_places) and not _tells_how(text, sentence)
@@ -265,7 +266,9 @@ def _mention(text, sentence, published, places, governorates, dateline_end) -> M
         place=_best_place([p for p in sent_places if not p.origin], anchor)
         or _named_city(text, sentence, places)
         or _named_area(sentence, places),
-        governorate=_governorate_named(text, sentence, governorates),
+        governorate=next(
+            (gov for gov in named_governorates if not _bearing_from_damascus(text, gov[0], gov[2])), None
+        ),
         weapon=weapon,
         separate=_contains(lx.SEPARATE_CUE, sentence.text),
         same_day=_contains(_SAME_DAY, sentence.text),
@@ -465,36 +468,21 @@ def _number_value(token: str) -> int:
     return int(token) if token.isdigit() else _NUMBER_UNITS[token.lower()]
 
 
-def _governorate_named(text: str, sentence: Sentence, governorates) -> tuple[int, int, str] | None:
-    """The first governorate the sentence names as a place: not a bearing from the capital ("162 km north
-    of the capital Damascus"), not an end of a road ("a highway that connects Aleppo to Latakia")."""
-    s, e = sentence.start, sentence.end
-    inside = [(a, b, g) for a, b, g in governorates if s <= a and b <= e]
+def _governorates_named(sentence: Sentence, governorates) -> list[tuple[int, int, str]]:
+    """The governorates the sentence names as places: not the ends of a road ("a highway that connects
+    Aleppo to Latakia")."""
+    inside = [(a, b, g) for a, b, g in governorates if sentence.start <= a and b <= sentence.end]
     if not inside:
-        return None
+        return inside
     routes = _route_spans(sentence)
-    return next(
-        (
-            (a, b, g)
-            for a, b, g in inside
-            if not _within(routes, a) and not _bearing_from_damascus(text, a, g)
-        ),
-        None,
-    )
+    return [gov for gov in inside if not _within(routes, gov[0])] if routes else inside
 
 
-def _round_up(figures: list[FigureMention], governorates, sentence: Sentence) -> bool:
+def _round_up(figures: list[FigureMention], named_governorates: list[tuple[int, int, str]]) -> bool:
     """ "6 killed in terrorist attacks in Damascus, Aleppo and Idleb": one toll over several governorates
-    sums several incidents; it is not one. The ends of a road are not places of the toll."""
+    sums several incidents; it is not one."""
     killed = [f for f in figures if f.path.startswith("killed.") and not f.subordinate]
-    if len(killed) != 1:
-        return False
-    start, end = sentence.start, sentence.end
-    named = {g for a, b, g in governorates if start <= a and b <= end}
-    if len(named) >= 2:
-        routes = _route_spans(sentence)
-        named = {g for a, b, g in governorates if start <= a and b <= end and not _within(routes, a)}
-    return len(named) >= 2
+    return len(killed) == 1 and len({g for _, _, g in named_governorates}) >= 2
 
 
 def _route_spans(sentence: Sentence) -> list[tuple[int, int]]:
